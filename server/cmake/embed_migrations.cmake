@@ -1,0 +1,12 @@
+# Turns server/migrations/NNNN_name.sql into a C++ table so the binary carries its own schema.
+file(GLOB files ${DIR}/*.sql)
+list(SORT files)
+set(body "// Generated from server/migrations at build time. Do not edit.\n#include \"db/migrations.hpp\"\nnamespace xinhuo::db {\nconst std::vector<MigrationFile>& embedded_migrations() {\n  static const std::vector<MigrationFile> files = {\n")
+foreach(f ${files})
+  get_filename_component(name ${f} NAME)
+  file(READ ${f} text)
+  string(APPEND body "    {\"${name}\", R\"xinhuo_sql(${text})xinhuo_sql\"},\n")
+endforeach()
+string(APPEND body "  };\n  return files;\n}\n}  // namespace xinhuo::db\n")
+file(WRITE ${OUT}.tmp "${body}")
+file(COPY_FILE ${OUT}.tmp ${OUT} ONLY_IF_DIFFERENT)

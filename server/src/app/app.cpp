@@ -1,0 +1,92 @@
+#include "app/app.hpp"
+
+#include <csignal>
+#include <filesystem>
+
+#include "app/idempotency_middleware.hpp"
+#include "app/openapi.hpp"
+#include "core/log.hpp"
+#include "db/migrations.hpp"
+#include "http/server.hpp"
+#include "system/routes.hpp"
+#include "system/service.hpp"
+
+namespace xinhuo::app {
+
+const char* const kVersion = XINHUO_VERSION;
+
+const Clock& App::default_clock() {
+  static const SystemClock clock;
+  return clock;
+}
+
+App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_(clock) {
+  validate(config_);
+  db_ = std::make_unique<db::Database>(db::DatabaseOptions{.url = config_.database,
+                                                           .pool_size = config_.db_pool,
+                                                           .sqlite_synchronous = config_.sqlite_synchronous});
+  schema_version_ = db::migrate(*db_).schema_version;
+  metrics_.add_gauge("xinhuo_db_pool_in_use", "Database sessions borrowed from the pool now.",
+                     [this] { return static_cast<double>(db_->in_use()); });
+  metrics_.add_gauge("xinhuo_db_pool_size", "Database sessions in the pool.",
+                     [this] { return static_cast<double>(db_->pool_size()); });
+
+  system_ = std::make_unique<system::SystemService>(*db_, clock_, kVersion, schema_version_);
+  system::add_routes(router_, *system_);
+
+  router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
+               .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true},
+              [this](http::Request& req) {
+                const bool loopback = req.remote_ip == "127.0.0.1" || req.remote_ip == "::1" || req.remote_ip.rfind("127.", 0) == 0;
+                if (!loopback && !config_.metrics_public) throw Error::not_found();
+                return http::Response::text(200, metrics_.render(), "text/plain; version=0.0.4; charset=utf-8");
+              });
+  router_.add({.method = "GET", .pattern = "/api/v1/openapi.json", .tag = "system",
+               .summary = "This API's OpenAPI 3 document", .public_route = true},
+              [this](http::Request&) { return http::Response::json(200, openapi_document(router_, kVersion)); });
+}
+
+App::~App() = default;
+
+void App::finalize() {
+  std::filesystem::path web_root = config_.web_root;
+  if (!web_root.empty() && std::filesystem::exists(web_root / "index.html"))
+    static_files_ = std::make_unique<http::StaticFiles>(web_root);
+  else
+    log::warn("no built web app: the API is served without the web pages", {{"web_root", config_.web_root}});
+  dispatcher_ = std::make_unique<http::Dispatcher>(
+      router_, metrics_, static_files_.get(),
+      http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins});
+  dispatcher_->use(http::csrf_guard(config_.trusted_origins));
+  dispatcher_->use(idempotency_middleware(*db_, clock_));
+}
+
+int serve(const Config& config) {
+  // Signals are taken by this thread only (sigwait below); block them before any other thread starts.
+  sigset_t signals;
+  sigemptyset(&signals);
+  sigaddset(&signals, SIGTERM);
+  sigaddset(&signals, SIGINT);
+  pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+
+  App app(config);
+  app.finalize();
+  http::ServerOptions options{.host = config.host(), .port = config.port(), .io_threads = config.io_threads,
+                              .workers = config.workers};
+  options.read_timeout = std::chrono::seconds(config.read_timeout_s);
+  options.handle_timeout = std::chrono::seconds(config.handle_timeout_s);
+  options.write_timeout = std::chrono::seconds(config.write_timeout_s);
+  http::Server server(options, [&app](http::Request& req) { return app.handle(req); });
+  server.start();
+  log::info("serving", {{"address", "http://" + config.host() + ":" + std::to_string(server.port())},
+                        {"database", app.database().dialect_name()}, {"schema_version", app.schema_version()},
+                        {"version", kVersion}});
+  int received = 0;
+  sigwait(&signals, &received);
+  log::info("shutting down", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
+  server.shutdown(std::chrono::seconds(config.shutdown_grace_s));
+  log::info("stopped");
+  return 0;
+}
+
+}  // namespace xinhuo::app

@@ -1,0 +1,56 @@
+#pragma once
+// Wiring: the database, the modules, their routes and the middleware, in one object that a command (serve,
+// tests) can run. Nothing here holds business rules.
+#include <memory>
+
+#include "app/config.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "http/message.hpp"
+#include "http/metrics.hpp"
+#include "http/middleware.hpp"
+#include "http/router.hpp"
+#include "http/static_files.hpp"
+
+namespace xinhuo::system {
+class SystemService;
+}
+
+namespace xinhuo::app {
+
+extern const char* const kVersion;
+
+class App {
+ public:
+  // Opens the database and applies pending migrations.
+  explicit App(Config config, const Clock& clock = default_clock());
+  ~App();
+
+  http::Router& router() { return router_; }
+  db::Database& database() { return *db_; }
+  http::Metrics& metrics() { return metrics_; }
+  const Config& config() const { return config_; }
+  int schema_version() const { return schema_version_; }
+
+  // Call after every route is added (tests may add their own first).
+  void finalize();
+  http::Response handle(http::Request& req) { return dispatcher_->handle(req); }
+
+  static const Clock& default_clock();
+
+ private:
+  Config config_;
+  const Clock& clock_;
+  std::unique_ptr<db::Database> db_;
+  int schema_version_ = 0;
+  http::Router router_;
+  http::Metrics metrics_;
+  std::unique_ptr<http::StaticFiles> static_files_;
+  std::unique_ptr<http::Dispatcher> dispatcher_;
+  std::unique_ptr<system::SystemService> system_;
+};
+
+// Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.
+int serve(const Config& config);
+
+}  // namespace xinhuo::app

@@ -1,0 +1,146 @@
+#include "app/config.hpp"
+
+#include <toml++/toml.h>
+
+#include <set>
+#include <stdexcept>
+
+#include "db/database.hpp"
+
+extern char** environ;
+
+namespace xinhuo::app {
+
+namespace {
+
+std::size_t to_size(const std::string& name, const std::string& value) {
+  try {
+    std::size_t used = 0;
+    long long n = std::stoll(value, &used);
+    if (used != value.size() || n < 0) throw std::invalid_argument(value);
+    return static_cast<std::size_t>(n);
+  } catch (const std::exception&) {
+    throw std::runtime_error(name + " must be a non-negative whole number (got '" + value + "')");
+  }
+}
+
+bool to_bool(const std::string& name, const std::string& value) {
+  if (value == "true" || value == "1" || value == "yes") return true;
+  if (value == "false" || value == "0" || value == "no") return false;
+  throw std::runtime_error(name + " must be true or false (got '" + value + "')");
+}
+
+std::vector<std::string> split_list(const std::string& value) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start <= value.size()) {
+    auto comma = value.find(',', start);
+    std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    if (!item.empty()) out.push_back(item);
+    if (comma == std::string::npos) break;
+    start = comma + 1;
+  }
+  return out;
+}
+
+// One setter per key, shared by the TOML file and the environment, so both accept exactly the same names.
+void set_key(Config& c, const std::string& key, const std::string& value, const std::string& source) {
+  const std::string name = source + key;
+  if (key == "listen") c.listen = value;
+  else if (key == "database") c.database = value;
+  else if (key == "web_root") c.web_root = value;
+  else if (key == "data_dir") c.data_dir = value;
+  else if (key == "db_pool") c.db_pool = to_size(name, value);
+  else if (key == "sqlite_synchronous") c.sqlite_synchronous = value;
+  else if (key == "io_threads") c.io_threads = to_size(name, value);
+  else if (key == "workers") c.workers = to_size(name, value);
+  else if (key == "log_level") c.log_level = value;
+  else if (key == "access_log") c.access_log = to_bool(name, value);
+  else if (key == "metrics_public") c.metrics_public = to_bool(name, value);
+  else if (key == "trusted_origins") c.trusted_origins = split_list(value);
+  else if (key == "read_timeout_s") c.read_timeout_s = static_cast<int>(to_size(name, value));
+  else if (key == "handle_timeout_s") c.handle_timeout_s = static_cast<int>(to_size(name, value));
+  else if (key == "write_timeout_s") c.write_timeout_s = static_cast<int>(to_size(name, value));
+  else if (key == "shutdown_grace_s") c.shutdown_grace_s = static_cast<int>(to_size(name, value));
+  else throw std::runtime_error("unknown setting " + name);
+}
+
+}  // namespace
+
+std::string Config::host() const {
+  auto colon = listen.rfind(':');
+  return colon == std::string::npos ? listen : listen.substr(0, colon);
+}
+
+unsigned short Config::port() const {
+  auto colon = listen.rfind(':');
+  return static_cast<unsigned short>(std::stoi(listen.substr(colon + 1)));
+}
+
+void apply_toml_file(Config& config, const std::string& path) {
+  toml::table table;
+  try {
+    table = toml::parse_file(path);
+  } catch (const toml::parse_error& e) {
+    throw std::runtime_error("config file " + path + ": " + std::string(e.description()) + " (line " +
+                             std::to_string(e.source().begin.line) + ")");
+  }
+  for (const auto& [key, node] : table) {
+    std::string value;
+    if (auto s = node.value<std::string>(); s && node.is_string()) value = *s;
+    else if (node.is_integer()) value = std::to_string(*node.value<long long>());
+    else if (node.is_boolean()) value = *node.value<bool>() ? "true" : "false";
+    else if (auto arr = node.as_array()) {
+      for (const auto& item : *arr) {
+        if (!item.is_string()) throw std::runtime_error("config file " + path + ": " + std::string(key.str()) + " must be a list of strings");
+        value += (value.empty() ? "" : ",") + *item.value<std::string>();
+      }
+    } else {
+      throw std::runtime_error("config file " + path + ": " + std::string(key.str()) + " has an unsupported type");
+    }
+    set_key(config, std::string(key.str()), value, "config file " + path + ": ");
+  }
+}
+
+void apply_environment(Config& config, const std::map<std::string, std::string>& env) {
+  for (const auto& [name, value] : env) {
+    if (name.rfind("XINHUO_", 0) != 0 || name == "XINHUO_CONFIG" || name.rfind("XINHUO_TEST_", 0) == 0) continue;
+    std::string key = name.substr(7);
+    for (auto& ch : key) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    set_key(config, key, value, "environment XINHUO_");
+  }
+}
+
+std::map<std::string, std::string> xinhuo_environment() {
+  std::map<std::string, std::string> env;
+  for (char** e = environ; e && *e; ++e) {
+    std::string entry(*e);
+    auto eq = entry.find('=');
+    if (eq != std::string::npos && entry.rfind("XINHUO_", 0) == 0) env[entry.substr(0, eq)] = entry.substr(eq + 1);
+  }
+  return env;
+}
+
+void validate(const Config& c) {
+  auto colon = c.listen.rfind(':');
+  if (colon == std::string::npos || colon == 0) throw std::runtime_error("listen must be host:port (got '" + c.listen + "')");
+  try {
+    std::size_t used = 0;
+    int port = std::stoi(c.listen.substr(colon + 1), &used);
+    if (used != c.listen.size() - colon - 1 || port < 0 || port > 65535) throw std::invalid_argument("port");
+  } catch (const std::exception&) {
+    throw std::runtime_error("listen has an invalid port (got '" + c.listen + "')");
+  }
+  try {
+    db::dialect_of(c.database);
+  } catch (const std::invalid_argument& e) {
+    throw std::runtime_error(e.what());
+  }
+  if (c.sqlite_synchronous != "FULL" && c.sqlite_synchronous != "NORMAL")
+    throw std::runtime_error("sqlite_synchronous must be FULL or NORMAL");
+  static const std::set<std::string> levels = {"debug", "info", "warn", "error"};
+  if (!levels.count(c.log_level)) throw std::runtime_error("log_level must be debug, info, warn or error");
+  if (c.workers == 0 || c.io_threads == 0 || c.db_pool == 0) throw std::runtime_error("workers, io_threads and db_pool must be at least 1");
+}
+
+}  // namespace xinhuo::app

@@ -1,0 +1,42 @@
+#pragma once
+// Configuration: built-in defaults, then a TOML file, then XINHUO_* environment variables, then flags.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xinhuo::app {
+
+struct Config {
+  std::string listen = "127.0.0.1:8080";
+  std::string database = "sqlite:data/xinhuo.db";
+  std::string web_root = "web/dist";
+  std::string data_dir = "data";
+  std::size_t db_pool = 8;
+  std::string sqlite_synchronous = "FULL";
+  std::size_t io_threads = 2;
+  std::size_t workers = 16;
+  std::string log_level = "info";
+  bool access_log = true;
+  // /metrics answers callers on loopback only unless this is true (put it behind the proxy's own rules).
+  bool metrics_public = false;
+  std::vector<std::string> trusted_origins;
+  int read_timeout_s = 30;
+  int handle_timeout_s = 60;
+  int write_timeout_s = 30;
+  int shutdown_grace_s = 30;
+
+  std::string host() const;
+  unsigned short port() const;
+};
+
+// Applies a TOML file to `config`; throws std::runtime_error naming the file, key and problem.
+void apply_toml_file(Config& config, const std::string& path);
+// Applies XINHUO_LISTEN, XINHUO_DATABASE … from `env` (name → value).
+void apply_environment(Config& config, const std::map<std::string, std::string>& env);
+// The process environment's XINHUO_* variables.
+std::map<std::string, std::string> xinhuo_environment();
+// Checks values that can be wrong (listen address, database URL, numbers); throws std::runtime_error.
+void validate(const Config& config);
+
+}  // namespace xinhuo::app

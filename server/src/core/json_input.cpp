@@ -1,0 +1,113 @@
+#include "core/json_input.hpp"
+
+#include <fmt/format.h>
+
+#include <climits>
+
+#include "core/error.hpp"
+
+namespace xinhuo {
+
+Json parse_json(const std::string& text) {
+  try {
+    return Json::parse(text);
+  } catch (const Json::parse_error& e) {
+    throw Error(400, "invalid_json",
+                {fmt::format("请求体不是合法的 JSON（第 {} 个字节附近）", e.byte),
+                 fmt::format("Malformed JSON near byte {}", e.byte)});
+  }
+}
+
+std::optional<std::size_t> utf8_length(const std::string& s) {
+  std::size_t count = 0;
+  for (std::size_t i = 0; i < s.size();) {
+    const auto c = static_cast<unsigned char>(s[i]);
+    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (len == 0 || i + len > s.size()) return std::nullopt;
+    for (std::size_t k = 1; k < len; ++k)
+      if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
+    i += len;
+    ++count;
+  }
+  return count;
+}
+
+JsonFields::JsonFields(const Json& object, std::string prefix) : object_(object), prefix_(std::move(prefix)) {
+  if (!object_.is_object())
+    throw Error(400, "validation_failed", {"请求体必须是 JSON 对象", "The request body must be a JSON object"},
+                prefix_.empty() ? std::string{} : prefix_.substr(0, prefix_.size() - 1));
+}
+
+const Json* JsonFields::find(const std::string& name) {
+  read_.insert(name);
+  auto it = object_.find(name);
+  if (it == object_.end() || it->is_null()) return nullptr;
+  return &*it;
+}
+
+void JsonFields::fail(const std::string& name, const char* zh, const char* en) const {
+  throw Error::validation(prefix_ + name, {fmt::format(fmt::runtime(zh), prefix_ + name),
+                                           fmt::format(fmt::runtime(en), prefix_ + name)});
+}
+
+std::optional<std::string> JsonFields::optional_string(const std::string& name, std::size_t max_chars) {
+  const Json* v = find(name);
+  if (!v) return std::nullopt;
+  if (!v->is_string()) fail(name, "字段 {} 必须是字符串", "Field {} must be a string");
+  std::string s = v->get<std::string>();
+  auto length = utf8_length(s);
+  if (!length) fail(name, "字段 {} 含有无效字符", "Field {} contains invalid characters");
+  if (*length > max_chars)
+    throw Error::validation(prefix_ + name, {fmt::format("字段 {} 不能超过 {} 个字", prefix_ + name, max_chars),
+                                             fmt::format("Field {} is longer than {} characters", prefix_ + name, max_chars)});
+  return s;
+}
+
+std::string JsonFields::required_string(const std::string& name, std::size_t max_chars) {
+  auto s = optional_string(name, max_chars);
+  if (!s || s->empty()) fail(name, "字段 {} 必须填写", "Field {} is required");
+  return *s;
+}
+
+std::optional<long long> JsonFields::optional_int(const std::string& name, long long min, long long max) {
+  const Json* v = find(name);
+  if (!v) return std::nullopt;
+  if (!v->is_number_integer()) fail(name, "字段 {} 必须是整数", "Field {} must be an integer");
+  const bool too_big = v->is_number_unsigned() && v->get<unsigned long long>() > static_cast<unsigned long long>(max);
+  const long long n = too_big ? max : v->get<long long>();
+  if (too_big || n < min || n > max)
+    throw Error::validation(prefix_ + name, {fmt::format("字段 {} 必须在 {} 到 {} 之间", prefix_ + name, min, max),
+                                             fmt::format("Field {} must be between {} and {}", prefix_ + name, min, max)});
+  return n;
+}
+
+long long JsonFields::required_int(const std::string& name, long long min, long long max) {
+  auto n = optional_int(name, min, max);
+  if (!n) fail(name, "字段 {} 必须填写", "Field {} is required");
+  return *n;
+}
+
+bool JsonFields::optional_bool(const std::string& name, bool fallback) {
+  const Json* v = find(name);
+  if (!v) return fallback;
+  if (!v->is_boolean()) fail(name, "字段 {} 必须是 true 或 false", "Field {} must be true or false");
+  return v->get<bool>();
+}
+
+const Json& JsonFields::required_object(const std::string& name) {
+  const Json* v = find(name);
+  if (!v) fail(name, "字段 {} 必须填写", "Field {} is required");
+  if (!v->is_object()) fail(name, "字段 {} 必须是对象", "Field {} must be an object");
+  return *v;
+}
+
+void JsonFields::finish() const {
+  for (const auto& [key, value] : object_.items()) {
+    if (!read_.count(key))
+      throw Error(400, "unknown_field",
+                  {fmt::format("不支持的字段：{}", prefix_ + key), fmt::format("Unknown field: {}", prefix_ + key)},
+                  prefix_ + key);
+  }
+}
+
+}  // namespace xinhuo

@@ -1,0 +1,69 @@
+#pragma once
+// The database: a pool of SOCI sessions over SQLite or PostgreSQL, chosen by the URL
+// ("sqlite:data/xinhuo.db" or "postgresql://user@host:port/name").
+#include <atomic>
+#include <memory>
+#include <string>
+
+namespace soci {
+class session;
+class connection_pool;
+}  // namespace soci
+
+namespace xinhuo::db {
+
+enum class Dialect { sqlite, postgresql };
+
+struct DatabaseOptions {
+  std::string url = "sqlite:data/xinhuo.db";
+  std::size_t pool_size = 8;
+  // SQLite durability: FULL (an acknowledged write survives power loss) or NORMAL.
+  std::string sqlite_synchronous = "FULL";
+  int busy_timeout_ms = 10000;
+};
+
+class EventBus;
+
+class Database {
+ public:
+  explicit Database(DatabaseOptions options);
+  ~Database();
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+
+  Dialect dialect() const { return dialect_; }
+  const char* dialect_name() const { return dialect_ == Dialect::sqlite ? "sqlite" : "postgresql"; }
+  std::size_t pool_size() const { return options_.pool_size; }
+  std::size_t in_use() const { return in_use_.load(); }
+  EventBus& events() { return *events_; }
+
+  // A session borrowed from the pool for as long as the lease lives.
+  class Lease {
+   public:
+    explicit Lease(Database& db);
+    ~Lease();
+    Lease(const Lease&) = delete;
+    Lease& operator=(const Lease&) = delete;
+    soci::session& sql() { return *session_; }
+
+   private:
+    Database& db_;
+    std::unique_ptr<soci::session> session_;
+  };
+  Lease lease() { return Lease(*this); }
+
+  // True when a trivial query succeeds (for /readyz).
+  bool ping();
+
+ private:
+  DatabaseOptions options_;
+  Dialect dialect_;
+  std::unique_ptr<soci::connection_pool> pool_;
+  std::unique_ptr<EventBus> events_;
+  std::atomic<std::size_t> in_use_{0};
+};
+
+// Dialect of a URL without opening it; throws std::invalid_argument for an unknown scheme.
+Dialect dialect_of(const std::string& url);
+
+}  // namespace xinhuo::db

@@ -1,0 +1,33 @@
+#pragma once
+// One write transaction. SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock
+// on a lock upgrade; the destructor rolls back anything not committed.
+#include "db/sql.hpp"
+
+#include "db/database.hpp"
+#include "db/events.hpp"
+
+namespace xinhuo::db {
+
+class Tx {
+ public:
+  explicit Tx(Database& db);
+  ~Tx();
+  Tx(const Tx&) = delete;
+  Tx& operator=(const Tx&) = delete;
+
+  soci::session& sql() { return lease_.sql(); }
+  Dialect dialect() const { return db_.dialect(); }
+  // Delivers the event to its subscribers now, inside this transaction.
+  void publish(const Event& event);
+  void commit();
+
+ private:
+  Database& db_;
+  Database::Lease lease_;
+  bool open_ = false;
+};
+
+// Rows changed by the last statement run through `st`.
+long long affected_rows(soci::statement& st);
+
+}  // namespace xinhuo::db

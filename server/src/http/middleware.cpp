@@ -1,0 +1,130 @@
+#include "http/middleware.hpp"
+
+#include <algorithm>
+
+#include "core/log.hpp"
+#include "core/random.hpp"
+
+namespace xinhuo::http {
+
+namespace {
+
+bool is_state_changing(const std::string& method) {
+  return method == "POST" || method == "PUT" || method == "PATCH" || method == "DELETE";
+}
+
+bool is_api_path(const std::string& path) {
+  return path.rfind("/api/", 0) == 0 || path == "/api" || path == "/healthz" || path == "/readyz" || path == "/metrics";
+}
+
+// Runs one handler and turns what it throws into a Response, so middleware sees outcomes, not exceptions.
+Response guarded(Request& req, const Next& next) {
+  try {
+    return next(req);
+  } catch (const Error& e) {
+    return Response::error(e, req);
+  } catch (const std::exception& e) {
+    log::error("unhandled exception", {{"request_id", req.request_id}, {"error", log::safe_what(e)}});
+    return Response::error(Error(500, "internal_error", {"服务器内部错误，请稍后重试", "Internal server error, please try again later"}), req);
+  }
+}
+
+}  // namespace
+
+std::string request_id_for(const Request& req) {
+  if (auto id = req.header("X-Request-Id")) {
+    const bool plain = !id->empty() && id->size() <= 64 && std::all_of(id->begin(), id->end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_';
+    });
+    if (plain) return *id;
+  }
+  return random_hex(8);
+}
+
+Dispatcher::Dispatcher(const Router& router, Metrics& metrics, StaticFiles* static_files, DispatchOptions options)
+    : router_(router), metrics_(metrics), static_files_(static_files), options_(std::move(options)) {}
+
+void Dispatcher::use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+
+Response Dispatcher::route(Request& req) const {
+  auto match = router_.match(req.method, req.path);
+  if (!match.spec) {
+    if (!match.allowed_methods.empty()) {
+      Response r = Response::error(Error(405, "method_not_allowed", {"不支持该请求方法", "Method not allowed"}), req);
+      std::string allow;
+      for (const auto& m : match.allowed_methods) allow += (allow.empty() ? "" : ", ") + m;
+      r.set_header("Allow", allow);
+      return r;
+    }
+    if (!is_api_path(req.path) && static_files_) {
+      if (auto r = static_files_->serve(req)) return *r;
+    }
+    return Response::error(Error(404, "route_not_found", {"请求的地址不存在", "No such address"}), req);
+  }
+  req.route = match.spec;
+  req.path_params = std::move(match.params);
+  if (req.body.size() > match.spec->max_body) return Response::error(Error::payload_too_large(match.spec->max_body), req);
+
+  const Handler& handler = *match.handler;
+  Next chain = [&handler](Request& r) { return guarded(r, handler); };
+  for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
+    const Middleware& mw = *it;
+    chain = [&mw, inner = std::move(chain)](Request& r) { return guarded(r, [&](Request& rr) { return mw(rr, inner); }); };
+  }
+  return chain(req);
+}
+
+Response Dispatcher::handle(Request& req) const {
+  req.request_id = request_id_for(req);
+  ++metrics_.in_flight;
+  Response res;
+  try {
+    res = route(req);
+  } catch (const std::exception& e) {
+    log::error("request failed", {{"request_id", req.request_id}, {"error", log::safe_what(e)}});
+    res = Response::error(Error(500, "internal_error", {"服务器内部错误，请稍后重试", "Internal server error, please try again later"}), req);
+  }
+  finish(req, res);
+  --metrics_.in_flight;
+  return res;
+}
+
+void Dispatcher::finish(const Request& req, Response& res) const {
+  res.set_header("X-Request-Id", req.request_id);
+  res.set_header("X-Content-Type-Options", "nosniff");
+  res.set_header("Referrer-Policy", "no-referrer");
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Content-Security-Policy",
+                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+                 "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+                 "frame-ancestors 'none'");
+  if (is_api_path(req.path)) res.set_header("Cache-Control", "no-store");
+
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - req.received).count();
+  const std::string route = req.route ? req.route->pattern : (is_api_path(req.path) ? "unmatched" : "static");
+  metrics_.observe(req.method, route, res.status, seconds);
+  if (options_.access_log)
+    log::info("request", {{"request_id", req.request_id}, {"method", req.method}, {"path", req.path},
+                          {"route", route}, {"status", res.status}, {"ms", seconds * 1000.0},
+                          {"bytes", res.body.size()}, {"ip", req.remote_ip}});
+}
+
+Middleware csrf_guard(std::vector<std::string> trusted_origins) {
+  return [trusted = std::move(trusted_origins)](Request& req, const Next& next) {
+    if (is_state_changing(req.method)) {
+      if (req.header("X-Requested-With") != std::optional<std::string>("XMLHttpRequest"))
+        throw Error::forbidden("csrf_header_missing", {"请求缺少防伪标头，已拒绝", "Request refused: the anti-forgery header is missing"});
+      if (auto origin = req.header("Origin")) {
+        const std::string host = req.header("Host").value_or("");
+        const bool same = !host.empty() && (*origin == "http://" + host || *origin == "https://" + host);
+        const bool trusted_origin = std::find(trusted.begin(), trusted.end(), *origin) != trusted.end();
+        if (!same && !trusted_origin)
+          throw Error::forbidden("csrf_origin_mismatch", {"跨站请求已拒绝", "Cross-site request refused"});
+      }
+    }
+    return next(req);
+  };
+}
+
+}  // namespace xinhuo::http

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest'
+import { formatDateTime, formatTime } from './format'
+
+describe('formatDateTime shows Beijing time', () => {
+  it.each([
+    ['2026-11-29T10:00:00Z', '2026-11-29 18:00:00'],
+    ['2026-11-29T20:30:05Z', '2026-11-30 04:30:05'],
+    ['2026-12-31T16:00:00Z', '2027-01-01 00:00:00'],
+    ['2026-11-29T18:00:00+08:00', '2026-11-29 18:00:00'],
+    ['not a date', 'not a date'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatDateTime(input)).toBe(expected)
+  })
+
+  it('formats Date objects and the clock part alone', () => {
+    expect(formatTime(new Date('2026-11-29T10:00:05Z'))).toBe('18:00:05')
+  })
+})

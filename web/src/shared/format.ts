@@ -1,0 +1,25 @@
+// Dates are stored in UTC and always shown in Beijing time, whatever the browser's own zone.
+const SHANGHAI = new Intl.DateTimeFormat('en-GB', {
+  timeZone: 'Asia/Shanghai',
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+})
+
+/** "2026-11-29T10:00:00Z" → "2026-11-29 18:00:00". Unreadable input is returned as it came. */
+export function formatDateTime(value: string | Date): string {
+  const date = typeof value === 'string' ? new Date(value) : value
+  if (Number.isNaN(date.getTime())) return String(value)
+  const parts = SHANGHAI.formatToParts(date)
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? ''
+  return `${part('year')}-${part('month')}-${part('day')} ${part('hour')}:${part('minute')}:${part('second')}`
+}
+
+/** Only the clock part, for "checked at 18:00:05". */
+export function formatTime(value: string | Date): string {
+  return formatDateTime(value).slice(11)
+}
