@@ -24,7 +24,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   validate(config_);
   db_ = std::make_unique<db::Database>(db::DatabaseOptions{.url = config_.database,
                                                            .pool_size = config_.db_pool,
-                                                           .sqlite_synchronous = config_.sqlite_synchronous});
+                                                           .sqlite_synchronous = config_.sqlite_synchronous,
+                                                           .pg_schema = config_.database_schema});
   schema_version_ = db::migrate(*db_).schema_version;
   metrics_.add_gauge("xinhuo_db_pool_in_use", "Database sessions borrowed from the pool now.",
                      [this] { return static_cast<double>(db_->in_use()); });

@@ -16,23 +16,8 @@ namespace xinhuo::app {
 
 namespace {
 
-struct Flags {
-  std::string config_file;
-  std::string listen, database, web_root, data_dir;
-};
-
-Config load(const Flags& flags) {
-  Config config;
-  std::string file = flags.config_file;
-  if (file.empty())
-    if (const char* env = std::getenv("XINHUO_CONFIG")) file = env;
-  if (!file.empty()) apply_toml_file(config, file);
-  apply_environment(config, xinhuo_environment());
-  if (!flags.listen.empty()) config.listen = flags.listen;
-  if (!flags.database.empty()) config.database = flags.database;
-  if (!flags.web_root.empty()) config.web_root = flags.web_root;
-  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
-  validate(config);
+Config load(const ConfigFlags& flags) {
+  Config config = load_config(flags, xinhuo_environment());
   log::set_level(log::parse_level(config.log_level));
   return config;
 }
@@ -73,7 +58,7 @@ int backup(const Config& config, const std::string& target) {
 int run_cli(int argc, char** argv) {
   CLI::App cli{"薪火 Xinhuo — smart party-building and young-cadre platform"};
   cli.require_subcommand(1);
-  Flags flags;
+  ConfigFlags flags;
   cli.add_option("--config", flags.config_file, "TOML configuration file (or XINHUO_CONFIG)");
   cli.add_option("--listen", flags.listen, "host:port to listen on (XINHUO_LISTEN)");
   cli.add_option("--database", flags.database, "sqlite:PATH or postgresql://… (XINHUO_DATABASE)");
@@ -111,7 +96,8 @@ int run_cli(int argc, char** argv) {
     if (serve_cmd->parsed()) return serve(config);
     if (backup_cmd->parsed()) return backup(config, backup_path);
 
-    db::Database db({.url = config.database, .pool_size = 1, .sqlite_synchronous = config.sqlite_synchronous});
+    db::Database db({.url = config.database, .pool_size = 1, .sqlite_synchronous = config.sqlite_synchronous,
+                      .pg_schema = config.database_schema});
     const auto report = db::migrate(db);
     if (migrate_cmd->parsed()) {
       std::cout << "migrations applied: " << report.applied << ", schema version " << report.schema_version << "\n";

@@ -48,6 +48,7 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   const std::string name = source + key;
   if (key == "listen") c.listen = value;
   else if (key == "database") c.database = value;
+  else if (key == "database_schema") c.database_schema = value;
   else if (key == "web_root") c.web_root = value;
   else if (key == "data_dir") c.data_dir = value;
   else if (key == "db_pool") c.db_pool = to_size(name, value);
@@ -119,6 +120,21 @@ std::map<std::string, std::string> xinhuo_environment() {
     if (eq != std::string::npos && entry.rfind("XINHUO_", 0) == 0) env[entry.substr(0, eq)] = entry.substr(eq + 1);
   }
   return env;
+}
+
+Config load_config(const ConfigFlags& flags, const std::map<std::string, std::string>& env) {
+  Config config;
+  std::string file = flags.config_file;
+  if (file.empty())
+    if (auto it = env.find("XINHUO_CONFIG"); it != env.end()) file = it->second;
+  if (!file.empty()) apply_toml_file(config, file);
+  apply_environment(config, env);
+  if (!flags.listen.empty()) config.listen = flags.listen;
+  if (!flags.database.empty()) config.database = flags.database;
+  if (!flags.web_root.empty()) config.web_root = flags.web_root;
+  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  validate(config);
+  return config;
 }
 
 void validate(const Config& c) {

@@ -12,6 +12,7 @@ struct Config {
   std::string database = "sqlite:data/xinhuo.db";
   std::string web_root = "web/dist";
   std::string data_dir = "data";
+  std::string database_schema;  // PostgreSQL schema to work in; empty: the server's default
   std::size_t db_pool = 8;
   std::string sqlite_synchronous = "FULL";
   std::size_t io_threads = 2;
@@ -36,6 +37,14 @@ void apply_toml_file(Config& config, const std::string& path);
 void apply_environment(Config& config, const std::map<std::string, std::string>& env);
 // The process environment's XINHUO_* variables.
 std::map<std::string, std::string> xinhuo_environment();
+// What the command line says; empty strings mean "not given".
+struct ConfigFlags {
+  std::string config_file;  // else XINHUO_CONFIG, else none
+  std::string listen, database, web_root, data_dir;
+};
+// Defaults ← TOML file ← environment ← flags, then validated.
+Config load_config(const ConfigFlags& flags, const std::map<std::string, std::string>& env);
+
 // Checks values that can be wrong (listen address, database URL, numbers); throws std::runtime_error.
 void validate(const Config& config);
 

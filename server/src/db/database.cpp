@@ -4,6 +4,7 @@
 #include "db/sql.hpp"
 #include <soci/sqlite3/soci-sqlite3.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <stdexcept>
 
@@ -17,11 +18,89 @@ Dialect dialect_of(const std::string& url) {
   throw std::invalid_argument("database URL must start with sqlite: or postgresql:// (got '" + url + "')");
 }
 
+namespace {
+
+std::string url_decode(const std::string& s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size() && std::isxdigit(static_cast<unsigned char>(s[i + 1])) &&
+        std::isxdigit(static_cast<unsigned char>(s[i + 2]))) {
+      out.push_back(static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16)));
+      i += 2;
+    } else {
+      out.push_back(s[i]);
+    }
+  }
+  return out;
+}
+
+std::string quoted(const std::string& value) {
+  std::string out = "'";
+  for (char c : value) {
+    if (c == '\\' || c == '\'') out.push_back('\\');
+    out.push_back(c);
+  }
+  return out + "'";
+}
+
+}  // namespace
+
+std::string pg_conninfo(const std::string& url) {
+  const auto scheme_end = url.find("://");
+  if (scheme_end == std::string::npos || dialect_of(url) != Dialect::postgresql)
+    throw std::invalid_argument("not a postgresql:// URL");
+  std::string rest = url.substr(scheme_end + 3);
+  std::string query;
+  if (auto q = rest.find('?'); q != std::string::npos) {
+    query = rest.substr(q + 1);
+    rest.resize(q);
+  }
+  std::string dbname;
+  if (auto slash = rest.find('/'); slash != std::string::npos) {
+    dbname = url_decode(rest.substr(slash + 1));
+    rest.resize(slash);
+  }
+  std::string user, password;
+  if (auto at = rest.rfind('@'); at != std::string::npos) {
+    std::string userinfo = rest.substr(0, at);
+    rest = rest.substr(at + 1);
+    auto colon = userinfo.find(':');
+    user = url_decode(userinfo.substr(0, colon));
+    if (colon != std::string::npos) password = url_decode(userinfo.substr(colon + 1));
+  }
+  std::string host = rest, port;
+  if (auto colon = rest.rfind(':'); colon != std::string::npos && rest.find(']') == std::string::npos) {
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  std::string out;
+  auto add = [&out](const std::string& key, const std::string& value) {
+    if (!value.empty()) out += (out.empty() ? "" : " ") + key + "=" + quoted(value);
+  };
+  add("host", url_decode(host));
+  add("port", port);
+  add("user", user);
+  add("password", password);
+  add("dbname", dbname);
+  while (!query.empty()) {
+    auto amp = query.find('&');
+    std::string pair = query.substr(0, amp);
+    auto eq = pair.find('=');
+    if (eq != std::string::npos) add(url_decode(pair.substr(0, eq)), url_decode(pair.substr(eq + 1)));
+    query = amp == std::string::npos ? "" : query.substr(amp + 1);
+  }
+  return out;
+}
+
 Database::Database(DatabaseOptions options)
     : options_(std::move(options)), dialect_(dialect_of(options_.url)), events_(std::make_unique<EventBus>()) {
   if (options_.pool_size == 0) options_.pool_size = 1;
   if (options_.sqlite_synchronous != "FULL" && options_.sqlite_synchronous != "NORMAL")
     throw std::invalid_argument("sqlite_synchronous must be FULL or NORMAL");
+  const bool plain_schema = std::all_of(options_.pg_schema.begin(), options_.pg_schema.end(), [](char c) {
+    return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+  });
+  if (!plain_schema) throw std::invalid_argument("pg_schema may hold only a-z, 0-9 and _");
   pool_ = std::make_unique<soci::connection_pool>(options_.pool_size);
   for (std::size_t i = 0; i < options_.pool_size; ++i) {
     soci::session& s = pool_->at(i);
@@ -37,8 +116,10 @@ Database::Database(DatabaseOptions options)
       s << "PRAGMA foreign_keys=ON";
       s << "PRAGMA synchronous=" + options_.sqlite_synchronous;
     } else {
-      s.open(soci::postgresql, options_.url);
+      s.open(soci::postgresql, pg_conninfo(options_.url));
       s << "SET TIME ZONE 'UTC'";
+      s << "SET client_min_messages TO warning";
+      if (!options_.pg_schema.empty()) s << "SET search_path TO " + options_.pg_schema;
     }
   }
 }

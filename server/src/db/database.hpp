@@ -20,6 +20,8 @@ struct DatabaseOptions {
   // SQLite durability: FULL (an acknowledged write survives power loss) or NORMAL.
   std::string sqlite_synchronous = "FULL";
   int busy_timeout_ms = 10000;
+  // PostgreSQL: the schema every session works in (search_path); empty for the server's default.
+  std::string pg_schema;
 };
 
 class EventBus;
@@ -62,6 +64,10 @@ class Database {
   std::unique_ptr<EventBus> events_;
   std::atomic<std::size_t> in_use_{0};
 };
+
+// "postgresql://user:pw@host:port/db?sslmode=require" → libpq keyword/value form ("host='…' port='…' …"):
+// SOCI 4.0 splits its connect string on '=' and would mangle a URL. Throws std::invalid_argument.
+std::string pg_conninfo(const std::string& url);
 
 // Dialect of a URL without opening it; throws std::invalid_argument for an unknown scheme.
 Dialect dialect_of(const std::string& url);

@@ -1,0 +1,65 @@
+// Configuration precedence: defaults ← TOML file ← XINHUO_* environment ← flags; every wrong value is named.
+#include <gtest/gtest.h>
+
+#include <fstream>
+
+#include "app/config.hpp"
+#include "support/test_db.hpp"
+
+using namespace xinhuo::app;
+
+namespace {
+std::string write_file(const xinhuo::test::TempDir& dir, const std::string& text) {
+  auto path = dir.path() / "xinhuo.toml";
+  std::ofstream(path) << text;
+  return path.string();
+}
+}  // namespace
+
+TEST(Config, FileThenEnvironmentThenFlags) {
+  xinhuo::test::TempDir dir;
+  const auto file = write_file(dir, "listen = \"0.0.0.0:9000\"\ndatabase = \"sqlite:/tmp/a.db\"\nworkers = 4\n"
+                                    "access_log = false\ntrusted_origins = [\"https://dj.example.gov.cn\"]\n");
+  ConfigFlags flags{.config_file = file};
+  Config c = load_config(flags, {});
+  EXPECT_EQ(c.listen, "0.0.0.0:9000");
+  EXPECT_EQ(c.port(), 9000);
+  EXPECT_EQ(c.workers, 4u);
+  EXPECT_FALSE(c.access_log);
+  EXPECT_EQ(c.trusted_origins, std::vector<std::string>{"https://dj.example.gov.cn"});
+
+  c = load_config(flags, {{"XINHUO_LISTEN", "127.0.0.1:9100"}, {"XINHUO_WORKERS", "8"}});
+  EXPECT_EQ(c.listen, "127.0.0.1:9100");
+  EXPECT_EQ(c.workers, 8u);
+  EXPECT_EQ(c.database, "sqlite:/tmp/a.db");
+
+  flags.listen = "127.0.0.1:9200";
+  c = load_config(flags, {{"XINHUO_LISTEN", "127.0.0.1:9100"}});
+  EXPECT_EQ(c.listen, "127.0.0.1:9200");
+}
+
+TEST(Config, ConfigFileFromEnvironment) {
+  xinhuo::test::TempDir dir;
+  const auto file = write_file(dir, "web_root = \"/srv/xinhuo/web\"\n");
+  Config c = load_config({}, {{"XINHUO_CONFIG", file}});
+  EXPECT_EQ(c.web_root, "/srv/xinhuo/web");
+}
+
+TEST(Config, WrongValuesAreNamed) {
+  xinhuo::test::TempDir dir;
+  auto expect_error = [](auto&& fn, const std::string& words) {
+    try {
+      fn();
+      ADD_FAILURE() << "expected an error mentioning " << words;
+    } catch (const std::runtime_error& e) {
+      EXPECT_NE(std::string(e.what()).find(words), std::string::npos) << e.what();
+    }
+  };
+  expect_error([&] { load_config({.config_file = write_file(dir, "listne = \"x\"\n")}, {}); }, "unknown setting");
+  expect_error([&] { load_config({.config_file = write_file(dir, "listen = \n")}, {}); }, "line 1");
+  expect_error([&] { load_config({}, {{"XINHUO_WORKERS", "many"}}); }, "XINHUO_workers");
+  expect_error([&] { load_config({.listen = "localhost"}, {}); }, "host:port");
+  expect_error([&] { load_config({.listen = "127.0.0.1:99999"}, {}); }, "invalid port");
+  expect_error([&] { load_config({.database = "mysql://x"}, {}); }, "sqlite: or postgresql://");
+  expect_error([&] { load_config({}, {{"XINHUO_SQLITE_SYNCHRONOUS", "OFF"}}); }, "FULL or NORMAL");
+}

@@ -1,0 +1,114 @@
+// Errors, strict JSON input, time and hashing: the small pieces every route relies on.
+#include <gtest/gtest.h>
+
+#include "core/clock.hpp"
+#include "core/error.hpp"
+#include "core/json_input.hpp"
+#include "core/random.hpp"
+#include "http/message.hpp"
+
+using namespace xinhuo;
+
+TEST(JsonInput, MalformedJsonNamesThePosition) {
+  try {
+    parse_json(R"({"name": "a",})");
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.status(), 400);
+    EXPECT_EQ(e.code(), "invalid_json");
+    EXPECT_NE(e.message().en.find("byte 14"), std::string::npos) << e.message().en;
+  }
+}
+
+TEST(JsonInput, UnknownFieldIsRefusedByName) {
+  Json body = {{"name", "张三"}, {"role", "admin"}};
+  JsonFields f(body);
+  EXPECT_EQ(f.required_string("name"), "张三");
+  try {
+    f.finish();
+    FAIL() << "expected an error";
+  } catch (const Error& e) {
+    EXPECT_EQ(e.code(), "unknown_field");
+    EXPECT_EQ(e.field(), "role");
+  }
+}
+
+// Each row: the JSON sent, and the field the 400 must name ("-" when it is accepted).
+struct FieldCase {
+  const char* body;
+  const char* error_field;
+};
+
+TEST(JsonInput, TypesAndLimitsTable) {
+  const FieldCase cases[] = {
+      {R"({"name":"x","age":30})", "-"},
+      {R"({"name":"","age":30})", "name"},                    // required string may not be empty
+      {R"({"age":30})", "name"},                              // missing
+      {R"({"name":5,"age":30})", "name"},                     // wrong type
+      {R"({"name":"一二三四五六","age":30})", "name"},         // 6 characters > 5
+      {R"({"name":"一二三四五","age":30})", "-"},              // counted in characters, not bytes
+      {R"({"name":"x","age":"30"})", "age"},                  // number sent as a string
+      {R"({"name":"x","age":30.5})", "age"},                  // not an integer
+      {R"({"name":"x","age":151})", "age"},                   // out of range
+      {R"({"name":"x","age":18446744073709551615})", "age"},  // larger than any long long
+      {R"({"name":"x"})", "age"},
+      {R"({"name":"x","age":30,"admin":true})", "admin"},     // not accepted by this route
+      {R"([1,2])", ""},                                       // not an object: an error without a field
+  };
+  for (const auto& c : cases) {
+    SCOPED_TRACE(c.body);
+    std::string field = "-";
+    try {
+      Json body = parse_json(c.body);
+      JsonFields f(body);
+      f.required_string("name", 5);
+      f.required_int("age", 0, 150);
+      f.finish();
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), 400);
+      field = e.field();
+    }
+    EXPECT_EQ(field, c.error_field);
+  }
+}
+
+TEST(JsonInput, InvalidUtf8IsRefused) {
+  Json body = {{"name", std::string("ab\xff")}};
+  JsonFields f(body);
+  EXPECT_THROW(f.optional_string("name"), Error);
+  EXPECT_EQ(utf8_length("薪火"), 2u);
+  EXPECT_FALSE(utf8_length("\xe8\x96"));
+}
+
+TEST(ErrorShape, OneJsonShapeInChineseOrEnglish) {
+  http::Request req;
+  req.request_id = "abc123";
+  auto zh = http::Response::error(Error::validation("name", {"姓名必须填写", "Name is required"}), req);
+  EXPECT_EQ(zh.status, 400);
+  auto body = Json::parse(zh.body);
+  EXPECT_EQ(body["error"]["code"], "validation_failed");
+  EXPECT_EQ(body["error"]["message"], "姓名必须填写");
+  EXPECT_EQ(body["error"]["field"], "name");
+  EXPECT_EQ(body["error"]["request_id"], "abc123");
+
+  req.headers.emplace_back("Accept-Language", "en-US,en;q=0.9");
+  auto en = http::Response::error(Error::not_found(), req);
+  EXPECT_EQ(Json::parse(en.body)["error"]["message"], "Record not found");
+  EXPECT_FALSE(Json::parse(en.body)["error"].contains("field"));
+}
+
+TEST(Clock, IsoUtcRoundTrip) {
+  const auto t = parse_iso_utc("2026-11-29T10:23:31Z");
+  EXPECT_EQ(iso_utc(t), "2026-11-29T10:23:31Z");
+  EXPECT_THROW(parse_iso_utc("2026-11-29 10:23:31"), std::invalid_argument);
+  EXPECT_THROW(parse_iso_utc("2026-11-29T10:23:31Zjunk"), std::invalid_argument);
+  ManualClock clock(t);
+  clock.advance(std::chrono::hours(24));
+  EXPECT_EQ(iso_utc(clock.now()), "2026-11-30T10:23:31Z");
+}
+
+TEST(Hashing, Sha256KnownVector) {
+  EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  EXPECT_EQ(random_hex(16).size(), 32u);
+  EXPECT_NE(random_hex(16), random_hex(16));
+}

@@ -1,0 +1,125 @@
+// The database layer on both backends: settings, transactions with in-transaction events, bulk inserts and
+// idempotency records.
+#include <gtest/gtest.h>
+
+#include "db/bulk_insert.hpp"
+#include "db/events.hpp"
+#include "db/idempotency.hpp"
+#include "db/migrations.hpp"
+#include "db/sql.hpp"
+#include "db/transaction.hpp"
+#include "support/test_db.hpp"
+#include "system/store.hpp"
+
+using namespace xinhuo;
+using namespace xinhuo::test;
+
+class Store : public ::testing::TestWithParam<Backend> {};
+
+namespace {
+long long count(db::Database& db, const std::string& sql) {
+  auto lease = db.lease();
+  long long n = 0;
+  lease.sql() << sql, soci::into(n);
+  return n;
+}
+}  // namespace
+
+TEST_P(Store, SettingsUpsert) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  system::SystemStore store(db);
+  EXPECT_FALSE(store.setting("demo_data"));
+  {
+    db::Tx tx(db);
+    system::SystemStore::put_setting(tx, "demo_data", "true", "2026-11-29T00:00:00Z");
+    system::SystemStore::put_setting(tx, "demo_data", "false", "2026-11-29T00:00:01Z");
+    tx.commit();
+  }
+  EXPECT_EQ(store.setting("demo_data"), "false");
+}
+
+TEST_P(Store, UncommittedTransactionRollsBackWithItsEvents) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE thing (id {{id}}, name TEXT NOT NULL);"
+                                  "CREATE TABLE thing_log (id {{id}}, thing_id BIGINT NOT NULL);"}});
+  // A subscriber writes in the publisher's transaction.
+  db.events().subscribe("thing.created", [](db::Tx& tx, const db::Event& e) {
+    long long id = e.subject_id;
+    tx.sql() << "INSERT INTO thing_log (thing_id) VALUES (:id)", soci::use(id);
+  });
+  auto create = [&](const std::string& name, bool commit) {
+    db::Tx tx(db);
+    long long id = 0;
+    tx.sql() << "INSERT INTO thing (name) VALUES (:n) RETURNING id", soci::use(name), soci::into(id);
+    tx.publish({.type = "thing.created", .subject_id = id});
+    if (commit) tx.commit();
+  };
+  create("kept", true);
+  create("dropped", false);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing"), 1);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing_log"), 1);
+
+  // A failing subscriber aborts the publisher's write too.
+  db.events().subscribe("thing.created", [](db::Tx&, const db::Event&) { throw std::runtime_error("refused"); });
+  EXPECT_THROW(create("refused", true), std::runtime_error);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing"), 1);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing_log"), 1);
+}
+
+TEST_P(Store, BulkInsertWritesAllRowsWithNulls) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE item (id BIGINT PRIMARY KEY, label TEXT, qty INTEGER NOT NULL);"}});
+  {
+    db::Tx tx(db);
+    db::BulkInsert bulk(tx.sql(), "item", {"id", "label", "qty"}, 7);
+    for (int i = 1; i <= 50; ++i)
+      bulk.add({std::to_string(i), i % 5 == 0 ? std::nullopt : db::Cell("标签" + std::to_string(i)), std::to_string(i * 2)});
+    bulk.flush();
+    EXPECT_EQ(bulk.rows_written(), 50u);
+    tx.commit();
+  }
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM item"), 50);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM item WHERE label IS NULL"), 10);
+  EXPECT_EQ(count(db, "SELECT SUM(qty) FROM item"), 2550);
+}
+
+TEST_P(Store, IdempotencyClaimCompleteReplayExpire) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  db::IdempotencyStore store(db);
+  const auto t0 = parse_iso_utc("2026-11-29T08:00:00Z");
+  EXPECT_FALSE(store.claim("account:1", "k1", "hash-a", t0));  // first: the caller owns it
+  auto running = store.claim("account:1", "k1", "hash-a", t0);
+  ASSERT_TRUE(running);
+  EXPECT_FALSE(running->done);
+  EXPECT_FALSE(store.claim("account:2", "k1", "hash-a", t0)) << "keys belong to one caller";
+
+  store.complete("account:1", "k1", 201, "application/json", R"({"id":7})");
+  auto done = store.claim("account:1", "k1", "hash-a", t0 + std::chrono::hours(1));
+  ASSERT_TRUE(done);
+  EXPECT_TRUE(done->done);
+  EXPECT_EQ(done->status, 201);
+  EXPECT_EQ(done->body, R"({"id":7})");
+  EXPECT_EQ(done->request_hash, "hash-a");
+
+  // After 24 hours the key is free again.
+  EXPECT_FALSE(store.claim("account:1", "k1", "hash-b", t0 + std::chrono::hours(25)));
+
+  // A released claim (server error) lets the client retry.
+  EXPECT_FALSE(store.claim("account:1", "k2", "h", t0));
+  store.release("account:1", "k2");
+  EXPECT_FALSE(store.claim("account:1", "k2", "h", t0));
+  store.purge(t0 + std::chrono::hours(60));
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM idempotency_keys"), 0);
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, Store, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
+
+TEST(PgConninfo, UrlBecomesKeywordValueForm) {
+  EXPECT_EQ(db::pg_conninfo("postgresql://xinhuo@127.0.0.1:5432/xinhuo_test"),
+            "host='127.0.0.1' port='5432' user='xinhuo' dbname='xinhuo_test'");
+  EXPECT_EQ(db::pg_conninfo("postgres://app:p%40ss'w@db.internal/dj?sslmode=require"),
+            "host='db.internal' user='app' password='p@ss\\'w' dbname='dj' sslmode='require'");
+  EXPECT_THROW(db::pg_conninfo("sqlite:x.db"), std::invalid_argument);
+}
