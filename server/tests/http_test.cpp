@@ -6,6 +6,11 @@
 #include <set>
 #include <thread>
 
+#include <zlib.h>
+
+#include <fstream>
+#include <sstream>
+
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -196,6 +201,40 @@ TEST_P(Http, ServesTheWebAppWithSpaFallbackAndCaching) {
   auto traversal = s.get("/assets/..%2f..%2fetc%2fpasswd");
   EXPECT_EQ(traversal.body.find("root:"), std::string::npos);
   EXPECT_NE(traversal.status, 200);
+}
+
+namespace {
+std::string gunzip(const std::string& data) {
+  z_stream z{};
+  inflateInit2(&z, 15 + 16);
+  std::string out(1 << 20, '\0');
+  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(data.data()));
+  z.avail_in = static_cast<uInt>(data.size());
+  z.next_out = reinterpret_cast<Bytef*>(out.data());
+  z.avail_out = static_cast<uInt>(out.size());
+  inflate(&z, Z_FINISH);
+  out.resize(z.total_out);
+  inflateEnd(&z);
+  return out;
+}
+}  // namespace
+
+TEST_P(Http, TextFilesAreSentCompressedToClientsThatAcceptIt) {
+  START_SERVER(s);
+  std::ifstream in(s.web_root() / "assets" / "big-9f8e7d.js");
+  std::stringstream original;
+  original << in.rdbuf();
+
+  auto plain = s.get("/assets/big-9f8e7d.js");
+  EXPECT_EQ(plain.header("Content-Encoding"), "");
+  EXPECT_EQ(plain.body, original.str());
+
+  auto zipped = s.get("/assets/big-9f8e7d.js", {{"Accept-Encoding", "gzip, deflate, br"}});
+  EXPECT_EQ(zipped.header("Content-Encoding"), "gzip");
+  EXPECT_EQ(zipped.header("Vary"), "Accept-Encoding");
+  EXPECT_LT(zipped.body.size(), original.str().size() / 4);
+  EXPECT_EQ(gunzip(zipped.body), original.str());
+  EXPECT_NE(zipped.header("ETag"), plain.header("ETag"));
 }
 
 TEST_P(Http, MetricsCountRequestsAndPool) {

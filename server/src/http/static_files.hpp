@@ -22,6 +22,7 @@ class StaticFiles {
   struct Cached {
     std::filesystem::file_time_type mtime;
     std::string body;
+    std::string gzipped;  // empty when the type does not compress or it would not help
     std::string etag;
   };
   std::optional<Response> file_response(const std::filesystem::path& file, const Request& req, bool immutable);
@@ -31,5 +32,7 @@ class StaticFiles {
 };
 
 std::string content_type_for(const std::filesystem::path& file);
+// gzip (RFC 1952) of data at the default level.
+std::string gzip(const std::string& data);
 
 }  // namespace xinhuo::http

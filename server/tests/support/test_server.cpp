@@ -16,6 +16,9 @@ std::unique_ptr<TestServer> TestServer::start(Backend backend) {
   std::filesystem::create_directories(t->web_root() / "assets");
   std::ofstream(t->web_root() / "index.html") << "<!doctype html><title>薪火</title><div id=app></div>";
   std::ofstream(t->web_root() / "assets" / "app-1a2b3c.js") << "console.log('xinhuo')";
+  std::string big;
+  for (int i = 0; i < 400; ++i) big += "export const line" + std::to_string(i) + " = '薪火相传';\n";
+  std::ofstream(t->web_root() / "assets" / "big-9f8e7d.js") << big;
 
   app::Config config;
   config.database = t->database_->url();
