@@ -7,5 +7,11 @@ declare module 'vue-router' {
     titleKey?: string
     /** Mobile pages reached from the tab bar show it. */
     tab?: boolean
+    /** Console: reachable without signing in (every other console page needs a session). */
+    public?: boolean
+    /** Console: drawn on its own, without the header and side menu (the login page). */
+    bare?: boolean
+    /** Mobile: needs a signed-in user (the home page and the login page do not). */
+    signIn?: boolean
   }
 }

@@ -5,6 +5,11 @@
 
 #include "app/idempotency_middleware.hpp"
 #include "app/openapi.hpp"
+#include "app/session_middleware.hpp"
+#include "audit/routes.hpp"
+#include "audit/service.hpp"
+#include "auth/routes.hpp"
+#include "auth/service.hpp"
 #include "core/log.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
@@ -34,6 +39,11 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
 
   system_ = std::make_unique<system::SystemService>(*db_, clock_, kVersion, schema_version_);
   system::add_routes(router_, *system_);
+  auth_ = std::make_unique<auth::AuthService>(*db_, clock_, config_.auth_policy());
+  auth_->ensure_builtin_roles();
+  auth::add_routes(router_, *auth_, config_.session_cookie_name());
+  audit_ = std::make_unique<audit::AuditService>(*db_, clock_);
+  audit::add_routes(router_, *audit_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
                .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true},
@@ -59,6 +69,7 @@ void App::finalize() {
       router_, metrics_, static_files_.get(),
       http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins});
   dispatcher_->use(http::csrf_guard(config_.trusted_origins));
+  dispatcher_->use(session_middleware(*auth_, config_.session_cookie_name()));
   dispatcher_->use(idempotency_middleware(*db_, clock_));
 }
 

@@ -15,6 +15,12 @@
 namespace xinhuo::system {
 class SystemService;
 }
+namespace xinhuo::auth {
+class AuthService;
+}
+namespace xinhuo::audit {
+class AuditService;
+}
 
 namespace xinhuo::app {
 
@@ -31,6 +37,8 @@ class App {
   http::Metrics& metrics() { return metrics_; }
   const Config& config() const { return config_; }
   int schema_version() const { return schema_version_; }
+  auth::AuthService& auth() { return *auth_; }
+  audit::AuditService& audit() { return *audit_; }
 
   // Call after every route is added (tests may add their own first).
   void finalize();
@@ -48,6 +56,8 @@ class App {
   std::unique_ptr<http::StaticFiles> static_files_;
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<system::SystemService> system_;
+  std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<audit::AuditService> audit_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

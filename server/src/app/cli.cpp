@@ -10,6 +10,9 @@
 #include "core/log.hpp"
 #include "core/random.hpp"
 #include "db/migrations.hpp"
+#include "audit/service.hpp"
+#include "auth/service.hpp"
+#include "seed/accounts.hpp"
 #include "seed/generator.hpp"
 
 namespace xinhuo::app {
@@ -53,6 +56,33 @@ int backup(const Config& config, const std::string& target) {
   return 0;
 }
 
+int init_admin(db::Database& db, const Config& config, const std::string& username) {
+  auth::AuthService auth(db, App::default_clock(), config.auth_policy());
+  auth.ensure_builtin_roles();
+  long long root = 0;
+  {
+    auto lease = db.lease();
+    soci::indicator ind = soci::i_null;
+    lease.sql() << "SELECT MIN(id) FROM org_node WHERE parent_id IS NULL", soci::into(root, ind);
+    if (ind != soci::i_ok) root = 0;
+  }
+  // Readable but strong: 20 random hex characters plus the classes the policy asks for.
+  const std::string password = "Xh-" + random_hex(10) + "!A";
+  auth::Account a;
+  a.username = username;
+  a.display_name = "组织部管理员";
+  a.password_hash = auth.hasher().hash(password);
+  a.must_change_password = true;
+  const std::string now = iso_utc(std::chrono::system_clock::now());
+  db::Tx tx(db);
+  const long long id = auth::AuthService::create_account(tx, a, now);
+  auth::AuthService::grant(tx, id, "org_admin", root, "all", 0, now);
+  tx.commit();
+  std::cout << "created " << username << " with the one-time password\n\n    " << password
+            << "\n\nIt must be changed at the first sign-in.\n";
+  return 0;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -79,6 +109,12 @@ int run_cli(int argc, char** argv) {
   std::string backup_path;
   backup_cmd->add_option("path", backup_path, "backup file to create")->required();
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
+  auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
+  auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exits 1 at the first broken row");
+  audit_cmd->require_subcommand(1);
+  auto* init_admin_cmd = cli.add_subcommand("init-admin", "Create the first administrator with a one-time password");
+  std::string admin_username = "admin";
+  init_admin_cmd->add_option("--username", admin_username, "account name");
 
   try {
     cli.parse(argc, argv);
@@ -99,6 +135,18 @@ int run_cli(int argc, char** argv) {
     db::Database db({.url = config.database, .pool_size = 1, .sqlite_synchronous = config.sqlite_synchronous,
                       .pg_schema = config.database_schema});
     const auto report = db::migrate(db);
+    if (verify_cmd->parsed()) {
+      audit::AuditService audit(db, App::default_clock());
+      const auto report = audit.verify();
+      if (report.first_broken_id) {
+        std::cout << "audit log BROKEN at row " << report.first_broken_id << ": " << report.reason << " (" << report.rows
+                  << " rows read)\n";
+        return 1;
+      }
+      std::cout << "audit log intact: " << report.rows << " rows\n";
+      return 0;
+    }
+    if (init_admin_cmd->parsed()) return init_admin(db, config, admin_username);
     if (migrate_cmd->parsed()) {
       std::cout << "migrations applied: " << report.applied << ", schema version " << report.schema_version << "\n";
       return 0;
@@ -111,6 +159,15 @@ int run_cli(int argc, char** argv) {
     const auto r = seed::generate(db, {.scale = seed_cmd->parsed() ? 1 : scale, .seed = seed_number, .demo = true},
                                   std::chrono::system_clock::now());
     print_report(r);
+    if (seed_cmd->parsed()) {
+      auth::AuthService auth(db, App::default_clock(), config.auth_policy());
+      auth.ensure_builtin_roles();
+      std::cout << "\ndemo accounts (password " << seed::kDemoPassword << "; administrators' TOTP secret "
+                << seed::kDemoTotpSecret << "):\n";
+      for (const auto& a : seed::seed_demo_accounts(db, auth, std::chrono::system_clock::now()))
+        std::cout << "  " << a.username << std::string(12 - std::min<std::size_t>(11, a.username.size()), ' ') << a.role
+                  << " — " << a.display_name << " @ " << a.scope_note << "\n";
+    }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
               << " ms\n";

@@ -63,10 +63,37 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "handle_timeout_s") c.handle_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "write_timeout_s") c.write_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "shutdown_grace_s") c.shutdown_grace_s = static_cast<int>(to_size(name, value));
+  else if (key == "password_min_length") c.password_min_length = static_cast<int>(to_size(name, value));
+  else if (key == "max_failed_logins") c.max_failed_logins = static_cast<int>(to_size(name, value));
+  else if (key == "lock_minutes") c.lock_minutes = static_cast<int>(to_size(name, value));
+  else if (key == "idle_minutes") c.idle_minutes = static_cast<int>(to_size(name, value));
+  else if (key == "session_hours") c.session_hours = static_cast<int>(to_size(name, value));
+  else if (key == "password_max_age_days") c.password_max_age_days = static_cast<int>(to_size(name, value));
+  else if (key == "argon2_ops") c.argon2_ops = static_cast<int>(to_size(name, value));
+  else if (key == "argon2_mem_kib") c.argon2_mem_kib = static_cast<int>(to_size(name, value));
+  else if (key == "secure_cookies") c.secure_cookies = to_bool(name, value);
   else throw std::runtime_error("unknown setting " + name);
 }
 
 }  // namespace
+
+auth::AuthPolicy Config::auth_policy() const {
+  auth::AuthPolicy p;
+  p.min_password_length = password_min_length;
+  p.max_failed_logins = max_failed_logins;
+  p.lock_minutes = lock_minutes;
+  p.idle_minutes = idle_minutes;
+  p.session_hours = session_hours;
+  p.password_max_age_days = password_max_age_days;
+  p.argon2_ops = static_cast<unsigned long long>(argon2_ops);
+  p.argon2_mem_bytes = static_cast<std::size_t>(argon2_mem_kib) * 1024;
+  p.argon2_parallel_hashes = 2;
+  p.argon2_max_waiting = static_cast<int>(workers / 2 > 2 ? workers / 2 - 2 : 1);
+  p.secure_cookies = secure_cookies;
+  return p;
+}
+
+std::string Config::session_cookie_name() const { return secure_cookies ? "__Host-xinhuo_session" : "xinhuo_session"; }
 
 std::string Config::host() const {
   auto colon = listen.rfind(':');
@@ -156,6 +183,11 @@ void validate(const Config& c) {
     throw std::runtime_error("sqlite_synchronous must be FULL or NORMAL");
   static const std::set<std::string> levels = {"debug", "info", "warn", "error"};
   if (!levels.count(c.log_level)) throw std::runtime_error("log_level must be debug, info, warn or error");
+  if (c.password_min_length < 8) throw std::runtime_error("password_min_length must be at least 8");
+  if (c.max_failed_logins < 1 || c.idle_minutes < 1 || c.session_hours < 1)
+    throw std::runtime_error("max_failed_logins, idle_minutes and session_hours must be at least 1");
+  if (c.argon2_ops < 1 || c.argon2_mem_kib < 8)
+    throw std::runtime_error("argon2_ops must be at least 1 and argon2_mem_kib at least 8");
   if (c.workers == 0 || c.io_threads == 0 || c.db_pool == 0) throw std::runtime_error("workers, io_threads and db_pool must be at least 1");
 }
 

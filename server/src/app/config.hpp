@@ -5,6 +5,8 @@
 #include <string>
 #include <vector>
 
+#include "auth/model.hpp"
+
 namespace xinhuo::app {
 
 struct Config {
@@ -26,7 +28,19 @@ struct Config {
   int handle_timeout_s = 60;
   int write_timeout_s = 30;
   int shutdown_grace_s = 30;
+  // Sign-in and sessions (defaults from the security requirements).
+  int password_min_length = 8;
+  int max_failed_logins = 5;
+  int lock_minutes = 30;
+  int idle_minutes = 30;
+  int session_hours = 12;
+  int password_max_age_days = 90;
+  int argon2_ops = 3;
+  int argon2_mem_kib = 65536;
+  bool secure_cookies = false;  // served over TLS: Secure cookies with the __Host- prefix
 
+  auth::AuthPolicy auth_policy() const;
+  std::string session_cookie_name() const;
   std::string host() const;
   unsigned short port() const;
 };

@@ -3,6 +3,8 @@
 // and a message in both interface languages; anything else is an internal error and is never shown in detail.
 #include <stdexcept>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace xinhuo {
 
@@ -21,6 +23,9 @@ class Error : public std::runtime_error {
   const std::string& code() const { return code_; }
   const Text& message() const { return message_; }
   const std::string& field() const { return field_; }
+  // Extra facts for the client, sent beside code and message (e.g. locked_until).
+  const std::vector<std::pair<std::string, std::string>>& details() const { return details_; }
+  void set_detail(std::string key, std::string value) { details_.emplace_back(std::move(key), std::move(value)); }
 
   // 400: an input is wrong; `field` names it (dotted path for nested fields).
   static Error validation(std::string field, Text message);
@@ -40,6 +45,7 @@ class Error : public std::runtime_error {
   std::string code_;
   Text message_;
   std::string field_;
+  std::vector<std::pair<std::string, std::string>> details_;
 };
 
 }  // namespace xinhuo

@@ -107,6 +107,7 @@ Response Response::no_content() {
 Response Response::error(const Error& e, const Request& req) {
   Json err = {{"code", e.code()}, {"message", e.message().in(req.english())}, {"request_id", req.request_id}};
   if (!e.field().empty()) err["field"] = e.field();
+  for (const auto& [key, value] : e.details()) err[key] = value;
   return json(e.status(), Json{{"error", err}});
 }
 

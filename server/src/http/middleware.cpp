@@ -76,6 +76,8 @@ Response Dispatcher::route(Request& req) const {
 
 Response Dispatcher::handle(Request& req) const {
   req.request_id = request_id_for(req);
+  req.principal.ip = req.remote_ip;
+  req.principal.request_id = req.request_id;
   ++metrics_.in_flight;
   Response res;
   try {

@@ -22,6 +22,7 @@ struct RouteSpec {
   std::string permission;       // empty: any signed-in caller
   bool public_route = false;    // callable without a session
   bool creates = false;         // POST that creates: honours Idempotency-Key
+  bool allow_restricted = false;  // open to a session that must first change its password or enrol TOTP
   std::size_t max_body = kDefaultMaxBody;
   Json request_schema;          // OpenAPI schema of the JSON body, when there is one
   Json response_schema;         // OpenAPI schema of the 2xx body, when documented

@@ -1,10 +1,30 @@
 import { createRouter, createWebHistory } from 'vue-router'
+import type { AuthRoutes } from '../shared/auth/guard'
 
-// Every page is its own chunk, loaded when first visited.
+// Every page is its own chunk, loaded when first visited. Every page needs a session except those marked public.
 export const router = createRouter({
   history: createWebHistory('/'),
   routes: [
     { path: '/', name: 'home', component: () => import('./home/HomePage.vue'), meta: { titleKey: 'menu.home' } },
+    {
+      path: '/login',
+      name: 'login',
+      component: () => import('./login/LoginPage.vue'),
+      meta: { titleKey: 'auth.title', public: true, bare: true },
+    },
+    {
+      path: '/account/sessions',
+      name: 'sessions',
+      component: () => import('./account/SessionsPage.vue'),
+      meta: { titleKey: 'sessions.title' },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })
+
+export const authRoutes: AuthRoutes = {
+  login: 'login',
+  loginPath: '/login',
+  home: '/',
+  needsSignIn: (to) => to.meta.public !== true,
+}

@@ -8,8 +8,10 @@ import vantZh from 'vant/es/locale/lang/zh-CN'
 import './theme.css'
 import { i18n } from '../shared/i18n'
 import { setErrorReporter } from '../shared/api/error'
+import { installAuth } from '../shared/auth/guard'
+import { useAuthStore } from '../shared/stores/auth'
 import MobileApp from './MobileApp.vue'
-import { router } from './router'
+import { authRoutes, router } from './router'
 
 export function mount(selector: string): void {
   setErrorReporter((error) => {
@@ -25,5 +27,7 @@ export function mount(selector: string): void {
     },
     { immediate: true },
   )
-  createApp(MobileApp).use(createPinia()).use(i18n).use(router).mount(selector)
+  const pinia = createPinia()
+  installAuth(router, useAuthStore(pinia), authRoutes)
+  createApp(MobileApp).use(pinia).use(i18n).use(router).mount(selector)
 }

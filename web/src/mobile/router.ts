@@ -1,6 +1,7 @@
 import { createRouter, createWebHistory } from 'vue-router'
+import type { AuthRoutes } from '../shared/auth/guard'
 
-// The mobile shell lives under /m/; every page is its own chunk.
+// The mobile shell lives under /m/; every page is its own chunk. Pages marked signIn need a signed-in user.
 export const router = createRouter({
   history: createWebHistory('/m/'),
   routes: [
@@ -10,16 +11,30 @@ export const router = createRouter({
       name: 'study',
       component: () => import('./AfterLogin.vue'),
       props: { feature: 'study' },
-      meta: { tab: true, titleKey: 'mobile.tabs.study' },
+      meta: { tab: true, titleKey: 'mobile.tabs.study', signIn: true },
     },
     {
       path: '/points',
       name: 'points',
       component: () => import('./AfterLogin.vue'),
       props: { feature: 'points' },
-      meta: { tab: true, titleKey: 'mobile.tabs.points' },
+      meta: { tab: true, titleKey: 'mobile.tabs.points', signIn: true },
     },
-    { path: '/me', name: 'me', component: () => import('./me/MePage.vue'), meta: { tab: true, titleKey: 'mobile.tabs.me' } },
+    { path: '/me', name: 'me', component: () => import('./me/MePage.vue'), meta: { tab: true, titleKey: 'mobile.tabs.me', signIn: true } },
+    { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { titleKey: 'auth.title' } },
+    {
+      path: '/password',
+      name: 'password',
+      component: () => import('./account/PasswordPage.vue'),
+      meta: { titleKey: 'password.title', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })
+
+export const authRoutes: AuthRoutes = {
+  login: 'login',
+  loginPath: '/login',
+  home: '/',
+  needsSignIn: (to) => to.meta.signIn === true,
+}

@@ -23,3 +23,19 @@ export function formatDateTime(value: string | Date): string {
 export function formatTime(value: string | Date): string {
   return formatDateTime(value).slice(11)
 }
+
+/**
+ * A moment soon to come, in Beijing time: "18:30" when it falls on today's date there, else "2026-11-30 18:30".
+ * Unreadable input is returned as it came.
+ */
+export function formatUntil(value: string | Date, now: Date = new Date()): string {
+  const when = formatDateTime(value)
+  if (when === String(value)) return when
+  const today = formatDateTime(now).slice(0, 10)
+  return when.slice(0, 10) === today ? when.slice(11, 16) : when.slice(0, 16)
+}
+
+/** Only the date part, "2027-02-27". */
+export function formatDate(value: string | Date): string {
+  return formatDateTime(value).slice(0, 10)
+}

@@ -1,6 +1,6 @@
 // The typed HTTP client every page uses: JSON over fetch, the platform's headers, errors as ApiError.
 import { currentLocale, t } from '../i18n'
-import { ApiError, errorFromResponse, networkError, reportError } from './error'
+import { ApiError, errorFromResponse, handleAuthFailure, networkError, reportError } from './error'
 
 export { ApiError } from './error'
 
@@ -17,6 +17,11 @@ export interface RequestOptions {
   timeoutMs?: number
   /** The caller shows the error itself (inline); otherwise it goes to the shell's error reporter. */
   silent?: boolean
+  /**
+   * false: a 401 or 403 password_change_required is this call's own business (the sign-in calls), not a reason to
+   * send the user to the login page or the forced password change.
+   */
+  authHandling?: boolean
 }
 
 export function buildUrl(base: string, path: string, query?: Query): string {
@@ -81,7 +86,8 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     if (!res.ok) throw await errorFromResponse(res)
     return await readBody<T>(res)
   } catch (err) {
-    if (!options.silent) reportError(err)
+    const handled = options.authHandling !== false && handleAuthFailure(err)
+    if (!handled && !options.silent) reportError(err)
     throw err
   } finally {
     clearTimeout(timer)

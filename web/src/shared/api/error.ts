@@ -1,9 +1,9 @@
 // ApiError: what a failed request becomes, and the one place where errors are shown to the user.
 import { t } from '../i18n'
 
-/** The server's error body: {"error": {"code", "message", "field?", "request_id"}}. */
+/** The server's error body: {"error": {"code", "message", "field?", "request_id", ...extra}}. */
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string; request_id?: string }
+  error: { code: string; message: string; field?: string; request_id?: string; [extra: string]: unknown }
 }
 
 export interface ApiErrorInit {
@@ -12,6 +12,7 @@ export interface ApiErrorInit {
   message: string
   field?: string
   requestId?: string
+  details?: Record<string, unknown>
 }
 
 export class ApiError extends Error {
@@ -22,6 +23,8 @@ export class ApiError extends Error {
   /** The input field the error is about, when the server names one. */
   readonly field?: string
   readonly requestId?: string
+  /** Further members of the server's error object, e.g. `locked_until` of `account_locked`. */
+  readonly details: Record<string, unknown>
 
   constructor(init: ApiErrorInit) {
     super(init.message) // the text the user sees
@@ -30,6 +33,7 @@ export class ApiError extends Error {
     this.code = init.code
     this.field = init.field
     this.requestId = init.requestId
+    this.details = init.details ?? {}
   }
 
   get isNetwork(): boolean {
@@ -78,13 +82,14 @@ export async function errorFromResponse(res: Response): Promise<ApiError> {
     body = undefined
   }
   if (isErrorBody(body)) {
-    const e = body.error
+    const { code, message, field, request_id: requestId, ...details } = body.error
     return new ApiError({
       status: res.status,
-      code: e.code,
-      message: typeof e.message === 'string' && e.message !== '' ? e.message : statusMessage(res.status),
-      field: typeof e.field === 'string' && e.field !== '' ? e.field : undefined,
-      requestId: typeof e.request_id === 'string' ? e.request_id : headerId,
+      code,
+      message: typeof message === 'string' && message !== '' ? message : statusMessage(res.status),
+      field: typeof field === 'string' && field !== '' ? field : undefined,
+      requestId: typeof requestId === 'string' ? requestId : headerId,
+      details,
     })
   }
   return new ApiError({ status: res.status, code: `http_${res.status}`, message: statusMessage(res.status), requestId: headerId })
@@ -104,6 +109,22 @@ export function toApiError(err: unknown): ApiError {
 }
 
 export type ErrorReporter = (error: ApiError) => void
+
+/**
+ * Sign-in problems any call can meet (session ended, password change required) are dealt with in one place, set by
+ * the shell: it returns true when it took care of the error, which is then not shown as a message as well.
+ */
+export type AuthFailureHandler = (error: ApiError) => boolean
+
+let authFailureHandler: AuthFailureHandler = () => false
+
+export function setAuthFailureHandler(fn: AuthFailureHandler): void {
+  authFailureHandler = fn
+}
+
+export function handleAuthFailure(err: unknown): boolean {
+  return err instanceof ApiError && authFailureHandler(err)
+}
 
 let reporter: ErrorReporter = (error) => console.error(error)
 

@@ -1,0 +1,31 @@
+#include "app/session_middleware.hpp"
+
+#include "auth/routes.hpp"
+
+namespace xinhuo::app {
+
+http::Middleware session_middleware(auth::AuthService& auth, std::string cookie_name) {
+  return [&auth, cookie_name = std::move(cookie_name)](http::Request& req, const http::Next& next) {
+    const std::string token = auth::session_cookie(req, cookie_name);
+    bool expired = false;
+    if (!token.empty()) {
+      if (auto principal = auth.authenticate(token, req.remote_ip, req.request_id)) req.principal = std::move(*principal);
+      else expired = true;
+    }
+    const http::RouteSpec& route = *req.route;
+    if (!route.public_route) {
+      if (!req.principal.authenticated()) {
+        if (expired) throw Error(401, "session_expired", {"登录已过期，请重新登录", "Your session has ended; please sign in again"});
+        throw Error::unauthenticated();
+      }
+      if (req.principal.must_change_password && !route.allow_restricted)
+        throw Error::forbidden("password_change_required",
+                               {"请先修改密码（或绑定动态口令）后再继续", "Change your password (or bind your authenticator) first"});
+      if (!route.permission.empty() && !req.principal.can(route.permission))
+        throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
+    }
+    return next(req);
+  };
+}
+
+}  // namespace xinhuo::app

@@ -1,0 +1,21 @@
+#include "auth/model.hpp"
+
+namespace xinhuo::auth {
+
+const std::vector<BuiltinRole>& builtin_roles() {
+  static const std::vector<BuiltinRole> roles = {
+      {"system_admin", "系统管理员", "system", {"system.config"}},
+      {"security_admin", "安全管理员", "security", {"account.read", "account.manage", "role.manage", "account.unlock"}},
+      {"audit_admin", "审计管理员", "audit", {"audit.read", "audit.export"}},
+      {"org_admin", "组织部管理员", nullptr,
+       {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "people.read_sensitive"}},
+      {"unit_admin", "单位管理员", nullptr,
+       {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export"}},
+      {"branch_secretary", "支部书记", nullptr, {"org.read", "people.read"}},
+      {"rater", "评价人", nullptr, {"evaluation.rate"}},
+      {"cadre", "干部/党员", nullptr, {"self.read"}},
+  };
+  return roles;
+}
+
+}  // namespace xinhuo::auth
