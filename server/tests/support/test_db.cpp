@@ -62,6 +62,7 @@ TestDatabase::~TestDatabase() {
   if (!pg_schema_.empty()) {
     try {
       soci::session admin(soci::postgresql, db::pg_conninfo(pg_admin_url_));
+      admin << "SET client_min_messages TO warning";
       admin << "DROP SCHEMA " + pg_schema_ + " CASCADE";
     } catch (const std::exception&) {
     }

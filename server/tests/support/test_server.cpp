@@ -1,9 +1,12 @@
 #include "support/test_server.hpp"
 
+#include <algorithm>
 #include <fstream>
 #include <thread>
 
 #include "db/sql.hpp"
+#include "auth/service.hpp"
+#include "auth/totp.hpp"
 #include "db/transaction.hpp"
 
 namespace xinhuo::test {
@@ -26,7 +29,10 @@ std::unique_ptr<TestServer> TestServer::start(Backend backend) {
   config.web_root = t->web_root().string();
   config.access_log = false;
   config.db_pool = 4;
-  t->app_ = std::make_unique<app::App>(config);
+  // Cheap password hashing: the tests check the rules, bench/ measures the real cost.
+  config.argon2_ops = 1;
+  config.argon2_mem_kib = 8192;
+  t->app_ = std::make_unique<app::App>(config, t->clock_);
   {
     auto lease = t->app_->database().lease();
     lease.sql() << "CREATE TABLE test_thing (id " +
@@ -81,6 +87,84 @@ long long TestServer::count(const std::string& sql) {
   long long n = 0;
   lease.sql() << sql, soci::into(n);
   return n;
+}
+
+}  // namespace xinhuo::test
+
+namespace xinhuo::test {
+
+TestServer::SmallCity TestServer::seed_small_city() {
+  SmallCity c;
+  auto& db = app_->database();
+  const std::string now = iso_utc(clock_.now());
+  db::Tx tx(db);
+  auto node = [&](long long parent, const std::string& parent_path, const char* type, const std::string& name,
+                  const std::string& code) {
+    long long id = 0;
+    soci::indicator parent_ind = parent ? soci::i_ok : soci::i_null;
+    const int depth = parent ? static_cast<int>(std::count(parent_path.begin(), parent_path.end(), '/')) - 1 : 0;
+    tx.sql() << "INSERT INTO org_node (parent_id, path, depth, node_type, name, code, created_at, updated_at) "
+                "VALUES (:p, '', :d, :t, :n, :c, :now, :now2) RETURNING id",
+        soci::use(parent, parent_ind), soci::use(depth), soci::use(std::string(type)), soci::use(name), soci::use(code),
+        soci::use(now), soci::use(now), soci::into(id);
+    const std::string path = (parent ? parent_path : std::string("/")) + std::to_string(id) + "/";
+    tx.sql() << "UPDATE org_node SET path = :path WHERE id = :id", soci::use(path), soci::use(id);
+    return std::make_pair(id, path);
+  };
+  auto city = node(0, "", "city", "测试市", "T");
+  auto a = node(city.first, city.second, "unit", "甲单位", "T-A");
+  auto a1 = node(a.first, a.second, "branch", "甲单位第一党支部", "T-A-B1");
+  auto b = node(city.first, city.second, "unit", "乙单位", "T-B");
+  c.city = city.first, c.unit_a = a.first, c.branch_a1 = a1.first, c.unit_b = b.first;
+  auto person = [&](const std::string& name, long long unit, long long branch) {
+    long long id = 0;
+    tx.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, rank, party_status, "
+                "created_at, updated_at) VALUES (:n, 'female', '汉族', '1995-03-01', :u, :b, 'clerk_1', 'full', :now, :now2) "
+                "RETURNING id",
+        soci::use(name), soci::use(unit), soci::use(branch), soci::use(now), soci::use(now), soci::into(id);
+    return id;
+  };
+  c.person_a = person("王晓", c.unit_a, c.branch_a1);
+  c.person_b = person("李敏", c.unit_b, c.branch_a1);
+
+  auto& auth = app_->auth();
+  const std::string hash = auth.hasher().hash(kPassword);
+  auto account = [&](const std::string& username, const std::string& role, long long node_id, const std::string& scope,
+                     long long person_id, bool totp, bool must_change) {
+    auth::Account acc;
+    acc.username = username;
+    acc.display_name = username;
+    acc.person_id = person_id;
+    acc.password_hash = hash;
+    acc.must_change_password = must_change;
+    if (totp) acc.totp_secret = kTotpSecret, acc.totp_enabled = true;
+    const long long id = auth::AuthService::create_account(tx, acc, now);
+    auth::AuthService::grant(tx, id, role, node_id, scope, 0, now);
+  };
+  account("admin", "org_admin", c.city, "all", 0, false, false);
+  account("unitadmin", "unit_admin", c.unit_a, "subtree", 0, false, false);
+  account("cadre", "cadre", c.unit_a, "self", c.person_a, false, false);
+  account("auditor", "audit_admin", c.city, "all", 0, true, false);
+  account("sysadmin", "system_admin", c.city, "all", 0, true, false);
+  account("newbie", "cadre", c.unit_b, "self", c.person_b, false, true);
+  tx.commit();
+  return c;
+}
+
+std::string TestServer::login(const std::string& username, const std::string& password, const std::string& totp,
+                              HttpResult* result) {
+  Json body = {{"username", username}, {"password", password}};
+  if (!totp.empty()) body["totp"] = totp;
+  auto r = post("/api/v1/auth/login", body.dump());
+  if (result) *result = r;
+  if (r.status != 200) return {};
+  const std::string set_cookie = r.header("Set-Cookie");
+  return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+std::string TestServer::totp_now() {
+  const auto seconds = std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
+  return auth::totp_code(*auth::base32_decode(kTotpSecret), seconds / 30);
 }
 
 }  // namespace xinhuo::test

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "app/app.hpp"
+#include "core/clock.hpp"
 #include "http/server.hpp"
 #include "support/http_client.hpp"
 #include "support/test_db.hpp"
@@ -18,6 +19,34 @@ class TestServer {
   ~TestServer();
 
   std::uint16_t port() const { return server_->port(); }
+  ManualClock& clock() { return clock_; }
+
+  // A small city for access tests: city → unit A (→ branch A1) and unit B; people in each unit; accounts
+  // admin (org_admin, all), unitadmin (unit_admin, subtree of A), cadre (cadre, self, a person of A),
+  // auditor (audit_admin, TOTP), sysadmin (system_admin, TOTP), newbie (cadre, must change password).
+  // All with password kPassword; TOTP secret kTotpSecret.
+  struct SmallCity {
+    long long city = 0, unit_a = 0, branch_a1 = 0, unit_b = 0, person_a = 0, person_b = 0;
+  };
+  SmallCity seed_small_city();
+  static constexpr const char* kPassword = "Xinhuo#2026";
+  static constexpr const char* kTotpSecret = "JBSWY3DPEHPK3PXP";
+
+  // Signs in; returns the session cookie ("xinhuo_session=…") or an empty string.
+  std::string login(const std::string& username, const std::string& password = kPassword, const std::string& totp = {},
+                    HttpResult* result = nullptr);
+  // The current TOTP code for kTotpSecret at the server's clock.
+  std::string totp_now();
+  // GET with the session cookie.
+  HttpResult get_as(const std::string& cookie, const std::string& target) {
+    return http_request(port(), "GET", target, {{"Cookie", cookie}});
+  }
+  HttpResult send_as(const std::string& cookie, const std::string& method, const std::string& target,
+                     const std::string& body = {}) {
+    auto h = api_headers(port());
+    h.emplace_back("Cookie", cookie);
+    return http_request(port(), method, target, h, body);
+  }
   app::App& app() { return *app_; }
   http::Server& server() { return *server_; }
   const std::filesystem::path& web_root() const { return web_root_.path(); }
@@ -35,6 +64,7 @@ class TestServer {
   TestServer() = default;
   std::unique_ptr<TestDatabase> database_;
   TempDir web_root_;
+  ManualClock clock_{std::chrono::system_clock::now()};
   std::unique_ptr<app::App> app_;
   std::unique_ptr<http::Server> server_;
 };
