@@ -11,6 +11,7 @@ CREATE TABLE account (
   failed_logins        INTEGER NOT NULL DEFAULT 0,
   locked_until         TEXT,
   totp_secret          TEXT,                     -- base32; NULL until enrolled
+  totp_pending_secret  TEXT,                     -- enrolment in progress; replaces totp_secret when confirmed
   totp_enabled         INTEGER NOT NULL DEFAULT 0,
   totp_last_step       BIGINT NOT NULL DEFAULT 0, -- a code is accepted once
   is_demo              INTEGER NOT NULL DEFAULT 0,

@@ -1,7 +1,15 @@
 import { expect, test } from '@playwright/test'
-import { screenshot, type SystemInfo } from './support'
+import { hasAuth, screenshot, signIn, type SystemInfo } from './support'
 
+// Once the server has sign-in every console page needs a session: these tests sign in as admin first (through the
+// API; e2e/auth.spec.ts tests the login page itself). Against a server without it they run as before.
 test.describe('console', () => {
+  let auth = false
+  test.beforeEach(async ({ page, request }) => {
+    auth = await hasAuth(request)
+    if (auth) await signIn(page, 'admin')
+  })
+
   test('home in Chinese shows the service as 正常 with the server version', async ({ page, request }) => {
     const info = (await (await request.get('/api/v1/system/info')).json()) as SystemInfo
 
@@ -10,8 +18,15 @@ test.describe('console', () => {
     await expect(page.getByTestId('server-version')).toHaveText(info.version)
     await expect(page.getByTestId('server-database')).toContainText(info.database === 'sqlite' ? 'SQLite' : 'PostgreSQL')
     await expect(page.getByTestId('demo-banner')).toBeVisible({ visible: info.demo })
-    await expect(page.getByTestId('current-org')).toHaveText('全市')
-    await expect(page.getByTestId('user-menu')).toContainText('未登录')
+    if (auth) {
+      const me = (await (await page.request.get('/api/v1/auth/me')).json()) as { display_name: string; roles: { org_node_name: string }[] }
+      await expect(page.getByTestId('current-org')).toHaveText(me.roles[0].org_node_name)
+      await expect(page.getByTestId('user-menu')).toContainText(me.display_name)
+      await expect(page.getByTestId('welcome')).toContainText(me.display_name)
+    } else {
+      await expect(page.getByTestId('current-org')).toHaveText('全市')
+      await expect(page.getByTestId('user-menu')).toContainText('未登录')
+    }
     await expect(page.getByTestId('menu-points')).toContainText('待上线')
     await expect(page).toHaveTitle(/薪火/)
     await screenshot(page, 'console-home')

@@ -13,6 +13,8 @@
 #include "core/log.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
+#include "org/routes.hpp"
+#include "org/service.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
 
@@ -44,6 +46,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   auth::add_routes(router_, *auth_, config_.session_cookie_name());
   audit_ = std::make_unique<audit::AuditService>(*db_, clock_);
   audit::add_routes(router_, *audit_);
+  org_ = std::make_unique<org::OrgService>(*db_, clock_);
+  org::add_routes(router_, *org_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
                .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true},

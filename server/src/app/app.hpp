@@ -21,6 +21,9 @@ class AuthService;
 namespace xinhuo::audit {
 class AuditService;
 }
+namespace xinhuo::org {
+class OrgService;
+}
 
 namespace xinhuo::app {
 
@@ -58,6 +61,7 @@ class App {
   std::unique_ptr<system::SystemService> system_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<audit::AuditService> audit_;
+  std::unique_ptr<org::OrgService> org_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -246,7 +246,7 @@ std::string AuthService::begin_totp(const Principal& caller) {
   randombytes_buf(bytes.data(), bytes.size());
   const std::string secret = base32_encode(bytes);
   db::Tx tx(db_);
-  AuthStore::set_totp_secret(tx, caller.account_id, secret, false, iso_utc(clock_.now()));
+  AuthStore::set_pending_totp(tx, caller.account_id, secret, iso_utc(clock_.now()));
   audit::record(tx, caller, {.action = "auth.totp_enrol_started", .target_type = "account", .target_id = std::to_string(caller.account_id)},
                 clock_.now());
   tx.commit();
@@ -254,16 +254,15 @@ std::string AuthService::begin_totp(const Principal& caller) {
 }
 
 void AuthService::confirm_totp(const Principal& caller, const std::string& code) {
-  auto account = store_.account_by_id(caller.account_id);
-  if (!account || account->totp_secret.empty())
-    throw Error::conflict("totp_not_started", {"请先开始绑定动态口令", "Start the authenticator enrolment first"});
-  auto secret = base32_decode(account->totp_secret);
+  const std::string pending = store_.pending_totp(caller.account_id);
+  if (pending.empty()) throw Error::conflict("totp_not_started", {"请先开始绑定动态口令", "Start the authenticator enrolment first"});
+  auto secret = base32_decode(pending);
   const auto unix_now = std::chrono::duration_cast<std::chrono::seconds>(clock_.now().time_since_epoch()).count();
   auto step = secret ? totp_match(*secret, code, unix_now) : std::nullopt;
   if (!step) throw Error::validation("code", {"动态验证码不正确", "The authenticator code is wrong"});
   db::Tx tx(db_);
-  AuthStore::set_totp_secret(tx, caller.account_id, account->totp_secret, true, iso_utc(clock_.now()));
-  AuthStore::use_totp_step(tx, caller.account_id, *step);
+  if (!AuthStore::confirm_totp(tx, caller.account_id, *step, iso_utc(clock_.now())))
+    throw Error::conflict("totp_not_started", {"请先开始绑定动态口令", "Start the authenticator enrolment first"});
   audit::record(tx, caller, {.action = "auth.totp_enabled", .target_type = "account", .target_id = std::to_string(caller.account_id)},
                 clock_.now());
   tx.commit();

@@ -45,8 +45,11 @@ const char* const kSetPassword =
     "WHERE id = :id";
 const char* const kInsertPasswordHistory =
     "INSERT INTO password_history (account_id, password_hash, created_at) VALUES (:a, :h, :now)";
-const char* const kSetTotp =
-    "UPDATE account SET totp_secret = :s, totp_enabled = :e, totp_last_step = 0, updated_at = :now WHERE id = :id";
+const char* const kSetPendingTotp = "UPDATE account SET totp_pending_secret = :s, updated_at = :now WHERE id = :id";
+const char* const kSelectPendingTotp = "SELECT COALESCE(totp_pending_secret, '') FROM account WHERE id = :id";
+const char* const kConfirmTotp =
+    "UPDATE account SET totp_secret = totp_pending_secret, totp_pending_secret = NULL, totp_enabled = 1, "
+    "totp_last_step = :step, updated_at = :now WHERE id = :id AND totp_pending_secret IS NOT NULL";
 const char* const kInsertRole =
     "INSERT INTO role (code, name, builtin, admin_kind, created_at) VALUES (:c, :n, 1, :k, :now) "
     "ON CONFLICT (code) DO NOTHING";
@@ -223,9 +226,21 @@ void AuthStore::set_password(db::Tx& tx, long long account_id, const std::string
   tx.sql() << kInsertPasswordHistory, soci::use(account_id), soci::use(hash), soci::use(now);
 }
 
-void AuthStore::set_totp_secret(db::Tx& tx, long long account_id, const std::string& secret, bool enabled, const std::string& now) {
-  int e = enabled ? 1 : 0;
-  tx.sql() << kSetTotp, soci::use(secret), soci::use(e), soci::use(now), soci::use(account_id);
+void AuthStore::set_pending_totp(db::Tx& tx, long long account_id, const std::string& secret, const std::string& now) {
+  tx.sql() << kSetPendingTotp, soci::use(secret), soci::use(now), soci::use(account_id);
+}
+
+std::string AuthStore::pending_totp(long long account_id) {
+  auto lease = db_.lease();
+  std::string secret;
+  lease.sql() << kSelectPendingTotp, soci::use(account_id), soci::into(secret);
+  return secret;
+}
+
+bool AuthStore::confirm_totp(db::Tx& tx, long long account_id, long long step, const std::string& now) {
+  soci::statement st = (tx.sql().prepare << kConfirmTotp, soci::use(step), soci::use(now), soci::use(account_id));
+  st.execute(true);
+  return st.get_affected_rows() == 1;
 }
 
 void AuthStore::ensure_role(db::Tx& tx, const BuiltinRole& role, const std::string& now) {

@@ -40,8 +40,10 @@ class AuthStore {
 
   std::vector<std::string> recent_password_hashes(long long account_id, int count);
   static void set_password(db::Tx& tx, long long account_id, const std::string& hash, const std::string& now);
-  static void set_totp_secret(db::Tx& tx, long long account_id, const std::string& base32_secret, bool enabled,
-                              const std::string& now);
+  // TOTP enrolment: a pending secret that replaces the active one only when a code for it is confirmed.
+  static void set_pending_totp(db::Tx& tx, long long account_id, const std::string& base32_secret, const std::string& now);
+  std::string pending_totp(long long account_id);
+  static bool confirm_totp(db::Tx& tx, long long account_id, long long step, const std::string& now);
 
   // Built-in roles and permissions; inserts what is missing, never removes.
   static void ensure_role(db::Tx& tx, const BuiltinRole& role, const std::string& now);

@@ -2,7 +2,10 @@
 // Organisation and people: the shared vocabulary (node types, civil-servant ranks, party status) and the
 // young-cadre rule.
 #include <array>
+#include <optional>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace xinhuo::org {
 
@@ -56,5 +59,61 @@ struct YoungCadreRule {
 
 inline constexpr std::array<std::string_view, 6> kPartyStatuses = {"masses",    "applicant",    "activist",
                                                                   "candidate", "probationary", "full"};
+
+inline constexpr std::array<std::string_view, 8> kNodeTypes = {
+    "city", "district", "system", "unit", "party_committee", "general_branch", "branch", "party_group"};
+
+struct OrgNode {
+  long long id = 0;
+  long long parent_id = 0;
+  std::string path;
+  int depth = 0;
+  std::string node_type;
+  std::string name;
+  std::string short_name;
+  std::string code;
+  int sort_order = 0;
+  std::string status;
+  long long people = 0;  // people whose unit is this node (lists only)
+};
+
+struct Person {
+  long long id = 0;
+  std::string name, gender, ethnicity, birth_date, native_place, education, degree;
+  long long unit_id = 0;
+  std::string unit_name;
+  long long branch_id = 0;
+  std::string branch_name;
+  std::string position, rank, work_start_date, party_status, party_joined_date, status;
+  std::string created_at, updated_at;
+  // Computed
+  int age = 0;
+  bool young_cadre = false;
+};
+
+struct PersonFilter {
+  std::string name;           // contains
+  long long unit_id = 0;      // this node and below
+  std::string rank;
+  std::string party_status;
+  int age_min = 0, age_max = 0;
+  std::optional<bool> young_cadre;
+  std::string sort = "id";    // id | name | birth_date | rank | unit
+  bool descending = false;
+  int page = 1;
+  int page_size = 20;
+};
+
+struct PersonChange {
+  std::string field, old_value, new_value;
+};
+
+struct HistoryRow {
+  long long id = 0;
+  std::string field, old_value, new_value, username, changed_at;
+};
+
+// Age in whole years on `today` ("YYYY-MM-DD") of someone born on `birth_date`.
+int age_on(const std::string& birth_date, const std::string& today);
 
 }  // namespace xinhuo::org

@@ -116,16 +116,18 @@ TestServer::SmallCity TestServer::seed_small_city() {
   auto a1 = node(a.first, a.second, "branch", "甲单位第一党支部", "T-A-B1");
   auto b = node(city.first, city.second, "unit", "乙单位", "T-B");
   c.city = city.first, c.unit_a = a.first, c.branch_a1 = a1.first, c.unit_b = b.first;
-  auto person = [&](const std::string& name, long long unit, long long branch) {
+  auto person = [&](const std::string& name, long long unit, long long branch, const std::string& party_status) {
     long long id = 0;
+    soci::indicator branch_ind = branch ? soci::i_ok : soci::i_null;
     tx.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, rank, party_status, "
-                "created_at, updated_at) VALUES (:n, 'female', '汉族', '1995-03-01', :u, :b, 'clerk_1', 'full', :now, :now2) "
+                "created_at, updated_at) VALUES (:n, 'female', '汉族', '1995-03-01', :u, :b, 'clerk_1', :ps, :now, :now2) "
                 "RETURNING id",
-        soci::use(name), soci::use(unit), soci::use(branch), soci::use(now), soci::use(now), soci::into(id);
+        soci::use(name), soci::use(unit), soci::use(branch, branch_ind), soci::use(party_status), soci::use(now),
+        soci::use(now), soci::into(id);
     return id;
   };
-  c.person_a = person("王晓", c.unit_a, c.branch_a1);
-  c.person_b = person("李敏", c.unit_b, c.branch_a1);
+  c.person_a = person("王晓", c.unit_a, c.branch_a1, "full");
+  c.person_b = person("李敏", c.unit_b, 0, "masses");
 
   auto& auth = app_->auth();
   const std::string hash = auth.hasher().hash(kPassword);
@@ -143,6 +145,7 @@ TestServer::SmallCity TestServer::seed_small_city() {
   };
   account("admin", "org_admin", c.city, "all", 0, false, false);
   account("unitadmin", "unit_admin", c.unit_a, "subtree", 0, false, false);
+  account("secretary", "branch_secretary", c.branch_a1, "subtree", 0, false, false);
   account("cadre", "cadre", c.unit_a, "self", c.person_a, false, false);
   account("auditor", "audit_admin", c.city, "all", 0, true, false);
   account("sysadmin", "system_admin", c.city, "all", 0, true, false);

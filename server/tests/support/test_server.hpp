@@ -22,7 +22,8 @@ class TestServer {
   ManualClock& clock() { return clock_; }
 
   // A small city for access tests: city → unit A (→ branch A1) and unit B; people in each unit; accounts
-  // admin (org_admin, all), unitadmin (unit_admin, subtree of A), cadre (cadre, self, a person of A),
+  // admin (org_admin, all), unitadmin (unit_admin, subtree of A), secretary (branch_secretary, subtree of A1),
+  // cadre (cadre, self, a person of A),
   // auditor (audit_admin, TOTP), sysadmin (system_admin, TOTP), newbie (cadre, must change password).
   // All with password kPassword; TOTP secret kTotpSecret.
   struct SmallCity {

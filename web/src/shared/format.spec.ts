@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDateTime, formatTime } from './format'
+import { formatDate, formatDateTime, formatTime, formatUntil } from './format'
 
 describe('formatDateTime shows Beijing time', () => {
   it.each([
@@ -14,5 +14,21 @@ describe('formatDateTime shows Beijing time', () => {
 
   it('formats Date objects and the clock part alone', () => {
     expect(formatTime(new Date('2026-11-29T10:00:05Z'))).toBe('18:00:05')
+  })
+})
+
+describe('formatUntil', () => {
+  const now = new Date('2026-11-29T10:15:00Z') // 18:15 in Beijing
+  it.each([
+    ['2026-11-29T10:30:00Z', '18:30'],
+    ['2026-11-29T15:59:00Z', '23:59'],
+    ['2026-11-29T16:00:00Z', '2026-11-30 00:00'],
+    ['later', 'later'],
+  ])('%s → %s', (input, expected) => {
+    expect(formatUntil(input, now)).toBe(expected)
+  })
+
+  it('formatDate keeps the Beijing date', () => {
+    expect(formatDate('2027-02-26T16:00:00Z')).toBe('2027-02-27')
   })
 })

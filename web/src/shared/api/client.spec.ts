@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../i18n'
 import { ApiError, api, buildUrl, get, post } from './client'
-import { setErrorReporter } from './error'
+import { setAuthFailureHandler, setErrorReporter } from './error'
 
 const fetchMock = vi.fn<typeof fetch>()
 
@@ -152,6 +152,36 @@ describe('errors become ApiError', () => {
   it('rejects a success response that is not JSON', async () => {
     fetchMock.mockResolvedValue(new Response('<html></html>', { status: 200 }))
     expect(await failure(get('/x'))).toMatchObject({ status: 200, code: 'bad_response' })
+  })
+
+  it('keeps the further members of the error object as details', async () => {
+    fetchMock.mockResolvedValue(
+      json(423, { error: { code: 'account_locked', message: '账号已锁定', request_id: 'r', locked_until: '2026-11-29T10:30:00Z' } }),
+    )
+    const err = await failure(post('/auth/login', {}))
+    expect(err.details).toEqual({ locked_until: '2026-11-29T10:30:00Z' })
+    expect(err.field).toBeUndefined()
+  })
+
+  it('sign-in failures go to the auth handler, which silences the reporter when it takes them', async () => {
+    const shown: string[] = []
+    const handled: string[] = []
+    setErrorReporter((e) => shown.push(e.code))
+    setAuthFailureHandler((e) => {
+      handled.push(e.code)
+      return e.code === 'session_expired'
+    })
+    try {
+      fetchMock.mockImplementation(async () => json(401, { error: { code: 'session_expired', message: '登录已过期', request_id: 'r' } }))
+      await failure(get('/x'))
+      await failure(get('/auth/me', { authHandling: false }))
+      fetchMock.mockResolvedValue(json(403, { error: { code: 'forbidden', message: '没有权限', request_id: 'r' } }))
+      await failure(get('/x'))
+      expect(handled).toEqual(['session_expired', 'forbidden'])
+      expect(shown).toEqual(['session_expired', 'forbidden']) // the one with authHandling: false, and the unhandled one
+    } finally {
+      setAuthFailureHandler(() => false)
+    }
   })
 
   it('shows errors through the one reporter unless the caller shows them itself', async () => {

@@ -48,7 +48,7 @@ function base32Decode(input: string): Uint8Array<ArrayBuffer> {
 export async function totpCode(
   secret: string,
   at: Date = new Date(),
-  subtle: SubtleCrypto | undefined = globalThis.crypto?.subtle,
+  subtle: SubtleCrypto | null = globalThis.crypto?.subtle ?? null,
   digits = 6,
 ): Promise<string | null> {
   if (!subtle) return null

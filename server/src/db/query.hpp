@@ -1,0 +1,46 @@
+#pragma once
+// A statement assembled at run time (optional filters, data scope) with every value bound as a parameter:
+// the text only ever holds column names and placeholders that the store wrote itself.
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "core/principal.hpp"
+#include "db/sql.hpp"
+
+namespace xinhuo::db {
+
+class Query {
+ public:
+  explicit Query(std::string text = {}) : text_(std::move(text)) {}
+
+  Query& add(const std::string& text) {
+    text_ += text;
+    return *this;
+  }
+  // Appends a placeholder bound to `value` and returns the query (for chaining inside SQL text).
+  Query& value(std::string value);
+  Query& value(long long value) { return this->value(std::to_string(value)); }
+  const std::string& text() const { return text_; }
+  // `head` followed by the text and values of `conditions` (a list of " AND …" built once, used twice).
+  static Query prefixed(std::string head, const Query& conditions) {
+    Query q(std::move(head) + conditions.text_);
+    q.values_ = conditions.values_;
+    return q;
+  }
+
+  void each(soci::session& sql, const std::function<void(const soci::row&)>& on_row) const;
+  long long count(soci::session& sql) const;  // the first column of the first row as an integer
+
+ private:
+  std::string text_;
+  std::vector<std::string> values_;
+};
+
+// Appends " AND (…)" limiting rows to the caller's data scope. `unit_path` and `branch_path` are the
+// materialised paths of the row's unit and branch (branch may be NULL), `unit_id`/`branch_id` their ids, and
+// `person_id` the row's person (for 仅本人); pass an empty string where a row has no such column.
+void restrict_to_scope(Query& q, const Principal& caller, const std::string& unit_path, const std::string& branch_path,
+                       const std::string& unit_id, const std::string& branch_id, const std::string& person_id);
+
+}  // namespace xinhuo::db

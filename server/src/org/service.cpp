@@ -1,0 +1,267 @@
+#include "org/service.hpp"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "audit/recorder.hpp"
+#include "core/error.hpp"
+#include "core/json_input.hpp"
+#include "core/random.hpp"
+
+namespace xinhuo::org {
+
+namespace {
+
+Error not_found_node() { return Error::not_found({"组织不存在", "No such organisation"}); }
+Error not_found_person() { return Error::not_found({"人员不存在", "No such person"}); }
+
+bool valid_date(const std::string& d) {
+  if (d.size() != 10 || d[4] != '-' || d[7] != '-') return false;
+  for (std::size_t i : {0u, 1u, 2u, 3u, 5u, 6u, 8u, 9u})
+    if (!std::isdigit(static_cast<unsigned char>(d[i]))) return false;
+  const int y = std::stoi(d.substr(0, 4)), m = std::stoi(d.substr(5, 2)), day = std::stoi(d.substr(8, 2));
+  static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (y < 1900 || y > 2100 || m < 1 || m > 12 || day < 1 || day > days[m - 1]) return false;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return !(m == 2 && day == 29 && !leap);
+}
+
+void check_text(const std::string& field, const std::string& value, std::size_t max, bool required) {
+  auto length = utf8_length(value);
+  if (!length) throw Error::validation(field, {"含有无效字符", "Contains invalid characters"});
+  if (required && value.find_first_not_of(' ') == std::string::npos)
+    throw Error::validation(field, {"必须填写", "Required"});
+  if (*length > max)
+    throw Error::validation(field, {"不能超过 " + std::to_string(max) + " 个字", "At most " + std::to_string(max) + " characters"});
+}
+
+}  // namespace
+
+bool OrgService::child_allowed(const std::string& parent, const std::string& child) {
+  static const std::map<std::string, std::set<std::string>> allowed = {
+      {"city", {"district", "system", "unit"}},
+      {"district", {"system", "unit"}},
+      {"system", {"unit"}},
+      {"unit", {"party_committee", "general_branch", "branch"}},
+      {"party_committee", {"general_branch", "branch"}},
+      {"general_branch", {"branch"}},
+      {"branch", {"party_group"}},
+      {"party_group", {}}};
+  auto it = allowed.find(parent);
+  return it != allowed.end() && it->second.count(child) > 0;
+}
+
+void OrgService::require(const Principal& caller, const char* permission) const {
+  if (!caller.can(permission)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
+}
+
+std::string OrgService::today() const {
+  // Ages count in Beijing time: a birthday starts at midnight there.
+  return iso_utc(clock_.now() + std::chrono::hours(8)).substr(0, 10);
+}
+
+Person OrgService::with_computed(Person p) const {
+  p.age = age_on(p.birth_date, today());
+  p.young_cadre = rule_.applies(p.rank, p.age);
+  return p;
+}
+
+std::vector<OrgNode> OrgService::tree(const Principal& caller) {
+  require(caller, kPermOrgRead);
+  return store_.nodes(caller);
+}
+
+OrgNode OrgService::node(const Principal& caller, long long id) {
+  require(caller, kPermOrgRead);
+  auto n = store_.node(caller, id);
+  if (!n) throw not_found_node();
+  return *n;
+}
+
+OrgNode OrgService::create_node(const Principal& caller, const NodeInput& in) {
+  require(caller, kPermOrgWrite);
+  auto parent = store_.node(caller, in.parent_id);
+  if (!parent) throw Error::validation("parent_id", {"上级组织不存在或不在您的管理范围内", "No such parent organisation in your scope"});
+  if (parent->status != "active") throw Error::conflict("parent_closed", {"上级组织已撤销", "The parent organisation is closed"});
+  if (std::find(kNodeTypes.begin(), kNodeTypes.end(), in.node_type) == kNodeTypes.end())
+    throw Error::validation("node_type", {"组织类型不正确", "Unknown organisation type"});
+  if (!child_allowed(parent->node_type, in.node_type))
+    throw Error::validation("node_type", {"该类型的组织不能设在此上级之下", "This type cannot sit under that parent"});
+  check_text("name", in.name, 100, true);
+  check_text("short_name", in.short_name, 30, false);
+  check_text("code", in.code, 40, false);
+
+  const auto now = clock_.now();
+  db::Tx tx(db_);
+  OrgNode n;
+  n.parent_id = parent->id;
+  n.path = parent->path;
+  n.depth = parent->depth + 1;
+  n.node_type = in.node_type;
+  n.name = in.name;
+  n.short_name = in.short_name;
+  n.sort_order = in.sort_order;
+  n.code = in.code.empty() ? parent->code + "-" + random_hex(3) : in.code;
+  if (OrgStore::code_taken(tx, n.code)) throw Error::conflict("code_taken", {"组织编码已被使用", "The code is already used"});
+  n.id = OrgStore::insert_node(tx, n, iso_utc(now));
+  audit::record(tx, caller, {.action = "org.node_created", .target_type = "org_node", .target_id = std::to_string(n.id),
+                             .detail = {{"parent_id", parent->id}, {"name", n.name}}},
+                now);
+  tx.commit();
+  return node(caller, n.id);
+}
+
+OrgNode OrgService::update_node(const Principal& caller, long long id, const NodeUpdate& u) {
+  require(caller, kPermOrgWrite);
+  auto n = store_.node(caller, id);
+  if (!n) throw not_found_node();
+  if (u.name) check_text("name", *u.name, 100, true), n->name = *u.name;
+  if (u.short_name) check_text("short_name", *u.short_name, 30, false), n->short_name = *u.short_name;
+  if (u.sort_order) n->sort_order = *u.sort_order;
+  db::Tx tx(db_);
+  OrgStore::update_node(tx, *n, iso_utc(clock_.now()));
+  tx.commit();
+  return node(caller, id);
+}
+
+OrgNode OrgService::move_node(const Principal& caller, long long id, long long new_parent_id) {
+  require(caller, kPermOrgWrite);
+  auto n = store_.node(caller, id);
+  if (!n) throw not_found_node();
+  auto parent = store_.node(caller, new_parent_id);
+  if (!parent) throw Error::validation("parent_id", {"新的上级组织不存在或不在您的管理范围内", "No such new parent in your scope"});
+  if (!n->parent_id) throw Error::conflict("root_fixed", {"根组织不能移动", "The root cannot be moved"});
+  if (parent->path.rfind(n->path, 0) == 0)
+    throw Error::conflict("move_into_own_subtree", {"不能移动到自己或自己的下级组织之下", "Cannot move a node under itself"});
+  if (!child_allowed(parent->node_type, n->node_type))
+    throw Error::validation("parent_id", {"该类型的组织不能设在此上级之下", "This type cannot sit under that parent"});
+  const auto now = clock_.now();
+  db::Tx tx(db_);
+  OrgStore::move_subtree(tx, *n, *parent, iso_utc(now));
+  audit::record(tx, caller, {.action = "org.node_moved", .target_type = "org_node", .target_id = std::to_string(id),
+                             .detail = {{"from_parent_id", n->parent_id}, {"to_parent_id", parent->id}}},
+                now);
+  tx.commit();
+  return node(caller, id);
+}
+
+OrgNode OrgService::close_node(const Principal& caller, long long id) {
+  require(caller, kPermOrgWrite);
+  auto n = store_.node(caller, id);
+  if (!n) throw not_found_node();
+  const auto now = clock_.now();
+  db::Tx tx(db_);
+  if (!OrgStore::close_node(tx, id, iso_utc(now)))
+    throw Error::conflict("already_closed", {"该组织已撤销", "Already closed"});
+  audit::record(tx, caller, {.action = "org.node_closed", .target_type = "org_node", .target_id = std::to_string(id),
+                             .detail = {{"people", n->people}}},
+                now);
+  tx.commit();
+  return node(caller, id);
+}
+
+std::vector<Person> OrgService::people(const Principal& caller, const PersonFilter& filter, long long* total) {
+  require(caller, kPermPeopleRead);
+  if (filter.unit_id && !store_.node(caller, filter.unit_id) && !caller.scope.self)
+    throw Error::validation("unit_id", {"组织不存在或不在您的管理范围内", "No such organisation in your scope"});
+  auto list = store_.people(caller, filter, today(), rule_, total);
+  for (auto& p : list) p = with_computed(std::move(p));
+  return list;
+}
+
+Person OrgService::person(const Principal& caller, long long id) {
+  if (!caller.can(kPermPeopleRead) && !(caller.scope.self && caller.person_id == id)) throw not_found_person();
+  auto p = store_.person(caller, id);
+  if (!p) throw not_found_person();
+  return with_computed(std::move(*p));
+}
+
+Person OrgService::update_person(const Principal& caller, long long id, const PersonPatch& patch) {
+  require(caller, kPermPeopleWrite);
+  auto before = store_.person(caller, id);
+  if (!before) throw not_found_person();
+  Person after = *before;
+  std::vector<PersonChange> changes;
+  auto set = [&](const char* field, const std::optional<std::string>& value, std::string& target) {
+    if (value && *value != target) {
+      changes.push_back({field, target, *value});
+      target = *value;
+    }
+  };
+  if (patch.name) check_text("name", *patch.name, 50, true);
+  if (patch.gender && *patch.gender != "male" && *patch.gender != "female")
+    throw Error::validation("gender", {"性别只能是 male 或 female", "gender must be male or female"});
+  if (patch.ethnicity) check_text("ethnicity", *patch.ethnicity, 20, true);
+  for (const auto& [field, value] : {std::pair{"birth_date", &patch.birth_date}, std::pair{"work_start_date", &patch.work_start_date},
+                                     std::pair{"party_joined_date", &patch.party_joined_date}})
+    if (*value && !value->value().empty() && !valid_date(value->value()))
+      throw Error::validation(field, {"日期格式应为 YYYY-MM-DD 且真实存在", "Use a real date as YYYY-MM-DD"});
+  if (patch.birth_date && patch.birth_date->empty()) throw Error::validation("birth_date", {"必须填写", "Required"});
+  if (patch.rank && !patch.rank->empty() && !find_rank(*patch.rank))
+    throw Error::validation("rank", {"职级不正确", "Unknown rank"});
+  if (patch.party_status && std::find(kPartyStatuses.begin(), kPartyStatuses.end(), *patch.party_status) == kPartyStatuses.end())
+    throw Error::validation("party_status", {"政治面貌不正确", "Unknown party status"});
+  for (const auto& [field, value, max] : {std::tuple{"native_place", &patch.native_place, 50}, std::tuple{"education", &patch.education, 20},
+                                          std::tuple{"degree", &patch.degree, 20}, std::tuple{"position", &patch.position, 50}})
+    if (*value) check_text(field, value->value(), static_cast<std::size_t>(max), false);
+
+  set("name", patch.name, after.name);
+  set("gender", patch.gender, after.gender);
+  set("ethnicity", patch.ethnicity, after.ethnicity);
+  set("birth_date", patch.birth_date, after.birth_date);
+  set("native_place", patch.native_place, after.native_place);
+  set("education", patch.education, after.education);
+  set("degree", patch.degree, after.degree);
+  set("position", patch.position, after.position);
+  set("rank", patch.rank, after.rank);
+  set("work_start_date", patch.work_start_date, after.work_start_date);
+  set("party_status", patch.party_status, after.party_status);
+  set("party_joined_date", patch.party_joined_date, after.party_joined_date);
+
+  if (patch.unit_id && *patch.unit_id != after.unit_id) {
+    auto unit = store_.node(caller, *patch.unit_id);
+    if (!unit || unit->node_type != "unit")
+      throw Error::validation("unit_id", {"单位不存在或不在您的管理范围内", "No such unit in your scope"});
+    changes.push_back({"unit", after.unit_name, unit->name});
+    after.unit_id = unit->id;
+    after.unit_name = unit->name;
+  }
+  if (patch.branch_id && *patch.branch_id != after.branch_id) {
+    std::string branch_name;
+    if (*patch.branch_id) {
+      auto branch = store_.node(caller, *patch.branch_id);
+      auto unit = store_.node(caller, after.unit_id);
+      if (!branch || branch->node_type != "branch" || !unit || branch->path.rfind(unit->path, 0) != 0)
+        throw Error::validation("branch_id", {"党支部不存在或不属于该单位", "No such branch in the person's unit"});
+      branch_name = branch->name;
+    }
+    changes.push_back({"branch", after.branch_name, branch_name});
+    after.branch_id = *patch.branch_id;
+    after.branch_name = branch_name;
+  }
+  if (changes.empty()) return with_computed(*before);
+  const auto now = iso_utc(clock_.now());
+  db::Tx tx(db_);
+  OrgStore::update_person(tx, after, now);
+  for (const auto& c : changes) OrgStore::add_history(tx, id, c, caller, now);
+  tx.commit();
+  return person(caller, id);
+}
+
+std::vector<HistoryRow> OrgService::history(const Principal& caller, long long id) {
+  person(caller, id);  // 404 outside the caller's scope
+  return store_.history(id);
+}
+
+Person OrgService::my_person(const Principal& caller) {
+  if (!caller.person_id) throw Error::not_found({"您的账号没有关联人员信息", "Your account is not linked to a person"});
+  Principal self_only = caller;
+  self_only.scope = DataScope{};
+  self_only.scope.self = true;
+  auto p = store_.person(self_only, caller.person_id);
+  if (!p) throw not_found_person();
+  return with_computed(std::move(*p));
+}
+
+}  // namespace xinhuo::org

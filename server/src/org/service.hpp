@@ -1,0 +1,67 @@
+#pragma once
+// The org tree and the roster: who may see and change what (permission and data scope), the shape rules of
+// the tree, validation of people's fields, and the history of every change.
+#include <optional>
+
+#include "core/clock.hpp"
+#include "org/store.hpp"
+
+namespace xinhuo::org {
+
+inline constexpr const char* kPermOrgRead = "org.read";
+inline constexpr const char* kPermOrgWrite = "org.write";
+inline constexpr const char* kPermPeopleRead = "people.read";
+inline constexpr const char* kPermPeopleWrite = "people.write";
+
+struct NodeInput {
+  long long parent_id = 0;
+  std::string node_type, name, short_name, code;
+  int sort_order = 0;
+};
+
+struct NodeUpdate {
+  std::optional<std::string> name, short_name;
+  std::optional<int> sort_order;
+};
+
+// Fields a PATCH may change; unset ones stay as they are.
+struct PersonPatch {
+  std::optional<std::string> name, gender, ethnicity, birth_date, native_place, education, degree, position, rank,
+      work_start_date, party_status, party_joined_date;
+  std::optional<long long> unit_id, branch_id;  // branch_id 0 clears it
+};
+
+class OrgService {
+ public:
+  OrgService(db::Database& db, const Clock& clock, YoungCadreRule rule = {})
+      : db_(db), store_(db), clock_(clock), rule_(rule) {}
+
+  std::vector<OrgNode> tree(const Principal& caller);
+  OrgNode node(const Principal& caller, long long id);
+  OrgNode create_node(const Principal& caller, const NodeInput& input);
+  OrgNode update_node(const Principal& caller, long long id, const NodeUpdate& update);
+  OrgNode move_node(const Principal& caller, long long id, long long new_parent_id);
+  OrgNode close_node(const Principal& caller, long long id);
+
+  std::vector<Person> people(const Principal& caller, const PersonFilter& filter, long long* total);
+  Person person(const Principal& caller, long long id);
+  Person update_person(const Principal& caller, long long id, const PersonPatch& patch);
+  std::vector<HistoryRow> history(const Principal& caller, long long id);
+  // 我的信息: the caller's own person record (any signed-in account linked to a person).
+  Person my_person(const Principal& caller);
+
+  // Which child types a node type may have (the shape of the tree).
+  static bool child_allowed(const std::string& parent_type, const std::string& child_type);
+
+ private:
+  void require(const Principal& caller, const char* permission) const;
+  Person with_computed(Person p) const;
+  std::string today() const;
+
+  db::Database& db_;
+  OrgStore store_;
+  const Clock& clock_;
+  YoungCadreRule rule_;
+};
+
+}  // namespace xinhuo::org
