@@ -151,6 +151,11 @@ std::map<std::string, Case> cases() {
           return Request{"PATCH", "/api/v1/people/" + std::to_string(person_target(c, inside)), R"({"position":"科员"})"};
         },
         200, true}},
+      {"GET /api/v1/people/{id}/sensitive",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/people/" + std::to_string(person_target(c, inside)) + "/sensitive"};
+        },
+        200, true}},
       {"GET /api/v1/people/{id}/history",
        {[=](Context& c, bool inside) {
           return Request{"GET", "/api/v1/people/" + std::to_string(person_target(c, inside)) + "/history"};

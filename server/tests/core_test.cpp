@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/field_cipher.hpp"
 #include "core/json_input.hpp"
 #include "core/random.hpp"
 #include "http/message.hpp"
@@ -111,4 +112,28 @@ TEST(Hashing, Sha256KnownVector) {
   EXPECT_EQ(sha256_hex("abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   EXPECT_EQ(random_hex(16).size(), 32u);
   EXPECT_NE(random_hex(16), random_hex(16));
+}
+
+TEST(FieldCipher, SealsOpensAndRefusesAnotherKey) {
+  const FieldCipher a(std::string(32, 'a')), b(std::string(32, 'b'));
+  const auto sealed = a.seal("13912345678");
+  EXPECT_EQ(sealed.find("139"), std::string::npos);
+  EXPECT_NE(a.seal("13912345678"), sealed) << "a fresh nonce every time";
+  EXPECT_EQ(a.open(sealed), "13912345678");
+  EXPECT_THROW(b.open(sealed), std::runtime_error);
+  EXPECT_EQ(a.lookup_hash("x"), a.lookup_hash("x"));
+  EXPECT_NE(a.lookup_hash("x"), b.lookup_hash("x"));
+}
+
+TEST(IdCard, Gb11643Table) {
+  struct Case { const char* id; bool valid; };
+  const Case cases[] = {{"11010519491231002X", true},  {"110105194912310021", false}, {"11010519491231002", false},
+                        {"1101051949123100AX", false}, {"110105194902300020", false}, {"440524188001010014", false /* born before 1900: nobody living */}};
+  for (const auto& c : cases) EXPECT_EQ(id_card_problem(c.id).empty(), c.valid) << c.id << ": " << id_card_problem(c.id);
+  EXPECT_EQ(id_card_birth_date("11010519491231002X"), "1949-12-31");
+  EXPECT_EQ(mask_id_card("11010519491231002X"), "1101**********002X");
+  EXPECT_TRUE(valid_phone("13912345678"));
+  EXPECT_TRUE(valid_phone("0574-87654321"));
+  EXPECT_FALSE(valid_phone("12912345678"));
+  EXPECT_FALSE(valid_phone("139123456789"));
 }

@@ -118,6 +118,46 @@ TEST_P(Org, RosterFiltersAgreeWithTheComputedFields) {
   EXPECT_EQ(s.get_as(cadre, "/api/v1/me/person").json()["id"], city.person_a);
 }
 
+TEST_P(Org, IdAndPhoneNumbersAreCheckedSealedMaskedAndTheirFullReadIsAudited) {
+  START_CITY(s);
+  const std::string path = "/api/v1/people/" + std::to_string(city.person_a);  // born 1995-03-01
+  // Check digit of 33020319950301123 is 6 (mod 11-2).
+  auto wrong_digit = s.send_as(admin, "PATCH", path, R"({"id_card":"330203199503011231"})");
+  EXPECT_EQ(wrong_digit.json()["error"]["field"], "id_card");
+  EXPECT_NE(wrong_digit.json()["error"]["message"].get<std::string>().find("校验位"), std::string::npos);
+  auto wrong_birth = s.send_as(admin, "PATCH", path, R"({"id_card":"330203199503021231"})");
+  EXPECT_EQ(wrong_birth.json()["error"]["field"], "id_card");
+  EXPECT_EQ(s.send_as(admin, "PATCH", path, R"({"phone":"12345"})").json()["error"]["field"], "phone");
+
+  auto ok = s.send_as(admin, "PATCH", path, R"({"id_card":"330203199503011236","phone":"13912345678"})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["id_card_masked"], "3302**********1236");
+  EXPECT_EQ(ok.json()["phone_masked"], "139****5678");
+  // Nothing readable is stored, and the history holds masked values only.
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person WHERE id_card_sealed LIKE '%3302031995%' OR phone_sealed LIKE '%13912345678%'"), 0);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person_history WHERE new_value LIKE '%199503011%' OR new_value = '13912345678'"), 0);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person_history WHERE field = 'id_card' AND new_value = '3302**********1236'"), 1);
+
+  // Exact look-up through the keyed hash, inside the caller's scope.
+  EXPECT_EQ(s.get_as(admin, "/api/v1/people?id_card=330203199503011236").json()["total"], 1);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/people?id_card=330203199503011231").status, 400);
+  // The same number for another person is refused.
+  auto dup = s.send_as(admin, "PATCH", "/api/v1/people/" + std::to_string(city.person_b),
+                       R"({"id_card":"330203199503011236"})");
+  EXPECT_EQ(dup.status, 409);
+
+  // Full numbers: only with people.read_sensitive, and audited.
+  const std::string unitadmin = s.login("unitadmin");
+  EXPECT_EQ(s.get_as(unitadmin, path + "/sensitive").status, 403);
+  auto full = s.get_as(admin, path + "/sensitive");
+  ASSERT_EQ(full.status, 200);
+  EXPECT_EQ(full.json()["id_card"], "330203199503011236");
+  EXPECT_EQ(full.json()["phone"], "13912345678");
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'people.sensitive_read' AND target_id = '" +
+                    std::to_string(city.person_a) + "'"), 1);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%13912345678%' OR detail LIKE '%3302031995%'"), 0);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, Org, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
 TEST(OrgModel, AgeTable) {

@@ -1,6 +1,7 @@
 // The demo city: the shape the issue asks for, the same data for the same seed, never over existing data.
 #include <gtest/gtest.h>
 
+#include "core/field_cipher.hpp"
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
 #include "org/model.hpp"
@@ -27,12 +28,13 @@ std::string digest(db::Database& db) {
   return all;
 }
 const auto kNow = parse_iso_utc("2026-11-29T02:00:00Z");
+const FieldCipher kCipher(std::string(32, 'k'));
 }  // namespace
 
 TEST_P(Seed, DemoCityHasTheShapeOfTheRealOne) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db);
-  const auto report = seed::generate(db, {}, kNow);
+  const auto report = seed::generate(db, {}, kNow, kCipher);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM org_node WHERE node_type = 'city'"), 1);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM org_node WHERE node_type = 'district'"), 5);
   const long long city_id = [&] {
@@ -58,6 +60,20 @@ TEST_P(Seed, DemoCityHasTheShapeOfTheRealOne) {
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM study_group_member m JOIN study_group g ON g.id = m.group_id "
                       "JOIN person p ON p.id = m.person_id WHERE p.unit_id <> g.unit_id"), 0);
   EXPECT_GT(report.young_cadres, people / 5);
+  // Every person has a valid, sealed ID number matching their birth date.
+  {
+    auto l = db.lease();
+    soci::rowset<soci::row> rows = (l.sql().prepare << "SELECT birth_date, id_card_sealed, phone_sealed FROM person");
+    int checked = 0;
+    for (const auto& r : rows) {
+      const std::string id = kCipher.open(r.get<std::string>(1));
+      ASSERT_EQ(id_card_problem(id), "") << id;
+      ASSERT_EQ(id_card_birth_date(id), r.get<std::string>(0));
+      ASSERT_TRUE(valid_phone(kCipher.open(r.get<std::string>(2))));
+      ++checked;
+    }
+    EXPECT_EQ(checked, people);
+  }
   auto l = db.lease();
   std::string demo;
   l.sql() << "SELECT value FROM settings WHERE key = 'demo_data'", soci::into(demo);
@@ -69,16 +85,16 @@ TEST_P(Seed, SameSeedSameDataAndNeverOverExistingData) {
   XINHUO_TEST_DB(b, GetParam());
   db::migrate(a);
   db::migrate(b);
-  seed::generate(a, {.seed = 7}, kNow);
-  seed::generate(b, {.seed = 7}, kNow);
+  seed::generate(a, {.seed = 7}, kNow, kCipher);
+  seed::generate(b, {.seed = 7}, kNow, kCipher);
   EXPECT_EQ(digest(a), digest(b));
-  EXPECT_THROW(seed::generate(a, {.seed = 7}, kNow), std::runtime_error);
+  EXPECT_THROW(seed::generate(a, {.seed = 7}, kNow, kCipher), std::runtime_error);
 }
 
 TEST_P(Seed, ScaleMultipliesTheCity) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db);
-  const auto report = seed::generate(db, {.scale = 3}, kNow);
+  const auto report = seed::generate(db, {.scale = 3}, kNow, kCipher);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM org_node WHERE node_type = 'city' AND parent_id IS NOT NULL"), 3);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM study_group"), 3 * 186);
   EXPECT_GT(report.people, 3 * 2700);

@@ -46,7 +46,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   auth::add_routes(router_, *auth_, config_.session_cookie_name());
   audit_ = std::make_unique<audit::AuditService>(*db_, clock_);
   audit::add_routes(router_, *audit_);
-  org_ = std::make_unique<org::OrgService>(*db_, clock_);
+  cipher_ = std::make_unique<FieldCipher>(FieldCipher::from_key_file(config_.pii_key_path()));
+  org_ = std::make_unique<org::OrgService>(*db_, clock_, *cipher_);
   org::add_routes(router_, *org_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

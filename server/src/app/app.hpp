@@ -5,6 +5,7 @@
 
 #include "app/config.hpp"
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
 #include "db/database.hpp"
 #include "http/message.hpp"
 #include "http/metrics.hpp"
@@ -42,6 +43,7 @@ class App {
   int schema_version() const { return schema_version_; }
   auth::AuthService& auth() { return *auth_; }
   audit::AuditService& audit() { return *audit_; }
+  const FieldCipher& cipher() const { return *cipher_; }
 
   // Call after every route is added (tests may add their own first).
   void finalize();
@@ -61,6 +63,7 @@ class App {
   std::unique_ptr<system::SystemService> system_;
   std::unique_ptr<auth::AuthService> auth_;
   std::unique_ptr<audit::AuditService> audit_;
+  std::unique_ptr<FieldCipher> cipher_;
   std::unique_ptr<org::OrgService> org_;
 };
 

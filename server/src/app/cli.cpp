@@ -156,8 +156,9 @@ int run_cli(int argc, char** argv) {
       return 0;
     }
     const auto started = std::chrono::steady_clock::now();
+    const FieldCipher cipher = FieldCipher::from_key_file(config.pii_key_path());
     const auto r = seed::generate(db, {.scale = seed_cmd->parsed() ? 1 : scale, .seed = seed_number, .demo = true},
-                                  std::chrono::system_clock::now());
+                                  std::chrono::system_clock::now(), cipher);
     print_report(r);
     if (seed_cmd->parsed()) {
       auth::AuthService auth(db, App::default_clock(), config.auth_policy());

@@ -51,6 +51,7 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "database_schema") c.database_schema = value;
   else if (key == "web_root") c.web_root = value;
   else if (key == "data_dir") c.data_dir = value;
+  else if (key == "pii_key_file") c.pii_key_file = value;
   else if (key == "db_pool") c.db_pool = to_size(name, value);
   else if (key == "sqlite_synchronous") c.sqlite_synchronous = value;
   else if (key == "io_threads") c.io_threads = to_size(name, value);

@@ -14,6 +14,7 @@ struct Config {
   std::string database = "sqlite:data/xinhuo.db";
   std::string web_root = "web/dist";
   std::string data_dir = "data";
+  std::string pii_key_file;  // key for ID and phone numbers; default <data_dir>/keys/pii.key
   std::string database_schema;  // PostgreSQL schema to work in; empty: the server's default
   std::size_t db_pool = 8;
   std::string sqlite_synchronous = "FULL";
@@ -41,6 +42,7 @@ struct Config {
 
   auth::AuthPolicy auth_policy() const;
   std::string session_cookie_name() const;
+  std::string pii_key_path() const { return pii_key_file.empty() ? data_dir + "/keys/pii.key" : pii_key_file; }
   std::string host() const;
   unsigned short port() const;
 };

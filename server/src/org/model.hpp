@@ -86,7 +86,9 @@ struct Person {
   std::string branch_name;
   std::string position, rank, work_start_date, party_status, party_joined_date, status;
   std::string created_at, updated_at;
+  std::string id_card_sealed, phone_sealed;  // as stored; opened only by the service
   // Computed
+  std::string id_card_masked, phone_masked;
   int age = 0;
   bool young_cadre = false;
 };
@@ -98,6 +100,8 @@ struct PersonFilter {
   std::string party_status;
   int age_min = 0, age_max = 0;
   std::optional<bool> young_cadre;
+  std::string id_card;        // exact look-up by ID number…
+  std::string id_card_hash;   // …done through its keyed hash (set by the service)
   std::string sort = "id";    // id | name | birth_date | rank | unit
   bool descending = false;
   int page = 1;

@@ -19,6 +19,7 @@ Json person_json(const Person& p) {
           {"branch_name", opt(p.branch_name)}, {"position", opt(p.position)}, {"rank", opt(p.rank)},
           {"work_start_date", opt(p.work_start_date)}, {"party_status", p.party_status},
           {"party_joined_date", opt(p.party_joined_date)}, {"young_cadre", p.young_cadre},
+          {"id_card_masked", opt(p.id_card_masked)}, {"phone_masked", opt(p.phone_masked)},
           {"updated_at", p.updated_at}};
 }
 
@@ -41,6 +42,8 @@ PersonFilter person_filter(const http::Request& req) {
   if (f.name.size() > 60) throw Error::validation("name", {"姓名过长", "Name too long"});
   f.unit_id = int_param(req, "unit_id", 0, 0, 2000000000);
   f.rank = req.query_param("rank").value_or("");
+  f.id_card = req.query_param("id_card").value_or("");
+  if (f.id_card.size() > 18) throw Error::validation("id_card", {"身份证号码应为 18 位", "An ID number has 18 characters"});
   if (!f.rank.empty() && !find_rank(f.rank)) throw Error::validation("rank", {"职级不正确", "Unknown rank"});
   f.party_status = req.query_param("party_status").value_or("");
   if (!f.party_status.empty() && std::find(kPartyStatuses.begin(), kPartyStatuses.end(), f.party_status) == kPartyStatuses.end())
@@ -159,10 +162,20 @@ void add_routes(http::Router& router, OrgService& service) {
                p.work_start_date = f.optional_string("work_start_date", 10);
                p.party_status = f.optional_string("party_status", 20);
                p.party_joined_date = f.optional_string("party_joined_date", 10);
+               p.id_card = f.optional_string("id_card", 18);
+               p.phone = f.optional_string("phone", 20);
                p.unit_id = f.optional_int("unit_id", 1, LLONG_MAX);
                p.branch_id = f.optional_int("branch_id", 0, LLONG_MAX);
                f.finish();
                return http::Response::json(200, person_json(service.update_person(req.principal, req.id_param("id"), p)));
+             });
+
+  router.add({.method = "GET", .pattern = "/api/v1/people/{id}/sensitive", .tag = "people",
+              .summary = "The full ID-card and phone numbers of a person (audited)", .permission = kPermPeopleSensitive},
+             [&service](http::Request& req) {
+               auto s = service.sensitive(req.principal, req.id_param("id"));
+               auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
+               return http::Response::json(200, {{"id_card", opt(s.id_card)}, {"phone", opt(s.phone)}});
              });
 
   router.add({.method = "GET", .pattern = "/api/v1/people/{id}/history", .tag = "people",

@@ -64,7 +64,24 @@ std::string OrgService::today() const {
 Person OrgService::with_computed(Person p) const {
   p.age = age_on(p.birth_date, today());
   p.young_cadre = rule_.applies(p.rank, p.age);
+  if (!p.id_card_sealed.empty()) p.id_card_masked = mask_id_card(cipher_.open(p.id_card_sealed));
+  if (!p.phone_sealed.empty()) p.phone_masked = mask_phone(cipher_.open(p.phone_sealed));
   return p;
+}
+
+SensitiveFields OrgService::sensitive(const Principal& caller, long long id) {
+  require(caller, kPermPeopleSensitive);
+  auto p = store_.person(caller, id);
+  if (!p) throw not_found_person();
+  SensitiveFields out;
+  if (!p->id_card_sealed.empty()) out.id_card = cipher_.open(p->id_card_sealed);
+  if (!p->phone_sealed.empty()) out.phone = cipher_.open(p->phone_sealed);
+  db::Tx tx(db_);
+  audit::record(tx, caller, {.action = "people.sensitive_read", .target_type = "person", .target_id = std::to_string(id),
+                             .detail = {{"fields", {"id_card", "phone"}}}},
+                clock_.now());
+  tx.commit();
+  return out;
 }
 
 std::vector<OrgNode> OrgService::tree(const Principal& caller) {
@@ -165,7 +182,12 @@ std::vector<Person> OrgService::people(const Principal& caller, const PersonFilt
   require(caller, kPermPeopleRead);
   if (filter.unit_id && !store_.node(caller, filter.unit_id) && !caller.scope.self)
     throw Error::validation("unit_id", {"组织不存在或不在您的管理范围内", "No such organisation in your scope"});
-  auto list = store_.people(caller, filter, today(), rule_, total);
+  PersonFilter f = filter;
+  if (!f.id_card.empty()) {
+    if (auto problem = id_card_problem(f.id_card); !problem.empty()) throw Error::validation("id_card", {problem, "Invalid ID number"});
+    f.id_card_hash = cipher_.lookup_hash(f.id_card);
+  }
+  auto list = store_.people(caller, f, today(), rule_, total);
   for (auto& p : list) p = with_computed(std::move(p));
   return list;
 }
@@ -240,10 +262,51 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
     after.branch_id = *patch.branch_id;
     after.branch_name = branch_name;
   }
+  // ID and phone: validated, sealed, and kept in the history only in masked form.
+  const Person shown = with_computed(*before);
+  OrgStore::SealedField id_card{before->id_card_sealed, ""}, phone{before->phone_sealed, ""};
+  bool identity_changed = false;
+  if (patch.id_card) {
+    std::string id = *patch.id_card;
+    for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (!id.empty()) {
+      if (auto problem = id_card_problem(id); !problem.empty()) throw Error::validation("id_card", {problem, "Invalid ID number"});
+      if (id_card_birth_date(id) != after.birth_date)
+        throw Error::validation("id_card", {"身份证号码中的出生日期与出生日期不一致", "The birth date in the ID number differs from the birth date"});
+    }
+    const std::string current = before->id_card_sealed.empty() ? "" : cipher_.open(before->id_card_sealed);
+    if (id != current) {
+      changes.push_back({"id_card", shown.id_card_masked, id.empty() ? "" : mask_id_card(id)});
+      id_card = id.empty() ? OrgStore::SealedField{} : OrgStore::SealedField{cipher_.seal(id), cipher_.lookup_hash(id)};
+      identity_changed = true;
+    }
+  }
+  if (patch.phone) {
+    const std::string phone_value = *patch.phone;
+    if (!phone_value.empty() && !valid_phone(phone_value))
+      throw Error::validation("phone", {"电话号码格式不正确（手机 11 位，或 区号-号码）", "Invalid phone number"});
+    const std::string current = before->phone_sealed.empty() ? "" : cipher_.open(before->phone_sealed);
+    if (phone_value != current) {
+      changes.push_back({"phone", shown.phone_masked, phone_value.empty() ? "" : mask_phone(phone_value)});
+      phone = phone_value.empty() ? OrgStore::SealedField{} : OrgStore::SealedField{cipher_.seal(phone_value), cipher_.lookup_hash(phone_value)};
+      identity_changed = true;
+    }
+  }
+  if (identity_changed && id_card.hash.empty() && !id_card.sealed.empty())
+    id_card.hash = cipher_.lookup_hash(cipher_.open(id_card.sealed));
+  if (identity_changed && phone.hash.empty() && !phone.sealed.empty()) phone.hash = cipher_.lookup_hash(cipher_.open(phone.sealed));
+
   if (changes.empty()) return with_computed(*before);
   const auto now = iso_utc(clock_.now());
   db::Tx tx(db_);
+  if (identity_changed && !id_card.hash.empty() && OrgStore::id_card_taken(tx, id_card.hash, id))
+    throw Error::conflict("id_card_taken", {"该身份证号码已登记在另一人名下", "This ID number belongs to another person"});
   OrgStore::update_person(tx, after, now);
+  if (identity_changed) {
+    OrgStore::update_identity(tx, id, id_card, phone);
+    audit::record(tx, caller, {.action = "people.identity_changed", .target_type = "person", .target_id = std::to_string(id)},
+                  clock_.now());
+  }
   for (const auto& c : changes) OrgStore::add_history(tx, id, c, caller, now);
   tx.commit();
   return person(caller, id);

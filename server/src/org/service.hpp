@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
 #include "org/store.hpp"
 
 namespace xinhuo::org {
@@ -12,6 +13,11 @@ inline constexpr const char* kPermOrgRead = "org.read";
 inline constexpr const char* kPermOrgWrite = "org.write";
 inline constexpr const char* kPermPeopleRead = "people.read";
 inline constexpr const char* kPermPeopleWrite = "people.write";
+inline constexpr const char* kPermPeopleSensitive = "people.read_sensitive";
+
+struct SensitiveFields {
+  std::string id_card, phone;
+};
 
 struct NodeInput {
   long long parent_id = 0;
@@ -28,13 +34,14 @@ struct NodeUpdate {
 struct PersonPatch {
   std::optional<std::string> name, gender, ethnicity, birth_date, native_place, education, degree, position, rank,
       work_start_date, party_status, party_joined_date;
+  std::optional<std::string> id_card, phone;  // "" clears
   std::optional<long long> unit_id, branch_id;  // branch_id 0 clears it
 };
 
 class OrgService {
  public:
-  OrgService(db::Database& db, const Clock& clock, YoungCadreRule rule = {})
-      : db_(db), store_(db), clock_(clock), rule_(rule) {}
+  OrgService(db::Database& db, const Clock& clock, const FieldCipher& cipher, YoungCadreRule rule = {})
+      : db_(db), store_(db), clock_(clock), cipher_(cipher), rule_(rule) {}
 
   std::vector<OrgNode> tree(const Principal& caller);
   OrgNode node(const Principal& caller, long long id);
@@ -47,6 +54,8 @@ class OrgService {
   Person person(const Principal& caller, long long id);
   Person update_person(const Principal& caller, long long id, const PersonPatch& patch);
   std::vector<HistoryRow> history(const Principal& caller, long long id);
+  // The full ID and phone numbers: needs people.read_sensitive, and every read is audited.
+  SensitiveFields sensitive(const Principal& caller, long long id);
   // 我的信息: the caller's own person record (any signed-in account linked to a person).
   Person my_person(const Principal& caller);
 
@@ -61,6 +70,7 @@ class OrgService {
   db::Database& db_;
   OrgStore store_;
   const Clock& clock_;
+  const FieldCipher& cipher_;
   YoungCadreRule rule_;
 };
 

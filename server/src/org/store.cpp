@@ -29,7 +29,8 @@ const char* const kPersonColumns =
     "SELECT p.id, p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.native_place, ''), COALESCE(p.education, ''), "
     "COALESCE(p.degree, ''), p.unit_id, u.name, COALESCE(p.branch_id, 0), COALESCE(b.name, ''), "
     "COALESCE(p.position, ''), COALESCE(p.rank, ''), COALESCE(p.work_start_date, ''), p.party_status, "
-    "COALESCE(p.party_joined_date, ''), p.status, p.created_at, p.updated_at";
+    "COALESCE(p.party_joined_date, ''), p.status, p.created_at, p.updated_at, COALESCE(p.id_card_sealed, ''), "
+    "COALESCE(p.phone_sealed, '')";
 const char* const kPersonFrom =
     " FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id WHERE 1 = 1";
 const char* const kUpdatePerson =
@@ -37,6 +38,9 @@ const char* const kUpdatePerson =
     "native_place = :native, education = :education, degree = :degree, unit_id = :unit, branch_id = :branch, "
     "position = :position, rank = :rank, work_start_date = :work, party_status = :party, "
     "party_joined_date = :joined, updated_at = :now WHERE id = :id";
+const char* const kUpdateIdentity =
+    "UPDATE person SET id_card_sealed = :ics, id_card_hash = :ich, phone_sealed = :ps, phone_hash = :ph WHERE id = :id";
+const char* const kIdCardTaken = "SELECT COUNT(*) FROM person WHERE id_card_hash = :h AND id <> :id";
 const char* const kInsertHistory =
     "INSERT INTO person_history (person_id, field, old_value, new_value, account_id, username, changed_at, request_id) "
     "VALUES (:p, :f, :o, :n, :a, :u, :t, :r)";
@@ -82,6 +86,8 @@ Person person_from(const soci::row& r) {
   p.status = r.get<std::string>(17);
   p.created_at = r.get<std::string>(18);
   p.updated_at = r.get<std::string>(19);
+  p.id_card_sealed = r.get<std::string>(20);
+  p.phone_sealed = r.get<std::string>(21);
   return p;
 }
 
@@ -185,6 +191,7 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
   if (!f.name.empty()) where.add(" AND p.name LIKE ").value("%" + f.name + "%");
   if (f.unit_id) where.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.unit_id).add(") || '%')");
   if (!f.rank.empty()) where.add(" AND p.rank = ").value(f.rank);
+  if (!f.id_card_hash.empty()) where.add(" AND p.id_card_hash = ").value(f.id_card_hash);
   if (!f.party_status.empty()) where.add(" AND p.party_status = ").value(f.party_status);
   if (f.age_min) where.add(" AND p.birth_date <= ").value(born_by(today, f.age_min));
   if (f.age_max) where.add(" AND p.birth_date > ").value(born_after(today, f.age_max));
@@ -240,6 +247,19 @@ void OrgStore::update_person(db::Tx& tx, const Person& p, const std::string& now
       soci::use(p.unit_id), soci::use(p.branch_id, i_branch), soci::use(p.position, i_pos), soci::use(p.rank, i_rank),
       soci::use(p.work_start_date, i_work), soci::use(p.party_status), soci::use(p.party_joined_date, i_joined),
       soci::use(now), soci::use(p.id);
+}
+
+void OrgStore::update_identity(db::Tx& tx, long long id, const SealedField& id_card, const SealedField& phone) {
+  soci::indicator i1 = id_card.sealed.empty() ? soci::i_null : soci::i_ok, i2 = i1;
+  soci::indicator i3 = phone.sealed.empty() ? soci::i_null : soci::i_ok, i4 = i3;
+  tx.sql() << kUpdateIdentity, soci::use(id_card.sealed, i1), soci::use(id_card.hash, i2), soci::use(phone.sealed, i3),
+      soci::use(phone.hash, i4), soci::use(id);
+}
+
+bool OrgStore::id_card_taken(db::Tx& tx, const std::string& hash, long long except_person) {
+  long long n = 0;
+  tx.sql() << kIdCardTaken, soci::use(hash), soci::use(except_person), soci::into(n);
+  return n > 0;
 }
 
 void OrgStore::add_history(db::Tx& tx, long long person_id, const PersonChange& c, const Principal& by, const std::string& now) {

@@ -28,6 +28,11 @@ class OrgStore {
   std::optional<Person> person(const Principal& caller, long long id);
   static std::optional<Person> person_in(db::Tx& tx, long long id);
   static void update_person(db::Tx& tx, const Person& p, const std::string& now);
+  struct SealedField {
+    std::string sealed, hash;  // both empty: no value
+  };
+  static void update_identity(db::Tx& tx, long long id, const SealedField& id_card, const SealedField& phone);
+  static bool id_card_taken(db::Tx& tx, const std::string& hash, long long except_person);
   static void add_history(db::Tx& tx, long long person_id, const PersonChange& change, const Principal& by,
                           const std::string& now);
   std::vector<HistoryRow> history(long long person_id);

@@ -5,6 +5,7 @@
 
 #include <cstring>
 #include <random>
+#include <unordered_set>
 #include <stdexcept>
 
 #include "db/bulk_insert.hpp"
@@ -23,7 +24,13 @@ const std::vector<std::string> kOrgColumns = {"id", "parent_id", "path", "depth"
                                               "code", "sort_order", "status", "created_at", "updated_at"};
 const std::vector<std::string> kPersonColumns = {
     "id", "name", "gender", "ethnicity", "birth_date", "native_place", "education", "degree", "unit_id", "branch_id",
-    "position", "rank", "work_start_date", "party_status", "party_joined_date", "status", "created_at", "updated_at"};
+    "position", "rank", "work_start_date", "party_status", "party_joined_date", "status", "created_at", "updated_at",
+    "id_card_sealed", "id_card_hash", "phone_sealed", "phone_hash"};
+// Area codes of ID numbers (districts of a Zhejiang city and neighbours): plausible, not anyone's.
+const char* const kIdRegions[] = {"330203", "330205", "330206", "330211", "330212", "330213", "330225", "330226",
+                                  "330281", "330282", "330102", "330106", "330302", "330602", "331002", "330402"};
+const char* const kMobilePrefixes[] = {"133", "135", "136", "137", "138", "139", "150", "151", "152", "157", "158",
+                                       "159", "177", "180", "181", "182", "187", "188", "189", "199"};
 const std::vector<std::string> kGroupColumns = {"id", "unit_id", "name", "leader_person_id", "status", "created_at"};
 const std::vector<std::string> kMemberColumns = {"group_id", "person_id", "joined_at"};
 const char* const kChineseOrdinals[] = {"一", "二", "三", "四", "五", "六", "七", "八", "九", "十"};
@@ -36,8 +43,8 @@ struct Node {
 
 class Builder {
  public:
-  Builder(db::Tx& tx, const GenerateOptions& o, TimePoint now)
-      : rng_(o.seed), now_(iso_utc(now)), year_(std::stoi(now_.substr(0, 4))),
+  Builder(db::Tx& tx, const GenerateOptions& o, TimePoint now, const FieldCipher& cipher)
+      : cipher_(cipher), rng_(o.seed), now_(iso_utc(now)), year_(std::stoi(now_.substr(0, 4))),
         orgs_(tx.sql(), "org_node", kOrgColumns), people_(tx.sql(), "person", kPersonColumns),
         groups_(tx.sql(), "study_group", kGroupColumns), members_(tx.sql(), "study_group_member", kMemberColumns) {
     people_.write_after(orgs_);
@@ -181,10 +188,13 @@ class Builder {
         branch = std::to_string(branches[static_cast<std::size_t>(between(0, static_cast<int>(branches.size()) - 1))]);
 
       const long long id = ++next_person_;
+      const std::string id_card = id_number(birth, male);
+      const std::string phone = std::string(kMobilePrefixes[between(0, 19)]) + fmt::format("{:08d}", between(0, 99999999));
       people_.add({std::to_string(id), name, male ? "male" : "female", weighted(ethnicities()), birth,
                    any(native_places()), graduate ? "研究生" : (chance(90) ? "大学本科" : "大学专科"),
                    graduate ? (chance(8) ? "博士" : "硕士") : "学士", std::to_string(unit.id), branch, position, rank,
-                   random_date(birth_year + start_age), party_status, joined, "active", now_, now_});
+                   random_date(birth_year + start_age), party_status, joined, "active", now_, now_,
+                   cipher_.seal(id_card), cipher_.lookup_hash(id_card), cipher_.seal(phone), cipher_.lookup_hash(phone)});
       ++report_.people;
       if (young_rule.applies(rank, age)) {
         young.push_back(id);
@@ -208,6 +218,24 @@ class Builder {
     }
   }
 
+  // A valid GB 11643 number for the birth date, unique within the generated data.
+  std::string id_number(const std::string& birth, bool male) {
+    const std::string region = kIdRegions[between(0, 15)];
+    const std::string date = birth.substr(0, 4) + birth.substr(5, 2) + birth.substr(8, 2);
+    int seq = between(0, 499) * 2 + (male ? 1 : 0);
+    for (;;) {
+      std::string body = region + date + fmt::format("{:03d}", seq);
+      static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+      int sum = 0;
+      for (std::size_t i = 0; i < 17; ++i) sum += (body[i] - '0') * weights[i];
+      body.push_back("10X98765432"[sum % 11]);
+      if (used_ids_.insert(body).second) return body;
+      seq = (seq + 2) % 1000;
+    }
+  }
+
+  const FieldCipher& cipher_;
+  std::unordered_set<std::string> used_ids_;
   std::mt19937_64 rng_;
   std::string now_;
   int year_;
@@ -225,13 +253,13 @@ bool has_data(db::Database& db) {
   return n > 0;
 }
 
-GenerateReport generate(db::Database& db, const GenerateOptions& options, TimePoint now) {
+GenerateReport generate(db::Database& db, const GenerateOptions& options, TimePoint now, const FieldCipher& cipher) {
   if (options.scale < 1 || options.scale > 1000) throw std::runtime_error("scale must be between 1 and 1000");
   if (has_data(db)) throw std::runtime_error("the database already holds organisation data; generate into an empty database");
   db::Tx tx(db);
   GenerateReport report;
   {
-    Builder builder(tx, options, now);
+    Builder builder(tx, options, now, cipher);
     report = builder.run(options.scale);
   }
   if (db.dialect() == db::Dialect::postgresql) {

@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "core/clock.hpp"
+#include "core/field_cipher.hpp"
 #include "db/database.hpp"
 
 namespace xinhuo::seed {
@@ -28,6 +29,7 @@ struct GenerateReport {
 // True when the database already has organisation data (a generator never writes over it).
 bool has_data(db::Database& db);
 // Writes everything in one transaction; throws std::runtime_error when the database is not empty.
-GenerateReport generate(db::Database& db, const GenerateOptions& options, TimePoint now);
+// ID-card and phone numbers are sealed with `cipher`.
+GenerateReport generate(db::Database& db, const GenerateOptions& options, TimePoint now, const FieldCipher& cipher);
 
 }  // namespace xinhuo::seed

@@ -27,6 +27,7 @@ std::unique_ptr<TestServer> TestServer::start(Backend backend) {
   config.database = t->database_->url();
   config.database_schema = t->database_->pg_schema();
   config.web_root = t->web_root().string();
+  config.data_dir = t->data_dir_.path().string();
   config.access_log = false;
   config.db_pool = 4;
   // Cheap password hashing: the tests check the rules, bench/ measures the real cost.

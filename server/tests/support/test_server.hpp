@@ -65,6 +65,7 @@ class TestServer {
   TestServer() = default;
   std::unique_ptr<TestDatabase> database_;
   TempDir web_root_;
+  TempDir data_dir_;
   ManualClock clock_{std::chrono::system_clock::now()};
   std::unique_ptr<app::App> app_;
   std::unique_ptr<http::Server> server_;
