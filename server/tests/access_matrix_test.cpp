@@ -143,6 +143,7 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/people", {fixed("GET", "/api/v1/people"), 200}},
+      {"GET /api/v1/people/export", {fixed("GET", "/api/v1/people/export"), 200}},
       {"GET /api/v1/me/person", {fixed("GET", "/api/v1/me/person"), 200}},
       {"GET /api/v1/people/{id}",
        {[=](Context& c, bool inside) { return Request{"GET", "/api/v1/people/" + std::to_string(person_target(c, inside))}; }, 200, true}},

@@ -158,6 +158,20 @@ TEST_P(Org, IdAndPhoneNumbersAreCheckedSealedMaskedAndTheirFullReadIsAudited) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE detail LIKE '%13912345678%' OR detail LIKE '%3302031995%'"), 0);
 }
 
+TEST_P(Org, ExportIsAnAuditedWorkbookOfTheFilteredRoster) {
+  START_CITY(s);
+  s.send_as(admin, "PATCH", "/api/v1/people/" + std::to_string(city.person_a), R"({"phone":"13912345678"})");
+  auto file = s.get_as(admin, "/api/v1/people/export?unit_id=" + std::to_string(city.unit_a));
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_EQ(file.header("Content-Type"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  EXPECT_NE(file.header("Content-Disposition").find("attachment"), std::string::npos);
+  EXPECT_EQ(file.body.substr(0, 2), "PK") << "an .xlsx is a zip file";
+  EXPECT_EQ(file.body.find("13912345678"), std::string::npos);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'people.export' AND detail LIKE '%\"rows\":1%'"), 1);
+  const std::string secretary = s.login("secretary");
+  EXPECT_EQ(s.get_as(secretary, "/api/v1/people/export").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, Org, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
 
 TEST(OrgModel, AgeTable) {

@@ -1,6 +1,9 @@
 import { expect, test, type Page } from '@playwright/test'
 import { DEMO_PASSWORD, NO_AUTH_REASON, demoTotp, hasAuth, screenshot, type Me } from './support'
 
+// The wrong-password tests use this account; a good sign-in afterwards keeps repeated runs clear of the lockout.
+const WRONG_PASSWORD_USER = 'unitadmin'
+
 // Sign-in on both shells, against a server with the demo seed. Skipped while the server has no sign-in.
 
 /** The text box of a form field, whether the test id sits on the input (Element Plus) or around it (Vant). */
@@ -19,6 +22,17 @@ async function submitLogin(page: Page, username: string, password: string) {
 
 test.beforeEach(async ({ request }) => {
   test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
+})
+
+test.afterAll(async ({ playwright }, testInfo) => {
+  const request = await playwright.request.newContext({ baseURL: testInfo.project.use.baseURL })
+  if (await hasAuth(request)) {
+    await request.post('/api/v1/auth/login', {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      data: { username: WRONG_PASSWORD_USER, password: DEMO_PASSWORD },
+    })
+  }
+  await request.dispose()
 })
 
 test.describe('console sign-in', () => {
@@ -43,7 +57,7 @@ test.describe('console sign-in', () => {
 
   test('a wrong password shows the server message on the form', async ({ page }) => {
     await page.goto('/login')
-    const res = await submitLogin(page, 'unitadmin', 'not-the-password')
+    const res = await submitLogin(page, WRONG_PASSWORD_USER, 'not-the-password')
     expect(res.status()).toBe(401)
     const body = (await res.json()) as { error: { code: string; message: string } }
     expect(body.error.code).toBe('invalid_credentials')
@@ -114,7 +128,7 @@ test.describe('mobile sign-in', () => {
 
   test('a wrong password shows the server message', async ({ page }) => {
     await page.goto('/m/login')
-    const res = await submitLogin(page, 'unitadmin', 'not-the-password')
+    const res = await submitLogin(page, WRONG_PASSWORD_USER, 'not-the-password')
     const body = (await res.json()) as { error: { message: string } }
     await expect(page.getByTestId('login-error')).toHaveText(body.error.message)
   })

@@ -59,6 +59,8 @@ struct YoungCadreRule {
 
 inline constexpr std::array<std::string_view, 6> kPartyStatuses = {"masses",    "applicant",    "activist",
                                                                   "candidate", "probationary", "full"};
+// As users read them: 群众, 入党申请人, 入党积极分子, 发展对象, 预备党员, 正式党员.
+std::string_view party_status_name(std::string_view code);
 
 inline constexpr std::array<std::string_view, 8> kNodeTypes = {
     "city", "district", "system", "unit", "party_committee", "general_branch", "branch", "party_group"};

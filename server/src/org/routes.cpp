@@ -1,5 +1,7 @@
 #include "org/routes.hpp"
 
+#include "core/xlsx.hpp"
+
 namespace xinhuo::org {
 
 namespace {
@@ -134,6 +136,18 @@ void add_routes(http::Router& router, OrgService& service) {
                Json items = Json::array();
                for (const auto& p : service.people(req.principal, f, &total)) items.push_back(person_json(p));
                return http::Response::json(200, {{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}});
+             });
+
+  router.add({.method = "GET", .pattern = "/api/v1/people/export", .tag = "people",
+              .summary = "The filtered roster as an .xlsx file (same filters as the list; numbers masked; audited)",
+              .permission = kPermPeopleExport},
+             [&service](http::Request& req) {
+               auto bytes = service.export_people(req.principal, person_filter(req));
+               auto res = http::Response::text(200, std::move(bytes), kXlsxContentType);
+               // RFC 5987: a UTF-8 file name, with a plain fallback for old clients.
+               res.set_header("Content-Disposition",
+                              "attachment; filename=\"people.xlsx\"; filename*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%86%8C.xlsx");
+               return res;
              });
 
   router.add({.method = "GET", .pattern = "/api/v1/me/person", .tag = "people",

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/json_input.hpp"
 #include "core/random.hpp"
+#include "core/xlsx.hpp"
 
 namespace xinhuo::org {
 
@@ -315,6 +316,38 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
 std::vector<HistoryRow> OrgService::history(const Principal& caller, long long id) {
   person(caller, id);  // 404 outside the caller's scope
   return store_.history(id);
+}
+
+std::string OrgService::export_people(const Principal& caller, const PersonFilter& filter) {
+  require(caller, kPermPeopleExport);
+  PersonFilter all = filter;
+  all.page = 1;
+  all.page_size = kMaxExportRows + 1;
+  long long total = 0;
+  auto list = people(caller, all, &total);
+  if (total > kMaxExportRows)
+    throw Error::unprocessable("export_too_large", {"导出结果超过 " + std::to_string(kMaxExportRows) + " 行，请缩小筛选范围",
+                                                    "More than " + std::to_string(kMaxExportRows) + " rows: narrow the filter"});
+  Sheet sheet{.name = "人员名册",
+              .header = {"姓名", "性别", "民族", "出生日期", "年龄", "单位", "党支部", "职务", "职级", "政治面貌",
+                         "入党时间", "参加工作时间", "学历", "学位", "籍贯", "身份证号", "手机号码", "年轻干部"},
+              .widths = {10, 6, 8, 12, 6, 24, 20, 12, 14, 12, 12, 14, 10, 8, 12, 22, 15, 10}};
+  for (const auto& p : list) {
+    const Rank* rank = find_rank(p.rank);
+    sheet.rows.push_back({p.name, p.gender == "male" ? "男" : "女", p.ethnicity, p.birth_date, std::to_string(p.age),
+                          p.unit_name, p.branch_name, p.position, rank ? std::string(rank->name) : p.rank,
+                          std::string(party_status_name(p.party_status)), p.party_joined_date, p.work_start_date,
+                          p.education, p.degree, p.native_place, p.id_card_masked, p.phone_masked,
+                          p.young_cadre ? "是" : "否"});
+  }
+  std::string bytes = write_xlsx(sheet);
+  db::Tx tx(db_);
+  audit::record(tx, caller, {.action = "people.export", .target_type = "person", .target_id = "",
+                             .detail = {{"rows", list.size()}, {"unit_id", filter.unit_id}, {"name", filter.name},
+                                        {"rank", filter.rank}, {"party_status", filter.party_status}}},
+                clock_.now());
+  tx.commit();
+  return bytes;
 }
 
 Person OrgService::my_person(const Principal& caller) {

@@ -14,6 +14,8 @@ inline constexpr const char* kPermOrgWrite = "org.write";
 inline constexpr const char* kPermPeopleRead = "people.read";
 inline constexpr const char* kPermPeopleWrite = "people.write";
 inline constexpr const char* kPermPeopleSensitive = "people.read_sensitive";
+inline constexpr const char* kPermPeopleExport = "people.export";
+inline constexpr int kMaxExportRows = 50000;
 
 struct SensitiveFields {
   std::string id_card, phone;
@@ -56,6 +58,8 @@ class OrgService {
   std::vector<HistoryRow> history(const Principal& caller, long long id);
   // The full ID and phone numbers: needs people.read_sensitive, and every read is audited.
   SensitiveFields sensitive(const Principal& caller, long long id);
+  // The filtered roster as an .xlsx workbook (numbers masked); audited with the filter and the row count.
+  std::string export_people(const Principal& caller, const PersonFilter& filter);
   // 我的信息: the caller's own person record (any signed-in account linked to a person).
   Person my_person(const Principal& caller);
 
