@@ -112,6 +112,56 @@ std::map<std::string, Case> cases() {
       {"POST /api/v1/auth/totp/enrol", {fixed("POST", "/api/v1/auth/totp/enrol"), 200}},
       {"POST /api/v1/auth/totp/confirm", {fixed("POST", "/api/v1/auth/totp/confirm", R"({"code":"abcdef"})"), 400}},
       {"GET /api/v1/audit/logs", {fixed("GET", "/api/v1/audit/logs"), 200}},
+      {"GET /api/v1/accounts", {fixed("GET", "/api/v1/accounts"), 200}},
+      {"GET /api/v1/roles", {fixed("GET", "/api/v1/roles"), 200}},
+      {"GET /api/v1/accounts/{id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/accounts/" + std::to_string(c.server.account_id("cadre"))}; }, 200}},
+      {"POST /api/v1/accounts",
+       {[](Context& c, bool) {
+          static int n = 0;
+          Json body = {{"username", "made" + std::to_string(++n) + "_" + c.role.username}, {"display_name", "新账号"},
+                       {"grant", {{"role", "cadre"}, {"scope", "self"}}}};
+          return Request{"POST", "/api/v1/accounts", body.dump()};
+        },
+        201}},
+      {"POST /api/v1/accounts/{id}/grants",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/accounts/" + std::to_string(c.server.fresh_account("g_" + c.role.username + std::to_string(c.server.clock().now().time_since_epoch().count()))) + "/grants",
+                         R"({"role":"rater","scope":"self"})"};
+        },
+        200}},
+      {"DELETE /api/v1/accounts/{id}/grants/{grant_id}",
+       {[](Context& c, bool) {
+          const long long id = c.server.fresh_account("r_" + c.role.username + std::to_string(c.server.clock().now().time_since_epoch().count()));
+          auto& db = c.server.app().database();
+          auto lease = db.lease();
+          long long grant = 0;
+          lease.sql() << "INSERT INTO role_grant (account_id, role_id, scope, created_at) "
+                         "SELECT :a, id, 'self', 't' FROM role WHERE code = 'rater' RETURNING id",
+              soci::use(id), soci::into(grant);
+          return Request{"DELETE", "/api/v1/accounts/" + std::to_string(id) + "/grants/" + std::to_string(grant)};
+        },
+        200}},
+      {"POST /api/v1/accounts/{id}/unlock",
+       {[](Context& c, bool) { return Request{"POST", "/api/v1/accounts/" + std::to_string(c.server.account_id("cadre")) + "/unlock"}; }, 200}},
+      {"POST /api/v1/accounts/{id}/disable",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/accounts/" + std::to_string(c.server.fresh_account("d_" + c.role.username + std::to_string(c.server.clock().now().time_since_epoch().count()))) + "/disable"};
+        },
+        200}},
+      {"POST /api/v1/accounts/{id}/enable",
+       {[](Context& c, bool) {
+          const long long id = c.server.fresh_account("e_" + c.role.username + std::to_string(c.server.clock().now().time_since_epoch().count()));
+          auto lease = c.server.app().database().lease();
+          lease.sql() << "UPDATE account SET status = 'disabled' WHERE id = :id", soci::use(id);
+          return Request{"POST", "/api/v1/accounts/" + std::to_string(id) + "/enable"};
+        },
+        200}},
+      {"POST /api/v1/accounts/{id}/reset-password",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/accounts/" + std::to_string(c.server.fresh_account("p_" + c.role.username + std::to_string(c.server.clock().now().time_since_epoch().count()))) + "/reset-password"};
+        },
+        200}},
       {"GET /api/v1/org/nodes", {fixed("GET", "/api/v1/org/nodes"), 200}},
       {"GET /api/v1/org/nodes/{id}",
        {[=](Context& c, bool inside) { return Request{"GET", "/api/v1/org/nodes/" + std::to_string(node_target(c, inside))}; }, 200, true}},
@@ -184,6 +234,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
       {"auditor", true, false, {"audit.read", "audit.export"}, 0, city.unit_b, 0, city.person_b},
       {"sysadmin", true, false, {"system.config"}, 0, city.unit_b, 0, city.person_b},
+      {"secadmin", true, false, {"account.read", "account.manage", "role.manage", "account.unlock"}, 0, city.unit_b, 0, city.person_b},
       {"newbie", false, true, {"self.read"}, 0, city.unit_a, city.person_b, city.person_a},
   };
   const auto table = cases();

@@ -8,6 +8,7 @@
 #include "app/session_middleware.hpp"
 #include "audit/routes.hpp"
 #include "audit/service.hpp"
+#include "auth/admin_routes.hpp"
 #include "auth/routes.hpp"
 #include "auth/service.hpp"
 #include "core/log.hpp"
@@ -44,6 +45,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   auth_ = std::make_unique<auth::AuthService>(*db_, clock_, config_.auth_policy());
   auth_->ensure_builtin_roles();
   auth::add_routes(router_, *auth_, config_.session_cookie_name());
+  accounts_ = std::make_unique<auth::AdminService>(*db_, clock_, *auth_);
+  auth::add_admin_routes(router_, *accounts_);
   audit_ = std::make_unique<audit::AuditService>(*db_, clock_);
   audit::add_routes(router_, *audit_);
   cipher_ = std::make_unique<FieldCipher>(FieldCipher::from_key_file(config_.pii_key_path()));

@@ -18,6 +18,7 @@ class SystemService;
 }
 namespace xinhuo::auth {
 class AuthService;
+class AdminService;
 }
 namespace xinhuo::audit {
 class AuditService;
@@ -62,6 +63,7 @@ class App {
   std::unique_ptr<http::Dispatcher> dispatcher_;
   std::unique_ptr<system::SystemService> system_;
   std::unique_ptr<auth::AuthService> auth_;
+  std::unique_ptr<auth::AdminService> accounts_;
   std::unique_ptr<audit::AuditService> audit_;
   std::unique_ptr<FieldCipher> cipher_;
   std::unique_ptr<org::OrgService> org_;

@@ -150,6 +150,7 @@ TestServer::SmallCity TestServer::seed_small_city() {
   account("cadre", "cadre", c.unit_a, "self", c.person_a, false, false);
   account("auditor", "audit_admin", c.city, "all", 0, true, false);
   account("sysadmin", "system_admin", c.city, "all", 0, true, false);
+  account("secadmin", "security_admin", c.city, "all", 0, true, false);
   account("newbie", "cadre", c.unit_b, "self", c.person_b, false, true);
   tx.commit();
   return c;
@@ -164,6 +165,16 @@ std::string TestServer::login(const std::string& username, const std::string& pa
   if (r.status != 200) return {};
   const std::string set_cookie = r.header("Set-Cookie");
   return set_cookie.substr(0, set_cookie.find(';'));
+}
+
+long long TestServer::fresh_account(const std::string& username) {
+  auto lease = app_->database().lease();
+  long long id = 0;
+  const std::string now = iso_utc(clock_.now());
+  lease.sql() << "INSERT INTO account (username, display_name, password_hash, password_changed_at, must_change_password, "
+                 "created_at, updated_at) VALUES (:u, :d, 'x', :t, 0, :t2, :t3) RETURNING id",
+      soci::use(username), soci::use(username), soci::use(now), soci::use(now), soci::use(now), soci::into(id);
+  return id;
 }
 
 std::string TestServer::totp_now() {

@@ -24,7 +24,8 @@ class TestServer {
   // A small city for access tests: city → unit A (→ branch A1) and unit B; people in each unit; accounts
   // admin (org_admin, all), unitadmin (unit_admin, subtree of A), secretary (branch_secretary, subtree of A1),
   // cadre (cadre, self, a person of A),
-  // auditor (audit_admin, TOTP), sysadmin (system_admin, TOTP), newbie (cadre, must change password).
+  // auditor (audit_admin, TOTP), sysadmin (system_admin, TOTP), secadmin (security_admin, TOTP), newbie (cadre,
+  // must change password).
   // All with password kPassword; TOTP secret kTotpSecret.
   struct SmallCity {
     long long city = 0, unit_a = 0, branch_a1 = 0, unit_b = 0, person_a = 0, person_b = 0;
@@ -38,6 +39,9 @@ class TestServer {
                     HttpResult* result = nullptr);
   // The current TOTP code for kTotpSecret at the server's clock.
   std::string totp_now();
+  // An account made directly in the database (no grants), for tests that change accounts.
+  long long fresh_account(const std::string& username);
+  long long account_id(const std::string& username) { return count("SELECT id FROM account WHERE username = '" + username + "'"); }
   // GET with the session cookie.
   HttpResult get_as(const std::string& cookie, const std::string& target) {
     return http_request(port(), "GET", target, {{"Cookie", cookie}});
