@@ -193,6 +193,23 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/people", {fixed("GET", "/api/v1/people"), 200}},
+      {"GET /api/v1/people/imports/template", {fixed("GET", "/api/v1/people/imports/template"), 200}},
+      {"POST /api/v1/people/imports/preview",
+       {fixed("POST", "/api/v1/people/imports/preview",
+              R"({"rows":[{"row":2,"name":"赵六","gender":"男","ethnicity":"汉族","birth_date":"1996-05-04","unit":"甲单位","party_status":"群众"}]})"),
+        200}},
+      {"POST /api/v1/people/imports",
+       {fixed("POST", "/api/v1/people/imports",
+              R"({"mode":"skip_invalid","rows":[{"row":2,"name":"赵六","gender":"男","ethnicity":"汉族","birth_date":"1996-05-04","unit":"甲单位","party_status":"群众"}]})"),
+        201}},
+      {"POST /api/v1/people/imports/{id}/undo",
+       {[](Context& c, bool) {
+          auto made = c.server.send_as(c.cookie, "POST", "/api/v1/people/imports",
+                                       R"({"mode":"skip_invalid","rows":[{"row":2,"name":"钱七","gender":"女","ethnicity":"汉族","birth_date":"1997-06-05","unit":"甲单位","party_status":"群众"}]})");
+          const long long id = made.status == 201 ? made.json()["import_id"].get<long long>() : 999999;
+          return Request{"POST", "/api/v1/people/imports/" + std::to_string(id) + "/undo"};
+        },
+        200}},
       {"GET /api/v1/people/export", {fixed("GET", "/api/v1/people/export"), 200}},
       {"GET /api/v1/me/person", {fixed("GET", "/api/v1/me/person"), 200}},
       {"GET /api/v1/people/{id}",

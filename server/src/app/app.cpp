@@ -14,6 +14,7 @@
 #include "core/log.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
+#include "org/import_routes.hpp"
 #include "org/routes.hpp"
 #include "org/service.hpp"
 #include "system/routes.hpp"
@@ -51,6 +52,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   audit::add_routes(router_, *audit_);
   cipher_ = std::make_unique<FieldCipher>(FieldCipher::from_key_file(config_.pii_key_path()));
   org_ = std::make_unique<org::OrgService>(*db_, clock_, *cipher_);
+  imports_ = std::make_unique<org::ImportService>(*db_, clock_, *cipher_);
+  org::add_import_routes(router_, *imports_);
   org::add_routes(router_, *org_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -25,6 +25,7 @@ class AuditService;
 }
 namespace xinhuo::org {
 class OrgService;
+class ImportService;
 }
 
 namespace xinhuo::app {
@@ -67,6 +68,7 @@ class App {
   std::unique_ptr<audit::AuditService> audit_;
   std::unique_ptr<FieldCipher> cipher_;
   std::unique_ptr<org::OrgService> org_;
+  std::unique_ptr<org::ImportService> imports_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -101,6 +101,13 @@ const Json& JsonFields::required_object(const std::string& name) {
   return *v;
 }
 
+const Json& JsonFields::required_array(const std::string& name) {
+  const Json* v = find(name);
+  if (!v) fail(name, "字段 {} 必须填写", "Field {} is required");
+  if (!v->is_array()) fail(name, "字段 {} 必须是数组", "Field {} must be an array");
+  return *v;
+}
+
 void JsonFields::finish() const {
   for (const auto& [key, value] : object_.items()) {
     if (!read_.count(key))

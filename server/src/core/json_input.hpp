@@ -24,6 +24,7 @@ class JsonFields {
   std::optional<long long> optional_int(const std::string& name, long long min, long long max);
   bool optional_bool(const std::string& name, bool fallback);
   const Json& required_object(const std::string& name);
+  const Json& required_array(const std::string& name);
 
   // Throws a 400 naming the first field that was sent but not read.
   void finish() const;
