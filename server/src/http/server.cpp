@@ -96,8 +96,11 @@ struct Server::Impl {
       reply(req, r, true, [this] { finished_one(); });
       return restinio::request_accepted();
     }
-    const bool queued = workers->submit([this, req] {
+    // Latency counts from arrival, so time spent waiting for a worker shows in the metrics and the log.
+    const auto arrived = std::chrono::steady_clock::now();
+    const bool queued = workers->submit([this, req, arrived] {
       Request r = to_request(req);
+      r.received = arrived;
       Response res = handle(r);
       reply(req, res, draining.load(), [this] { finished_one(); });
     });
