@@ -1,4 +1,5 @@
 import 'vue-router'
+import type { Need } from './shared/auth/permissions'
 
 // What the pages of both shells put in their route's meta.
 declare module 'vue-router' {
@@ -13,5 +14,7 @@ declare module 'vue-router' {
     bare?: boolean
     /** Mobile: needs a signed-in user (the home page and the login page do not). */
     signIn?: boolean
+    /** Console: the permission the page needs (any one of a list); others see 无权访问. */
+    permission?: Need
   }
 }

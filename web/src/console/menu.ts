@@ -1,9 +1,11 @@
 // The console's side menu: the platform's modules in the order administrators work through them.
-// An entry without a route is shown disabled with a "待上线" tag until its module is built.
+// An entry without a route is shown disabled with a "待上线" tag until its module is built. Entries a user lacks the
+// permission for are not shown at all (see allowedEntries).
 import type { Component } from 'vue'
 import {
-  ChatDotRound, Flag, HomeFilled, Medal, Notebook, OfficeBuilding, Promotion, Reading, Setting, Stamp, TrendCharts, View,
+  ChatDotRound, Document, Flag, HomeFilled, Medal, Notebook, OfficeBuilding, Promotion, Reading, Setting, Stamp, TrendCharts, View,
 } from '@element-plus/icons-vue'
+import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
   /** i18n key under `menu.` and the entry's id. */
@@ -11,6 +13,10 @@ export interface MenuEntry {
   icon: Component
   /** Route path; absent while the module is not available. */
   path?: string
+  /** Shown only to users with this permission (any one of a list); the route asks for the same. */
+  permission?: Need
+  /** A sub-menu; shown as "coming soon" while none of its pages is open to the user. */
+  children?: MenuEntry[]
 }
 
 export interface MenuGroup {
@@ -24,7 +30,7 @@ export const menuGroups: MenuGroup[] = [
   {
     key: 'party',
     entries: [
-      { key: 'org', icon: OfficeBuilding },
+      { key: 'org', icon: OfficeBuilding, path: '/org', permission: PERM.orgRead },
       { key: 'points', icon: Medal },
       { key: 'party', icon: Flag },
     ],
@@ -49,7 +55,11 @@ export const menuGroups: MenuGroup[] = [
     key: 'platform',
     entries: [
       { key: 'analytics', icon: TrendCharts },
-      { key: 'system', icon: Setting },
+      {
+        key: 'system',
+        icon: Setting,
+        children: [{ key: 'audit', icon: Document, path: '/system/audit', permission: PERM.auditRead }],
+      },
     ],
   },
 ]

@@ -1,5 +1,6 @@
 import { createRouter, createWebHistory } from 'vue-router'
 import type { AuthRoutes } from '../shared/auth/guard'
+import { PERM } from '../shared/auth/permissions'
 
 // Every page is its own chunk, loaded when first visited. Every page needs a session except those marked public.
 export const router = createRouter({
@@ -18,6 +19,19 @@ export const router = createRouter({
       component: () => import('./account/SessionsPage.vue'),
       meta: { titleKey: 'sessions.title' },
     },
+    {
+      path: '/org',
+      name: 'org',
+      component: () => import('./org/OrgPeoplePage.vue'),
+      meta: { titleKey: 'menu.org', permission: PERM.orgRead },
+    },
+    {
+      path: '/system/audit',
+      name: 'audit',
+      component: () => import('./audit/AuditLogPage.vue'),
+      meta: { titleKey: 'audit.title', permission: PERM.auditRead },
+    },
+    { path: '/forbidden', name: 'forbidden', component: () => import('./Forbidden.vue'), meta: { titleKey: 'forbidden.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatDate, formatDateTime, formatTime, formatUntil } from './format'
+import { beijingToIso, formatDate, formatDateTime, formatTime, formatUntil } from './format'
 
 describe('formatDateTime shows Beijing time', () => {
   it.each([
@@ -30,5 +30,19 @@ describe('formatUntil', () => {
 
   it('formatDate keeps the Beijing date', () => {
     expect(formatDate('2027-02-26T16:00:00Z')).toBe('2027-02-27')
+  })
+})
+
+describe('beijingToIso', () => {
+  it.each([
+    ['2026-11-29 18:00:00', '2026-11-29T10:00:00.000Z'],
+    ['2026-11-30 00:00:00', '2026-11-29T16:00:00.000Z'],
+    ['2026-01-01 07:59:59', '2025-12-31T23:59:59.000Z'],
+    ['2026-11-29', '2026-11-28T16:00:00.000Z'],
+    ['', ''],
+    [null, ''],
+    ['yesterday', ''],
+  ])('%s → %s', (input, expected) => {
+    expect(beijingToIso(input)).toBe(expected)
   })
 })

@@ -39,3 +39,15 @@ export function formatUntil(value: string | Date, now: Date = new Date()): strin
 export function formatDate(value: string | Date): string {
   return formatDateTime(value).slice(0, 10)
 }
+
+/**
+ * "2026-11-29 18:00:00" read as Beijing time → "2026-11-29T10:00:00.000Z", the form the server stores and compares.
+ * Empty or unreadable input gives ''.
+ */
+export function beijingToIso(value: string | null | undefined): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:[ T](\d{2}):(\d{2})(?::(\d{2}))?)?$/.exec(value?.trim() ?? '')
+  if (!m) return ''
+  const [, y, mo, d, h = '0', mi = '0', s = '0'] = m
+  const utc = Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h) - 8, Number(mi), Number(s))
+  return Number.isNaN(utc) ? '' : new Date(utc).toISOString()
+}

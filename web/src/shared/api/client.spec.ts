@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../i18n'
-import { ApiError, api, buildUrl, get, post } from './client'
+import { ApiError, api, buildUrl, dispositionFilename, download, get, post } from './client'
 import { setAuthFailureHandler, setErrorReporter } from './error'
 
 const fetchMock = vi.fn<typeof fetch>()
@@ -191,5 +191,38 @@ describe('errors become ApiError', () => {
     await failure(get('/x'))
     await failure(get('/x', { silent: true }))
     expect(shown.map((e) => e.message)).toEqual(['没有权限'])
+  })
+})
+
+describe('downloads', () => {
+  it.each([
+    [`attachment; filename="people.xlsx"; filename*=UTF-8''%E4%BA%BA%E5%91%98%E5%90%8D%E5%86%8C.xlsx`, '人员名册.xlsx'],
+    ['attachment; filename="people.xlsx"', 'people.xlsx'],
+    ['attachment; filename=plain.xlsx', 'plain.xlsx'],
+    [`attachment; filename="ok.xlsx"; filename*=UTF-8''%E4%ZZ`, 'ok.xlsx'],
+    ['attachment', 'fallback.xlsx'],
+    [null, 'fallback.xlsx'],
+  ])('Content-Disposition %s → %s', (header, name) => {
+    expect(dispositionFilename(header, 'fallback.xlsx')).toBe(name)
+  })
+
+  it('sends the cookie and the platform headers, and returns the bytes', async () => {
+    fetchMock.mockResolvedValue(new Response('xlsx', { status: 200, headers: { 'Content-Disposition': 'attachment; filename="a.xlsx"' } }))
+    const file = await download('/people/export', 'x.xlsx', { query: { unit_id: 3 } })
+    const [url, init] = fetchMock.mock.calls[0]
+    expect(url).toBe('/api/v1/people/export?unit_id=3')
+    expect(init?.credentials).toBe('same-origin')
+    expect((init?.headers as Record<string, string>)['X-Requested-With']).toBe('XMLHttpRequest')
+    expect(file.filename).toBe('a.xlsx')
+    expect(await file.blob.text()).toBe('xlsx')
+  })
+
+  it('a refusal is an ApiError with the server message, not a file', async () => {
+    const shown: ApiError[] = []
+    setErrorReporter((e) => shown.push(e))
+    fetchMock.mockResolvedValue(json(422, { error: { code: 'export_too_large', message: '请缩小筛选范围', request_id: 'r1' } }))
+    const err = await failure(download('/people/export', 'x.xlsx'))
+    expect(err.code).toBe('export_too_large')
+    expect(shown.map((e) => e.message)).toEqual(['请缩小筛选范围'])
   })
 })

@@ -94,6 +94,57 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   }
 }
 
+/** A file the server sends (an .xlsx export): its bytes and the name it suggests. */
+export interface Download {
+  blob: Blob
+  filename: string
+}
+
+/** The file name of a Content-Disposition header, preferring the RFC 5987 UTF-8 form. */
+export function dispositionFilename(header: string | null, fallback: string): string {
+  if (!header) return fallback
+  const extended = /filename\*=UTF-8''([^;]+)/i.exec(header)
+  if (extended) {
+    try {
+      return decodeURIComponent(extended[1].trim())
+    } catch {
+      // a broken encoding: try the plain form
+    }
+  }
+  const plain = /filename="?([^";]+)"?/i.exec(header)
+  return plain ? plain[1].trim() : fallback
+}
+
+/**
+ * GET of a file: the same headers, cookie and error handling as the JSON calls, so a refusal (e.g. 422
+ * export_too_large) reaches the user as the server's message instead of a broken download.
+ */
+export async function download(path: string, fallbackName: string, options: RequestOptions = {}): Promise<Download> {
+  const controller = new AbortController()
+  const timer = setTimeout(() => controller.abort(), options.timeoutMs ?? 120_000)
+  try {
+    let res: Response
+    try {
+      res = await fetch(buildUrl(options.base ?? API_BASE, path, options.query), {
+        method: 'GET',
+        headers: { 'Accept-Language': currentLocale(), 'X-Requested-With': 'XMLHttpRequest', ...options.headers },
+        credentials: 'same-origin',
+        signal: controller.signal,
+      })
+    } catch {
+      throw networkError(controller.signal.aborted)
+    }
+    if (!res.ok) throw await errorFromResponse(res)
+    return { blob: await res.blob(), filename: dispositionFilename(res.headers.get('Content-Disposition'), fallbackName) }
+  } catch (err) {
+    const handled = options.authHandling !== false && handleAuthFailure(err)
+    if (!handled && !options.silent) reportError(err)
+    throw err
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 export const get = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options)
 export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body, options)
 export const put = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('PUT', path, body, options)

@@ -1,4 +1,5 @@
 import type { Messages } from './zh-CN'
+import enOrg from './en.org'
 
 // English. Same keys as zh-CN.ts: the type enforces it, i18n.spec.ts checks it.
 const en: Messages = {
@@ -127,6 +128,7 @@ const en: Messages = {
     masswork: 'Mass Work',
     oversight: 'Oversight',
     analytics: 'Analytics',
+    audit: 'Audit log',
     system: 'System',
     comingSoon: 'coming',
     comingSoonHint: 'This module is being built and will be available soon',
@@ -193,6 +195,56 @@ const en: Messages = {
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
   },
+  forbidden: {
+    title: 'No access',
+    message: 'Your account may not open this page. Ask an administrator for the role it needs.',
+    back: 'Back to home',
+  },
+  rank: {
+    clerk_2: 'Clerk, level 2',
+    clerk_1: 'Clerk, level 1',
+    senior_clerk_4: 'Principal staff member, level 4',
+    senior_clerk_3: 'Principal staff member, level 3',
+    senior_clerk_2: 'Principal staff member, level 2',
+    senior_clerk_1: 'Principal staff member, level 1',
+    researcher_4: 'Researcher, level 4',
+    researcher_3: 'Researcher, level 3',
+    researcher_2: 'Researcher, level 2',
+    researcher_1: 'Researcher, level 1',
+    inspector_2: 'Inspector, level 2',
+    inspector_1: 'Inspector, level 1',
+  },
+  partyStatus: {
+    masses: 'Non-member',
+    applicant: 'Applicant',
+    activist: 'Activist',
+    candidate: 'Candidate',
+    probationary: 'Probationary member',
+    full: 'Full member',
+  },
+  gender: {
+    male: 'Male',
+    female: 'Female',
+  },
+  myRecord: {
+    title: 'My record',
+    name: 'Name',
+    unit: 'Unit',
+    branch: 'Party branch',
+    position: 'Position',
+    rank: 'Rank',
+    partyStatus: 'Party status',
+    age: 'Age',
+    ageValue: '{age}',
+    idCard: 'ID number',
+    phone: 'Phone',
+    none: '—',
+    notLinked: 'No personal record is linked to this account',
+    notLinkedHint: 'To see your record here, ask your unit administrator to link your account to it.',
+    loadFailed: 'Could not load it now: {message}',
+    retry: 'Retry',
+    masked: 'Numbers are partly hidden. If anything is wrong, ask your unit administrator to correct it.',
+  },
   error: {
     network: 'Cannot reach the server',
     timeout: 'The request timed out, please try again',
@@ -213,6 +265,7 @@ const en: Messages = {
     otherClient: 'The request failed ({status})',
     otherServer: 'Server error ({status}), please try again later',
   },
+  ...enOrg,
 }
 
 export default en

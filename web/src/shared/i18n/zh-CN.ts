@@ -1,4 +1,7 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
+// The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts.
+import zhCNOrg from './zh-CN.org'
+
 const zhCN = {
   app: {
     name: '薪火',
@@ -125,6 +128,7 @@ const zhCN = {
     masswork: '联系群众',
     oversight: '监督激励',
     analytics: '大数据',
+    audit: '审计日志',
     system: '系统管理',
     comingSoon: '待上线',
     comingSoonHint: '该模块正在建设中，上线后即可使用',
@@ -191,6 +195,56 @@ const zhCN = {
     chooseLanguage: '选择语言',
     cancel: '取消',
   },
+  forbidden: {
+    title: '无权访问',
+    message: '您的账号没有访问此页面的权限。如需使用，请联系管理员分配相应角色。',
+    back: '返回首页',
+  },
+  rank: {
+    clerk_2: '二级科员',
+    clerk_1: '一级科员',
+    senior_clerk_4: '四级主任科员',
+    senior_clerk_3: '三级主任科员',
+    senior_clerk_2: '二级主任科员',
+    senior_clerk_1: '一级主任科员',
+    researcher_4: '四级调研员',
+    researcher_3: '三级调研员',
+    researcher_2: '二级调研员',
+    researcher_1: '一级调研员',
+    inspector_2: '二级巡视员',
+    inspector_1: '一级巡视员',
+  },
+  partyStatus: {
+    masses: '群众',
+    applicant: '入党申请人',
+    activist: '入党积极分子',
+    candidate: '发展对象',
+    probationary: '预备党员',
+    full: '正式党员',
+  },
+  gender: {
+    male: '男',
+    female: '女',
+  },
+  myRecord: {
+    title: '我的信息',
+    name: '姓名',
+    unit: '单位',
+    branch: '党支部',
+    position: '职务',
+    rank: '职级',
+    partyStatus: '政治面貌',
+    age: '年龄',
+    ageValue: '{age} 岁',
+    idCard: '身份证号',
+    phone: '手机号码',
+    none: '—',
+    notLinked: '账号未关联人员信息',
+    notLinkedHint: '如需查看本人信息，请联系单位管理员将账号与人员信息关联。',
+    loadFailed: '暂时无法加载：{message}',
+    retry: '重试',
+    masked: '号码已部分隐藏，如有误请联系单位管理员更正。',
+  },
   error: {
     network: '无法连接服务器',
     timeout: '请求超时，请稍后重试',
@@ -211,6 +265,7 @@ const zhCN = {
     otherClient: '请求失败（{status}）',
     otherServer: '服务器错误（{status}），请稍后重试',
   },
+  ...zhCNOrg,
 }
 
 export type Messages = typeof zhCN

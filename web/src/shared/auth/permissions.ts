@@ -1,0 +1,36 @@
+// The permissions the interface looks at to show or hide things. The server enforces every one of them; hiding is
+// only so that nobody is offered a button that can only fail.
+export const PERM = {
+  orgRead: 'org.read',
+  orgWrite: 'org.write',
+  peopleRead: 'people.read',
+  peopleWrite: 'people.write',
+  peopleExport: 'people.export',
+  peopleSensitive: 'people.read_sensitive',
+  auditRead: 'audit.read',
+} as const
+export type Permission = (typeof PERM)[keyof typeof PERM]
+
+/** What a page or menu entry needs: one permission, or any one of several. Nothing: everyone signed in. */
+export type Need = Permission | readonly Permission[] | undefined
+
+export function allows(granted: readonly string[] | undefined, need: Need): boolean {
+  if (need === undefined) return true
+  const list: readonly string[] = typeof need === 'string' ? [need] : need
+  return list.length === 0 || list.some((p) => granted?.includes(p) === true)
+}
+
+interface Guarded<T> {
+  permission?: Need
+  children?: T[]
+}
+
+/**
+ * The menu a user sees: entries they lack the permission for are left out, and so are their children; an entry
+ * with children keeps only those allowed (and stays, as "coming soon", when none are).
+ */
+export function allowedEntries<T extends Guarded<T>>(entries: readonly T[], granted: readonly string[] | undefined): T[] {
+  return entries
+    .filter((e) => allows(granted, e.permission))
+    .map((e) => (e.children ? { ...e, children: allowedEntries(e.children, granted) } : e))
+}
