@@ -2,21 +2,6 @@
 
 namespace xinhuo::audit {
 
-namespace {
-int page_param(const http::Request& req, const char* name, int fallback, int max) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return fallback;
-  try {
-    std::size_t used = 0;
-    int n = std::stoi(*v, &used);
-    if (used == v->size() && n >= 1 && n <= max) return n;
-  } catch (const std::exception&) {
-  }
-  throw Error::validation(name, {"参数 " + std::string(name) + " 必须是 1 到 " + std::to_string(max) + " 之间的整数",
-                                 "Parameter " + std::string(name) + " must be a whole number from 1 to " + std::to_string(max)});
-}
-}  // namespace
-
 void add_routes(http::Router& router, AuditService& service) {
   router.add({.method = "GET", .pattern = "/api/v1/audit/logs", .tag = "audit",
               .summary = "Audit log rows, newest first (filters: from, to, username, action prefix, result)",
@@ -30,8 +15,8 @@ void add_routes(http::Router& router, AuditService& service) {
                f.result = req.query_param("result").value_or("");
                if (!f.result.empty() && f.result != "success" && f.result != "failure" && f.result != "denied")
                  throw Error::validation("result", {"结果只能是 success、failure 或 denied", "result must be success, failure or denied"});
-               f.page = page_param(req, "page", 1, 100000);
-               f.page_size = page_param(req, "page_size", 50, 500);
+               f.page = req.query_int("page", 1, 1, 100000);
+               f.page_size = req.query_int("page_size", 50, 1, 500);
                long long total = 0;
                auto rows = service.list(req.principal, f, &total);
                Json items = Json::array();

@@ -28,25 +28,13 @@ NewGrant grant_from(JsonFields& f) {
   return g;
 }
 
-int int_param(const http::Request& req, const char* name, int fallback, int max) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return fallback;
-  try {
-    std::size_t used = 0;
-    const int n = std::stoi(*v, &used);
-    if (used == v->size() && n >= 1 && n <= max) return n;
-  } catch (const std::exception&) {
-  }
-  throw Error::validation(name, {"参数不正确", "Invalid parameter"});
-}
-
 }  // namespace
 
 void add_admin_routes(http::Router& router, AdminService& service) {
   router.add({.method = "GET", .pattern = "/api/v1/accounts", .tag = "accounts",
               .summary = "Accounts with their role grants (search by username or name)", .permission = kPermAccountRead},
              [&service](http::Request& req) {
-               const int page = int_param(req, "page", 1, 1000000), size = int_param(req, "page_size", 20, 200);
+               const int page = req.query_int("page", 1, 1, 1000000), size = req.query_int("page_size", 20, 1, 200);
                long long total = 0;
                Json items = Json::array();
                for (const auto& a : service.accounts(req.principal, req.query_param("search").value_or(""), page, size, &total))

@@ -53,6 +53,20 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
   return std::nullopt;
 }
 
+int Request::query_int(const std::string& name, int fallback, int min, int max) const {
+  auto v = query_param(name);
+  if (!v || v->empty()) return fallback;
+  try {
+    std::size_t used = 0;
+    const int n = std::stoi(*v, &used);
+    if (used == v->size() && n >= min && n <= max) return n;
+  } catch (const std::exception&) {
+  }
+  throw Error::validation(name, {"参数 " + name + " 必须是 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数",
+                                 "Parameter " + name + " must be a whole number from " + std::to_string(min) + " to " +
+                                     std::to_string(max)});
+}
+
 const std::string& Request::param(const std::string& name) const {
   static const std::string empty;
   auto it = path_params.find(name);

@@ -33,6 +33,8 @@ struct Request {
 
   std::optional<std::string> header(std::string_view name) const;
   std::optional<std::string> query_param(std::string_view name) const;  // percent-decoded
+  // An integer query parameter in [min, max]; `fallback` when absent or empty, a 400 naming it otherwise.
+  int query_int(const std::string& name, int fallback, int min, int max) const;
   const std::string& param(const std::string& name) const;
   // A positive integer path parameter; anything else is a 404 (an id that cannot exist).
   long long id_param(const std::string& name) const;

@@ -25,24 +25,11 @@ Json person_json(const Person& p) {
           {"updated_at", p.updated_at}};
 }
 
-int int_param(const http::Request& req, const char* name, int fallback, int min, int max) {
-  auto v = req.query_param(name);
-  if (!v || v->empty()) return fallback;
-  try {
-    std::size_t used = 0;
-    const int n = std::stoi(*v, &used);
-    if (used == v->size() && n >= min && n <= max) return n;
-  } catch (const std::exception&) {
-  }
-  throw Error::validation(name, {"参数 " + std::string(name) + " 必须是 " + std::to_string(min) + " 到 " + std::to_string(max) + " 之间的整数",
-                                 "Parameter " + std::string(name) + " must be a whole number from " + std::to_string(min) + " to " + std::to_string(max)});
-}
-
 PersonFilter person_filter(const http::Request& req) {
   PersonFilter f;
   f.name = req.query_param("name").value_or("");
   if (f.name.size() > 60) throw Error::validation("name", {"姓名过长", "Name too long"});
-  f.unit_id = int_param(req, "unit_id", 0, 0, 2000000000);
+  f.unit_id = req.query_int("unit_id", 0, 0, 2000000000);
   f.rank = req.query_param("rank").value_or("");
   f.id_card = req.query_param("id_card").value_or("");
   if (f.id_card.size() > 18) throw Error::validation("id_card", {"身份证号码应为 18 位", "An ID number has 18 characters"});
@@ -50,8 +37,8 @@ PersonFilter person_filter(const http::Request& req) {
   f.party_status = req.query_param("party_status").value_or("");
   if (!f.party_status.empty() && std::find(kPartyStatuses.begin(), kPartyStatuses.end(), f.party_status) == kPartyStatuses.end())
     throw Error::validation("party_status", {"政治面貌不正确", "Unknown party status"});
-  f.age_min = int_param(req, "age_min", 0, 0, 120);
-  f.age_max = int_param(req, "age_max", 0, 0, 120);
+  f.age_min = req.query_int("age_min", 0, 0, 120);
+  f.age_max = req.query_int("age_max", 0, 0, 120);
   if (auto y = req.query_param("young_cadre"); y && !y->empty()) {
     if (*y != "true" && *y != "false") throw Error::validation("young_cadre", {"只能是 true 或 false", "Must be true or false"});
     f.young_cadre = *y == "true";
@@ -62,8 +49,8 @@ PersonFilter person_filter(const http::Request& req) {
   const std::string order = req.query_param("order").value_or("asc");
   if (order != "asc" && order != "desc") throw Error::validation("order", {"排序方向只能是 asc 或 desc", "order must be asc or desc"});
   f.descending = order == "desc";
-  f.page = int_param(req, "page", 1, 1, 1000000);
-  f.page_size = int_param(req, "page_size", 20, 1, 200);
+  f.page = req.query_int("page", 1, 1, 1000000);
+  f.page_size = req.query_int("page_size", 20, 1, 200);
   return f;
 }
 
