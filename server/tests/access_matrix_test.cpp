@@ -8,6 +8,8 @@
 #include <set>
 
 #include "db/sql.hpp"
+#include "files/service.hpp"
+#include "points/service.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -27,6 +29,7 @@ struct Role {
 struct Request {
   std::string method, path, body;
   std::string cookie;  // empty: the role's session
+  std::string content_type = "application/json";
 };
 
 struct Context {
@@ -70,6 +73,71 @@ std::string child_type_of(TestServer& s, long long parent) {
   std::string type;
   lease.sql() << "SELECT node_type FROM org_node WHERE id = :id", soci::use(parent), soci::into(type);
   return type == "branch" ? "party_group" : "branch";
+}
+
+long long rule_id_of(TestServer& s, const std::string& code) {
+  return s.count("SELECT id FROM point_rule WHERE status = 'current' AND code = '" + code + "'");
+}
+
+// A pending self-report of `person` made directly in the database (any person, member or not).
+long long fresh_claim(TestServer& s, long long person) {
+  if (!person) return 999999;  // the role has no person in that direction; its request is refused before lookup
+  auto lease = s.app().database().lease();
+  long long unit = 0, branch = 0, id = 0;
+  soci::indicator branch_ind = soci::i_ok;
+  lease.sql() << "SELECT unit_id, branch_id FROM person WHERE id = :p", soci::use(person), soci::into(unit),
+      soci::into(branch, branch_ind);
+  if (branch_ind == soci::i_null) branch = 0;
+  soci::indicator bi = branch ? soci::i_ok : soci::i_null;
+  const long long rule = rule_id_of(s, "practice_urgent");
+  const long long creator = s.count("SELECT id FROM account WHERE person_id = " + std::to_string(person));
+  lease.sql() << "INSERT INTO point_claim (kind, person_id, unit_id, branch_id, rule_id, points, activity_date, description, "
+                 "fingerprint, status, created_by, created_at) VALUES ('self_report', :p, :u, :b, :r, 3, '2026-06-01', "
+                 "'抢险', 'fp', 'pending', :c, '2026-06-01T00:00:00Z') RETURNING id",
+      soci::use(person), soci::use(unit), soci::use(branch, bi), soci::use(rule), soci::use(creator), soci::into(id);
+  return id;
+}
+
+// A booked ledger entry of `person`.
+long long fresh_entry(TestServer& s, long long person) {
+  if (!person) return 999999;
+  static int n = 0;
+  db::Tx tx(s.app().database());
+  points::Booking b;
+  b.person_id = person;
+  b.rule = *points::PointsStore::rule(tx.sql(), rule_id_of(s, "lecture"));
+  b.requested = 3;
+  b.activity_date = "2026-06-01";
+  b.source_type = "event";
+  b.source_key = "matrix:" + std::to_string(++n);
+  const long long id = s.app().points().book(tx, b);
+  tx.commit();
+  return id;
+}
+
+// A photo uploaded by the account (bytes on disk and its row), through the service as that account.
+long long fresh_file(TestServer& s, const std::string& username) {
+  Principal owner;
+  owner.account_id = s.account_id(username);
+  owner.person_id = s.count("SELECT COALESCE(person_id, 0) FROM account WHERE username = '" + username + "'");
+  return s.app().files().upload(owner, "image/jpeg", std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+}
+
+// A current rule of its own, for the routes that change or retire one.
+long long fresh_rule(TestServer& s) {
+  static int n = 0;
+  points::Rule r;
+  r.code = "matrix_rule_" + std::to_string(++n);
+  r.category_code = "study";
+  r.name = r.code;
+  r.points = 1;
+  r.earn_mode = "automatic";
+  r.valid_from = "2020-01-01";
+  r.status = "current";
+  db::Tx tx(s.app().database());
+  const long long id = points::PointsStore::insert_rule(tx, r, 0, "t");
+  tx.commit();
+  return id;
 }
 
 std::map<std::string, Case> cases() {
@@ -229,6 +297,102 @@ std::map<std::string, Case> cases() {
           return Request{"GET", "/api/v1/people/" + std::to_string(person_target(c, inside)) + "/history"};
         },
         200, true}},
+      {"GET /api/v1/points/categories", {fixed("GET", "/api/v1/points/categories"), 200}},
+      {"GET /api/v1/points/rules", {fixed("GET", "/api/v1/points/rules"), 200}},
+      {"POST /api/v1/points/rules",
+       {[](Context& c, bool) {
+          static int n = 0;
+          Json body = {{"code", "made_" + std::to_string(++n)}, {"category_code", "study"}, {"name", "新项目"}, {"points", 1},
+                       {"earn_mode", "self_report"}, {"valid_from", "2026-01-01"}};
+          return Request{"POST", "/api/v1/points/rules", body.dump()};
+        },
+        201}},
+      {"PUT /api/v1/points/rules/{id}",
+       {[](Context& c, bool) {
+          return Request{"PUT", "/api/v1/points/rules/" + std::to_string(fresh_rule(c.server)),
+                         R"({"category_code":"study","name":"改","points":2,"earn_mode":"automatic","valid_from":"2020-01-01"})"};
+        },
+        200}},
+      {"POST /api/v1/points/rules/{id}/retire",
+       {[](Context& c, bool) { return Request{"POST", "/api/v1/points/rules/" + std::to_string(fresh_rule(c.server)) + "/retire"}; }, 200}},
+      {"GET /api/v1/points/schemes", {fixed("GET", "/api/v1/points/schemes"), 200}},
+      {"PUT /api/v1/points/schemes/{year}", {fixed("PUT", "/api/v1/points/schemes/2026", R"({"base_score":60})"), 200}},
+      {"GET /api/v1/points/event-rules", {fixed("GET", "/api/v1/points/event-rules"), 200}},
+      {"PUT /api/v1/points/event-rules/{event_type}",
+       {fixed("PUT", "/api/v1/points/event-rules/study.checkin", R"({"rule_code":"study_checkin"})"), 200}},
+      {"POST /api/v1/files",
+       {[](Context&, bool) { return Request{"POST", "/api/v1/files", std::string("\xFF\xD8\xFF\xE0 photo", 10), "", "image/jpeg"}; }, 201}},
+      {"GET /api/v1/files/{id}",
+       {[](Context& c, bool inside) {
+          const std::string owner = inside ? "cadre" : "newbie";
+          return Request{"GET", "/api/v1/files/" + std::to_string(fresh_file(c.server, owner))};
+        },
+        200, true}},
+      {"POST /api/v1/me/points/claims",
+       {[](Context& c, bool) {
+          Json evidence = Json::array();
+          if (c.role.username == "cadre") evidence.push_back(fresh_file(c.server, "cadre"));
+          Json body = {{"rule_id", rule_id_of(c.server, "practice_urgent")}, {"activity_date", c.server.app().points().today()},
+                       {"description", "参加应急抢险"}, {"evidence", evidence}};
+          return Request{"POST", "/api/v1/me/points/claims", body.dump()};
+        },
+        201}},
+      {"GET /api/v1/me/points/claims", {fixed("GET", "/api/v1/me/points/claims"), 200}},
+      {"POST /api/v1/me/points/claims/{id}/withdraw",
+       {[](Context& c, bool) {
+          const long long id = c.role.username == "cadre" ? fresh_claim(c.server, c.city.person_a) : 999999;
+          return Request{"POST", "/api/v1/me/points/claims/" + std::to_string(id) + "/withdraw"};
+        },
+        200}},
+      {"GET /api/v1/points/claims", {fixed("GET", "/api/v1/points/claims"), 200}},
+      {"GET /api/v1/points/claims/{id}",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/claims/" + std::to_string(fresh_claim(c.server, person_target(c, inside)))};
+        },
+        200, true}},
+      {"POST /api/v1/points/claims/{id}/approve",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/points/claims/" + std::to_string(fresh_claim(c.server, person_target(c, inside))) + "/approve"};
+        },
+        200, true}},
+      {"POST /api/v1/points/claims/{id}/reject",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/points/claims/" + std::to_string(fresh_claim(c.server, person_target(c, inside))) + "/reject",
+                         R"({"reason":"材料不全"})"};
+        },
+        200, true}},
+      {"POST /api/v1/points/claims/approve-batch", {fixed("POST", "/api/v1/points/claims/approve-batch", R"({"ids":[999999]})"), 200}},
+      {"POST /api/v1/points/records",
+       {[=](Context& c, bool inside) {
+          Json body = {{"person_id", person_target(c, inside)}, {"rule_id", rule_id_of(c.server, "deduct_task")},
+                       {"activity_date", c.server.app().points().today()}, {"reason", "未完成任务"}};
+          return Request{"POST", "/api/v1/points/records", body.dump()};
+        },
+        201, true}},
+      {"POST /api/v1/points/entries/{id}/reverse",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/points/entries/" + std::to_string(fresh_entry(c.server, person_target(c, inside))) + "/reverse",
+                         R"({"reason":"更正"})"};
+        },
+        201, true}},
+      {"GET /api/v1/points/people/{id}/summary",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/people/" + std::to_string(person_target(c, inside)) + "/summary"};
+        },
+        200, true}},
+      {"GET /api/v1/points/people/{id}/entries",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/people/" + std::to_string(person_target(c, inside)) + "/entries"};
+        },
+        200, true}},
+      {"GET /api/v1/me/points", {fixed("GET", "/api/v1/me/points"), 200}},
+      {"GET /api/v1/me/points/entries", {fixed("GET", "/api/v1/me/points/entries"), 200}},
+      {"GET /api/v1/me/points/rank", {fixed("GET", "/api/v1/me/points/rank"), 200}},
+      {"GET /api/v1/points/rankings",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
   };
 }
 
@@ -242,12 +406,14 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   TestServer& s = *holder;
   const auto city = s.seed_small_city();
   const std::set<std::string> business = {"org.read", "org.write", "people.read", "people.write", "people.import",
-                                          "people.export", "people.read_sensitive"};
+                                          "people.export", "people.read_sensitive", "points.read", "points.approve",
+                                          "points.adjust", "points.rules"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
-      {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export"},
+      {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
+        "points.approve", "points.adjust"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
-      {"secretary", false, false, {"org.read", "people.read"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
+      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
       {"auditor", true, false, {"audit.read", "audit.export"}, 0, city.unit_b, 0, city.person_b},
       {"sysadmin", true, false, {"system.config"}, 0, city.unit_b, 0, city.person_b},
@@ -274,17 +440,28 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
         else if (role.restricted && !spec.allow_restricted) expected = 403;
         else if (!has_permission) expected = 403;
         else if (!inside) {
+          const bool person_target = spec.pattern.find("people") != std::string::npos ||
+                                     spec.pattern.find("/points/claims") != std::string::npos ||
+                                     spec.pattern.find("/points/records") != std::string::npos ||
+                                     spec.pattern.find("/points/entries") != std::string::npos ||
+                                     spec.pattern.find("/files/") != std::string::npos;
           const bool out_exists = spec.pattern.find("sessions") != std::string::npos ||
-                                  (spec.pattern.find("people") != std::string::npos ? role.out_person : role.out_node);
+                                  (person_target ? role.out_person : role.out_node);
           if (!out_exists) continue;  // scope "all": nothing lies outside it
           // Creating under a parent outside the scope names the parent field; reading or changing answers 404.
           expected = key == "POST /api/v1/org/nodes" ? 400 : 404;
         } else if (key == "GET /api/v1/me/person" && role.username != "cadre") {
           expected = 404;  // an account with no person record of its own
+        } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&
+                   !role.permissions.count("points.read")) {
+          expected = 404;  // neither the uploader nor a manager whose scope covers the uploader
+        } else if (spec.pattern.rfind("/api/v1/me/points", 0) == 0 && role.username != "cadre") {
+          expected = 403;  // points belong to a person: an account without one has none
         } else expected = it->second.ok;
 
         Request r = it->second.make(ctx, inside);
         auto headers = api_headers(s.port());
+        headers[0] = {"Content-Type", r.content_type};
         headers.emplace_back("Cookie", r.cookie.empty() ? ctx.cookie : r.cookie);
         auto result = http_request(s.port(), r.method, r.path, headers, r.body);
         EXPECT_EQ(result.status, expected) << key << " as " << role.username << (inside ? " inside" : " outside")

@@ -38,6 +38,15 @@ TEST(Config, FileThenEnvironmentThenFlags) {
   EXPECT_EQ(c.listen, "127.0.0.1:9200");
 }
 
+TEST(Config, WorkerThreadsFollowTheDatabaseUnlessSet) {
+  Config c = load_config({}, {});
+  EXPECT_GE(c.worker_threads(), 4u) << "SQLite: about two per core, at least four";
+  c = load_config({.database = "postgresql://x@127.0.0.1:5432/db"}, {{"XINHUO_DB_POOL", "12"}});
+  EXPECT_EQ(c.worker_threads(), 12u) << "PostgreSQL: one per pooled session";
+  c = load_config({}, {{"XINHUO_WORKERS", "3"}});
+  EXPECT_EQ(c.worker_threads(), 3u);
+}
+
 TEST(Config, ConfigFileFromEnvironment) {
   xinhuo::test::TempDir dir;
   const auto file = write_file(dir, "web_root = \"/srv/xinhuo/web\"\n");

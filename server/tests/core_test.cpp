@@ -3,6 +3,7 @@
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "core/field_cipher.hpp"
 #include "core/json_input.hpp"
 #include "core/random.hpp"
@@ -96,6 +97,12 @@ TEST(ErrorShape, OneJsonShapeInChineseOrEnglish) {
   auto en = http::Response::error(Error::not_found(), req);
   EXPECT_EQ(Json::parse(en.body)["error"]["message"], "Record not found");
   EXPECT_FALSE(Json::parse(en.body)["error"].contains("field"));
+}
+
+TEST(Log, AccessLineFieldsAreEscapedJsonStrings) {
+  std::string out;
+  xinhuo::log::append_json_string(out, "/a\"b\\c\n\x01路径");
+  EXPECT_EQ(nlohmann::json::parse(out), "/a\"b\\c\n\x01路径");
 }
 
 TEST(Clock, IsoUtcRoundTrip) {

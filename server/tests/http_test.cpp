@@ -271,3 +271,30 @@ TEST_P(Http, OpenApiDocumentListsEveryRegisteredRoute) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Http, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
+
+// A liveness probe must answer while every worker is busy: /healthz runs on the network thread.
+TEST(HttpServer, ProbeAnswersWhileEveryWorkerIsBusy) {
+  std::promise<void> release;
+  auto released = release.get_future().share();
+  http::Server server(http::ServerOptions{.port = 0, .workers = 1, .inline_get_paths = {"/healthz"}},
+                      [released](http::Request& req) {
+                        if (req.path == "/busy") released.wait_for(std::chrono::seconds(10));
+                        return http::Response::json(200, {{"path", req.path}});
+                      });
+  server.start();
+  const auto port = server.port();
+  auto busy = std::async(std::launch::async, [&] { return http_request(port, "GET", "/busy"); });
+  std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  auto queued = std::async(std::launch::async, [&] { return http_request(port, "GET", "/queued"); });
+
+  const auto probe = http_request(port, "GET", "/healthz");
+  EXPECT_EQ(probe.status, 200);
+  EXPECT_EQ(probe.json()["path"], "/healthz");
+  EXPECT_EQ(queued.wait_for(std::chrono::milliseconds(50)), std::future_status::timeout)
+      << "an ordinary request waits for the one worker";
+
+  release.set_value();
+  EXPECT_EQ(busy.get().status, 200);
+  EXPECT_EQ(queued.get().status, 200);
+  server.shutdown(std::chrono::seconds(5));
+}

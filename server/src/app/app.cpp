@@ -17,6 +17,8 @@
 #include "org/import_routes.hpp"
 #include "org/routes.hpp"
 #include "org/service.hpp"
+#include "files/routes.hpp"
+#include "points/routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
 
@@ -55,9 +57,16 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   imports_ = std::make_unique<org::ImportService>(*db_, clock_, *cipher_);
   org::add_import_routes(router_, *imports_);
   org::add_routes(router_, *org_);
+  files_ = std::make_unique<files::FilesService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
+  files::add_routes(router_, *files_);
+  points_ = std::make_unique<points::PointsService>(*db_, clock_);
+  points_->ensure_default_catalog();
+  points_->subscribe(db_->events());
+  points::add_routes(router_, *points_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
-               .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true},
+               .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true,
+               .ignores_session = true},
               [this](http::Request& req) {
                 const bool loopback = req.remote_ip == "127.0.0.1" || req.remote_ip == "::1" || req.remote_ip.rfind("127.", 0) == 0;
                 if (!loopback && !config_.metrics_public) throw Error::not_found();
@@ -95,7 +104,8 @@ int serve(const Config& config) {
   App app(config);
   app.finalize();
   http::ServerOptions options{.host = config.host(), .port = config.port(), .io_threads = config.io_threads,
-                              .workers = config.workers};
+                              .workers = config.worker_threads(),
+                              .inline_get_paths = {"/healthz", "/metrics"}};
   options.read_timeout = std::chrono::seconds(config.read_timeout_s);
   options.handle_timeout = std::chrono::seconds(config.handle_timeout_s);
   options.write_timeout = std::chrono::seconds(config.write_timeout_s);

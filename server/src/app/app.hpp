@@ -26,6 +26,12 @@ class AuditService;
 namespace xinhuo::org {
 class OrgService;
 class ImportService;
+}  // namespace xinhuo::org
+namespace xinhuo::points {
+class PointsService;
+}
+namespace xinhuo::files {
+class FilesService;
 }
 
 namespace xinhuo::app {
@@ -44,6 +50,8 @@ class App {
   const Config& config() const { return config_; }
   int schema_version() const { return schema_version_; }
   auth::AuthService& auth() { return *auth_; }
+  points::PointsService& points() { return *points_; }
+  files::FilesService& files() { return *files_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -69,6 +77,8 @@ class App {
   std::unique_ptr<FieldCipher> cipher_;
   std::unique_ptr<org::OrgService> org_;
   std::unique_ptr<org::ImportService> imports_;
+  std::unique_ptr<files::FilesService> files_;
+  std::unique_ptr<points::PointsService> points_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -11,6 +11,7 @@
 #include "core/random.hpp"
 #include "db/migrations.hpp"
 #include "audit/service.hpp"
+#include "points/service.hpp"
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
@@ -112,6 +113,10 @@ int run_cli(int argc, char** argv) {
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exits 1 at the first broken row");
   audit_cmd->require_subcommand(1);
+  auto* points_cmd = cli.add_subcommand("points", "Points ledger tools");
+  auto* points_verify_cmd = points_cmd->add_subcommand(
+      "verify", "Check that every points balance equals the sum of its ledger entries; exits 1 on a mismatch");
+  points_cmd->require_subcommand(1);
   auto* init_admin_cmd = cli.add_subcommand("init-admin", "Create the first administrator with a one-time password");
   std::string admin_username = "admin";
   init_admin_cmd->add_option("--username", admin_username, "account name");
@@ -144,6 +149,18 @@ int run_cli(int argc, char** argv) {
         return 1;
       }
       std::cout << "audit log intact: " << report.rows << " rows\n";
+      return 0;
+    }
+    if (points_verify_cmd->parsed()) {
+      points::PointsService points(db, App::default_clock());
+      const auto report = points.verify();
+      for (const auto& m : report.mismatches) std::cout << "MISMATCH " << m << "\n";
+      if (!report.mismatches.empty()) {
+        std::cout << "points ledger: " << report.mismatches.size() << " balance(s) differ from their entries ("
+                  << report.balances_checked << " balances checked)\n";
+        return 1;
+      }
+      std::cout << "points ledger consistent: " << report.balances_checked << " balances checked\n";
       return 0;
     }
     if (init_admin_cmd->parsed()) return init_admin(db, config, admin_username);

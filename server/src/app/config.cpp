@@ -1,5 +1,8 @@
 #include "app/config.hpp"
 
+#include <algorithm>
+#include <thread>
+
 #include <toml++/toml.h>
 
 #include <set>
@@ -89,9 +92,17 @@ auth::AuthPolicy Config::auth_policy() const {
   p.argon2_ops = static_cast<unsigned long long>(argon2_ops);
   p.argon2_mem_bytes = static_cast<std::size_t>(argon2_mem_kib) * 1024;
   p.argon2_parallel_hashes = 2;
-  p.argon2_max_waiting = static_cast<int>(workers / 2 > 2 ? workers / 2 - 2 : 1);
+  const std::size_t w = worker_threads();
+  p.argon2_max_waiting = static_cast<int>(w / 2 > 2 ? w / 2 - 2 : 1);
   p.secure_cookies = secure_cookies;
   return p;
+}
+
+std::size_t Config::worker_threads() const {
+  if (workers > 0) return workers;
+  if (db::dialect_of(database) == db::Dialect::postgresql) return std::max<std::size_t>(4, db_pool);
+  const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+  return std::max<std::size_t>(4, 2 * cores);
 }
 
 std::string Config::session_cookie_name() const { return secure_cookies ? "__Host-xinhuo_session" : "xinhuo_session"; }
@@ -189,7 +200,7 @@ void validate(const Config& c) {
     throw std::runtime_error("max_failed_logins, idle_minutes and session_hours must be at least 1");
   if (c.argon2_ops < 1 || c.argon2_mem_kib < 8)
     throw std::runtime_error("argon2_ops must be at least 1 and argon2_mem_kib at least 8");
-  if (c.workers == 0 || c.io_threads == 0 || c.db_pool == 0) throw std::runtime_error("workers, io_threads and db_pool must be at least 1");
+  if (c.io_threads == 0 || c.db_pool == 0) throw std::runtime_error("io_threads and db_pool must be at least 1");
 }
 
 }  // namespace xinhuo::app

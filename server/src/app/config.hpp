@@ -19,7 +19,9 @@ struct Config {
   std::size_t db_pool = 8;
   std::string sqlite_synchronous = "FULL";
   std::size_t io_threads = 2;
-  std::size_t workers = 16;
+  // Request handler threads; 0 picks by database: handlers on SQLite are CPU-bound, so about two per core (more
+  // threads only add context switches); on PostgreSQL they wait on the network, so one per pooled session.
+  std::size_t workers = 0;
   std::string log_level = "info";
   bool access_log = true;
   // /metrics answers callers on loopback only unless this is true (put it behind the proxy's own rules).
@@ -44,6 +46,7 @@ struct Config {
   std::string session_cookie_name() const;
   std::string pii_key_path() const { return pii_key_file.empty() ? data_dir + "/keys/pii.key" : pii_key_file; }
   std::string host() const;
+  std::size_t worker_threads() const;
   unsigned short port() const;
 };
 

@@ -6,6 +6,7 @@ namespace xinhuo::app {
 
 http::Middleware session_middleware(auth::AuthService& auth, std::string cookie_name) {
   return [&auth, cookie_name = std::move(cookie_name)](http::Request& req, const http::Next& next) {
+    if (req.route->ignores_session) return next(req);
     const std::string token = auth::session_cookie(req, cookie_name);
     bool expired = false;
     if (!token.empty()) {

@@ -1,9 +1,14 @@
 #include "http/middleware.hpp"
 
+#include <sodium.h>
+
 #include <algorithm>
+#include <cstdio>
+#include <random>
+
+#include "core/clock.hpp"
 
 #include "core/log.hpp"
-#include "core/random.hpp"
 
 namespace xinhuo::http {
 
@@ -29,6 +34,42 @@ Response guarded(Request& req, const Next& next) {
   }
 }
 
+// One JSON line per request, built directly into one string: this runs for every request.
+void write_access_line(const Request& req, const Response& res, const std::string& route, double seconds) {
+  std::string line;
+  line.reserve(256);
+  line += "{\"time\":\"";
+  line += iso_utc_millis(std::chrono::system_clock::now());
+  line += "\",\"level\":\"info\",\"msg\":\"request\",\"request_id\":";
+  log::append_json_string(line, req.request_id);
+  line += ",\"method\":";
+  log::append_json_string(line, req.method);
+  line += ",\"path\":";
+  log::append_json_string(line, req.path);
+  line += ",\"route\":";
+  log::append_json_string(line, route);
+  char numbers[96];
+  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"ms\":%.3f,\"bytes\":%zu,\"ip\":", res.status,
+                seconds * 1000.0, res.body.size());
+  line += numbers;
+  log::append_json_string(line, req.remote_ip);
+  line += '}';
+  log::write_line(log::Level::info, line);
+}
+
+// Request ids must be unique, not secret: a per-thread generator seeded once from the system's randomness.
+std::string fresh_request_id() {
+  thread_local std::mt19937_64 generator = [] {
+    std::uint64_t seed[2];
+    randombytes_buf(seed, sizeof seed);
+    std::seed_seq sequence{seed[0], seed[0] >> 32, seed[1], seed[1] >> 32};
+    return std::mt19937_64(sequence);
+  }();
+  char text[17];
+  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(generator()));
+  return text;
+}
+
 }  // namespace
 
 std::string request_id_for(const Request& req) {
@@ -38,7 +79,7 @@ std::string request_id_for(const Request& req) {
     });
     if (plain) return *id;
   }
-  return random_hex(8);
+  return fresh_request_id();
 }
 
 Dispatcher::Dispatcher(const Router& router, Metrics& metrics, StaticFiles* static_files, DispatchOptions options)
@@ -106,10 +147,7 @@ void Dispatcher::finish(const Request& req, Response& res) const {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - req.received).count();
   const std::string route = req.route ? req.route->pattern : (is_api_path(req.path) ? "unmatched" : "static");
   metrics_.observe(req.method, route, res.status, seconds);
-  if (options_.access_log)
-    log::info("request", {{"request_id", req.request_id}, {"method", req.method}, {"path", req.path},
-                          {"route", route}, {"status", res.status}, {"ms", seconds * 1000.0},
-                          {"bytes", res.body.size()}, {"ip", req.remote_ip}});
+  if (options_.access_log && log::enabled(log::Level::info)) write_access_line(req, res, route, seconds);
 }
 
 Middleware csrf_guard(std::vector<std::string> trusted_origins) {

@@ -21,6 +21,7 @@ struct RouteSpec {
   std::string summary;  // one line for the API document; required
   std::string permission;       // empty: any signed-in caller
   bool public_route = false;    // callable without a session
+  bool ignores_session = false;  // public and never reads the session cookie: no database work (probes)
   bool creates = false;         // POST that creates: honours Idempotency-Key
   bool allow_restricted = false;  // open to a session that must first change its password or enrol TOTP
   std::size_t max_body = kDefaultMaxBody;

@@ -86,6 +86,14 @@ struct Server::Impl {
     out.done([written = std::move(written)](const auto&) { written(); });
   }
 
+  bool runs_inline(const restinio::request_handle_t& req) const {
+    if (req->header().method() != restinio::http_method_get()) return false;
+    const auto path = req->header().path();
+    for (const auto& p : options.inline_get_paths)
+      if (path == p) return true;
+    return false;
+  }
+
   restinio::request_handling_status_t on_request(restinio::request_handle_t req) {
     {
       std::lock_guard lock(mutex);
@@ -98,6 +106,13 @@ struct Server::Impl {
     }
     // Latency counts from arrival, so time spent waiting for a worker shows in the metrics and the log.
     const auto arrived = std::chrono::steady_clock::now();
+    if (runs_inline(req)) {
+      Request r = to_request(req);
+      r.received = arrived;
+      Response res = handle(r);
+      reply(req, res, false, [this] { finished_one(); });
+      return restinio::request_accepted();
+    }
     const bool queued = workers->submit([this, req, arrived] {
       Request r = to_request(req);
       r.received = arrived;

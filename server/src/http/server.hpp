@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "http/message.hpp"
 
@@ -16,7 +17,10 @@ struct ServerOptions {
   std::string host = "127.0.0.1";
   std::uint16_t port = 8080;  // 0: any free port (tests)
   std::size_t io_threads = 2;
-  std::size_t workers = 16;
+  std::size_t workers = 8;
+  // GET paths answered on the network thread without the hand-off to a worker: only handlers that never block
+  // (/healthz, /metrics), so that a liveness probe stays cheap and answers even when every worker is busy.
+  std::vector<std::string> inline_get_paths;
   std::size_t max_queue = 10000;
   // The largest body any route accepts; routes set smaller limits themselves. Larger bodies close the connection.
   std::uint64_t max_body_bytes = 64ull * 1024 * 1024;

@@ -1,0 +1,81 @@
+#include "files/service.hpp"
+
+#include <fstream>
+#include <set>
+#include <sstream>
+
+#include "core/random.hpp"
+
+namespace xinhuo::files {
+
+std::string sniff_image_type(const std::string& b) {
+  auto starts = [&](std::size_t at, std::string_view magic) { return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0; };
+  if (starts(0, "\xFF\xD8\xFF")) return "image/jpeg";
+  if (starts(0, "\x89PNG\r\n\x1A\n")) return "image/png";
+  if (starts(0, "RIFF") && starts(8, "WEBP")) return "image/webp";
+  return "";
+}
+
+std::filesystem::path FilesService::path_of(const std::string& sha256) const { return folder_ / sha256.substr(0, 2) / sha256; }
+
+StoredFile FilesService::upload(const Principal& caller, const std::string& declared_type, const std::string& bytes) {
+  std::string type = declared_type.substr(0, declared_type.find(';'));
+  if (bytes.empty()) throw Error::validation("file", {"文件是空的", "The file is empty"});
+  if (bytes.size() > kMaxFileBytes) throw Error::payload_too_large(kMaxFileBytes);
+  const std::string actual = sniff_image_type(bytes);
+  if (actual.empty())
+    throw Error::unsupported_media_type();
+  if (actual != type)
+    throw Error::validation("file", {"文件内容与类型不符（只接受 JPEG、PNG、WebP 图片）",
+                                     "The file is not the type it claims (JPEG, PNG or WebP images only)"});
+  StoredFile f;
+  f.sha256 = sha256_hex(bytes);
+  f.content_type = actual;
+  f.size_bytes = static_cast<long long>(bytes.size());
+  f.owner_account_id = caller.account_id;
+  f.owner_person_id = caller.person_id;
+  const auto path = path_of(f.sha256);
+  if (!std::filesystem::exists(path)) {
+    // Written under a temporary name and renamed, so a reader never sees half a file.
+    std::filesystem::create_directories(path.parent_path());
+    const auto partial = path.string() + ".part-" + random_hex(6);
+    {
+      std::ofstream out(partial, std::ios::binary);
+      out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
+      out.flush();
+      if (!out) throw std::runtime_error("cannot write an uploaded file");
+    }
+    std::filesystem::rename(partial, path);
+  }
+  db::Tx tx(db_);
+  f.created_at = iso_utc(clock_.now());
+  f.id = FilesStore::insert(tx, f, f.created_at);
+  tx.commit();
+  return f;
+}
+
+std::pair<StoredFile, std::string> FilesService::read(const Principal& caller, long long id) {
+  auto lease = db_.lease();
+  const auto f = FilesStore::file(lease.sql(), id);
+  if (!f) throw Error::not_found();
+  const bool own = f->owner_account_id == caller.account_id;
+  const bool manager = (caller.can("points.approve") || caller.can("points.read")) &&
+                       FilesStore::owner_in_scope(lease.sql(), caller, f->owner_person_id);
+  if (!own && !manager) throw Error::not_found();
+  std::ifstream in(path_of(f->sha256), std::ios::binary);
+  if (!in) throw Error::not_found({"文件已不存在", "The file is gone"});
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  return {*f, bytes.str()};
+}
+
+void FilesService::require_owned(soci::session& sql, const Principal& caller, const std::vector<long long>& ids,
+                                 const std::string& field) {
+  const std::set<long long> distinct(ids.begin(), ids.end());
+  if (distinct.size() != ids.size() ||
+      FilesStore::count_owned(sql, caller.account_id, std::vector<long long>(distinct.begin(), distinct.end())) !=
+          static_cast<long long>(distinct.size()))
+    throw Error::validation(field, {"证明材料须是您本人上传的图片", "Evidence must be images you uploaded"});
+}
+
+}  // namespace xinhuo::files
