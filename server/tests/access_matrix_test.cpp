@@ -9,6 +9,7 @@
 
 #include "db/sql.hpp"
 #include "files/service.hpp"
+#include "points/publicity_service.hpp"
 #include "points/service.hpp"
 #include "support/test_server.hpp"
 
@@ -121,6 +122,30 @@ long long fresh_file(TestServer& s, const std::string& username) {
   owner.account_id = s.account_id(username);
   owner.person_id = s.count("SELECT COALESCE(person_id, 0) FROM account WHERE username = '" + username + "'");
   return s.app().files().upload(owner, "image/jpeg", std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+}
+
+// An open publicity of the node, published by the organisation department's administrator.
+long long fresh_publicity(TestServer& s, long long node) {
+  if (!node) return 999999;
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"points.read", "points.approve"};
+  admin.scope.all = true;
+  return s.app().publicity().publish(admin, {.node_id = node, .period = s.app().points().today().substr(0, 4)}).id;
+}
+
+// An open appeal of `person` against a publicity of the person's unit.
+long long fresh_appeal(TestServer& s, long long person) {
+  if (!person) return 999999;
+  const long long unit = s.count("SELECT unit_id FROM person WHERE id = " + std::to_string(person));
+  const long long publicity = fresh_publicity(s, unit);
+  const long long account = s.count("SELECT id FROM account WHERE person_id = " + std::to_string(person));
+  auto lease = s.app().database().lease();
+  long long id = 0;
+  lease.sql() << "INSERT INTO point_appeal (publicity_id, person_id, account_id, reason, status, created_at) "
+                 "VALUES (:x, :p, :a, '分数有误', 'open', 't') RETURNING id",
+      soci::use(publicity), soci::use(person), soci::use(account), soci::into(id);
+  return id;
 }
 
 // A current rule of its own, for the routes that change or retire one.
@@ -388,6 +413,46 @@ std::map<std::string, Case> cases() {
       {"GET /api/v1/me/points", {fixed("GET", "/api/v1/me/points"), 200}},
       {"GET /api/v1/me/points/entries", {fixed("GET", "/api/v1/me/points/entries"), 200}},
       {"GET /api/v1/me/points/rank", {fixed("GET", "/api/v1/me/points/rank"), 200}},
+      {"POST /api/v1/points/publicities",
+       {[=](Context& c, bool inside) {
+          Json body = {{"node_id", node_target(c, inside) ? node_target(c, inside) : c.city.unit_a},
+                       {"period", c.server.app().points().today().substr(0, 4)}, {"days", 7}};
+          return Request{"POST", "/api/v1/points/publicities", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/points/publicities", {fixed("GET", "/api/v1/points/publicities"), 200}},
+      {"GET /api/v1/points/publicities/{id}",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/publicities/" + std::to_string(fresh_publicity(c.server, node_target(c, inside)))};
+        },
+        200, true}},
+      {"POST /api/v1/points/publicities/{id}/close",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/points/publicities/" + std::to_string(fresh_publicity(c.server, node_target(c, inside))) + "/close",
+                         R"({"note":"公示期满，无异议"})"};
+        },
+        200, true}},
+      {"POST /api/v1/points/appeals/{id}/handle",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/points/appeals/" + std::to_string(fresh_appeal(c.server, person_target(c, inside))) + "/handle",
+                         R"({"decision":"dismissed","result":"经核实积分无误"})"};
+        },
+        200, true}},
+      {"GET /api/v1/me/points/publicities", {fixed("GET", "/api/v1/me/points/publicities"), 200}},
+      {"POST /api/v1/me/points/publicities/{id}/appeals",
+       {[](Context& c, bool) {
+          const long long id = c.role.username == "cadre" ? fresh_publicity(c.server, c.city.unit_a) : 999999;
+          return Request{"POST", "/api/v1/me/points/publicities/" + std::to_string(id) + "/appeals", R"({"reason":"漏记一次学习"})"};
+        },
+        201}},
+      {"GET /api/v1/me/points/appeals", {fixed("GET", "/api/v1/me/points/appeals"), 200}},
+      {"POST /api/v1/points/simulations",
+       {[=](Context& c, bool inside) {
+          Json body = {{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", node_target(c, inside) ? node_target(c, inside) : c.city.unit_a},
+                       {"changes", Json::array({{{"rule_code", "lecture"}, {"points", 4}}})}};
+          return Request{"POST", "/api/v1/points/simulations", body.dump()};
+        },
+        200, true}},
       {"GET /api/v1/points/rankings",
        {[=](Context& c, bool inside) {
           return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};
@@ -444,7 +509,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                      spec.pattern.find("/points/claims") != std::string::npos ||
                                      spec.pattern.find("/points/records") != std::string::npos ||
                                      spec.pattern.find("/points/entries") != std::string::npos ||
-                                     spec.pattern.find("/files/") != std::string::npos;
+                                     spec.pattern.find("/files/") != std::string::npos ||
+                                     spec.pattern.find("/points/appeals") != std::string::npos;
           const bool out_exists = spec.pattern.find("sessions") != std::string::npos ||
                                   (person_target ? role.out_person : role.out_node);
           if (!out_exists) continue;  // scope "all": nothing lies outside it

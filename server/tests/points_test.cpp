@@ -408,6 +408,53 @@ TEST_P(Points, RankingsShareTiesAndStayInScope) {
   EXPECT_EQ(mine["of"], 4);
   EXPECT_EQ(mine["points"], 5);
   EXPECT_DOUBLE_EQ(mine["percentile"].get<double>(), 75.0);
+  // Someone who is not a party member is not ranked (rank 0), even with points.
+  book(s, city.person_b, rule, "2026-10-02", "r5");
+  Principal masses;
+  masses.account_id = s.account_id("newbie");
+  masses.person_id = city.person_b;
+  const auto unranked = s.app().points().my_rank(masses, "2026-10", "");
+  EXPECT_EQ(unranked.rank, 0);
+  EXPECT_EQ(unranked.points, 5);
+}
+
+TEST_P(Points, WhatIfReplaysAPeriodUnderDraftRules) {
+  START_CITY(s);
+  const long long p1 = add_member(s, city, "甲一");
+  auto publish = [&](const std::string& type, long long subject, long long person, const std::string& date) {
+    db::Tx tx(s.app().database());
+    tx.publish({.type = type, .subject_id = subject, .person_id = person, .occurred_at = date + "T02:00:00Z"});
+    tx.commit();
+  };
+  for (int i = 1; i <= 3; ++i) publish("study.checkin", i, city.person_a, "2026-04-01");
+  publish("study.lecture_given", 10, city.person_a, "2026-04-02");
+  publish("study.lecture_given", 11, p1, "2026-04-03");
+  const std::string admin = s.login("admin");
+  auto run = [&](const Json& changes) {
+    return s.send_as(admin, "POST", "/api/v1/points/simulations",
+                     Json{{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", city.city}, {"changes", changes}}.dump());
+  };
+  // Check-ins at 2 points with at most 4 a day: 2 + 2 + 0 instead of 1 + 1 + 1.
+  auto r = run(Json::array({{{"rule_code", "study_checkin"}, {"points", 2}, {"cap_day", 4}}}));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["people"], 2);
+  EXPECT_EQ(r.json()["total_before"], 9);
+  EXPECT_EQ(r.json()["total_after"], 10);
+  ASSERT_EQ(r.json()["movers_up"].size(), 1u);
+  EXPECT_EQ(r.json()["movers_up"][0]["person_id"], city.person_a);
+  EXPECT_EQ(r.json()["movers_up"][0]["before"], 6);
+  EXPECT_EQ(r.json()["movers_up"][0]["after"], 7);
+  // Without lectures p1 falls to nothing and person_a keeps the check-ins.
+  auto retired = run(Json::array({{{"rule_code", "lecture"}, {"retire", true}}}));
+  EXPECT_EQ(retired.json()["total_after"], 3);
+  EXPECT_EQ(retired.json()["movers_down"].size(), 2u);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry"), 5) << "a simulation writes nothing";
+  EXPECT_EQ(run(Json::array({{{"rule_code", "no_such_rule"}, {"points", 1}}})).json()["error"]["field"], "changes");
+  EXPECT_EQ(s.send_as(s.login("unitadmin"), "POST", "/api/v1/points/simulations",
+                      Json{{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", city.unit_a},
+                           {"changes", Json::array({{{"rule_code", "lecture"}, {"points", 1}}})}}.dump())
+                .status,
+            403);
 }
 
 TEST_P(Points, UploadsMustBeTheImagesTheyClaim) {

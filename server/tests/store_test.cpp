@@ -2,6 +2,8 @@
 // idempotency records.
 #include <gtest/gtest.h>
 
+#include <future>
+
 #include "db/bulk_insert.hpp"
 #include "db/events.hpp"
 #include "db/idempotency.hpp"

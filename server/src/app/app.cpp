@@ -18,6 +18,7 @@
 #include "org/routes.hpp"
 #include "org/service.hpp"
 #include "files/routes.hpp"
+#include "points/publicity_routes.hpp"
 #include "points/routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
@@ -63,6 +64,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points_->ensure_default_catalog();
   points_->subscribe(db_->events());
   points::add_routes(router_, *points_);
+  publicity_ = std::make_unique<points::PublicityService>(*db_, clock_);
+  points::add_publicity_routes(router_, *publicity_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
                .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true,

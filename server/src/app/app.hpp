@@ -29,6 +29,7 @@ class ImportService;
 }  // namespace xinhuo::org
 namespace xinhuo::points {
 class PointsService;
+class PublicityService;
 }
 namespace xinhuo::files {
 class FilesService;
@@ -52,6 +53,7 @@ class App {
   auth::AuthService& auth() { return *auth_; }
   points::PointsService& points() { return *points_; }
   files::FilesService& files() { return *files_; }
+  points::PublicityService& publicity() { return *publicity_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -79,6 +81,7 @@ class App {
   std::unique_ptr<org::ImportService> imports_;
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<points::PointsService> points_;
+  std::unique_ptr<points::PublicityService> publicity_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -11,6 +11,7 @@
 #include "core/random.hpp"
 #include "db/migrations.hpp"
 #include "audit/service.hpp"
+#include "points/demo.hpp"
 #include "points/service.hpp"
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
@@ -185,6 +186,12 @@ int run_cli(int argc, char** argv) {
       for (const auto& a : seed::seed_demo_accounts(db, auth, std::chrono::system_clock::now()))
         std::cout << "  " << a.username << std::string(12 - std::min<std::size_t>(11, a.username.size()), ' ') << a.role
                   << " — " << a.display_name << " @ " << a.scope_note << "\n";
+      points::PointsService points(db, App::default_clock());
+      points.subscribe(db.events());
+      files::FilesService files(db, App::default_clock(), std::filesystem::path(config.data_dir) / "uploads");
+      const auto p = points::seed_demo_points(db, points, files, seed_number);
+      std::cout << "\npoints: " << p.events << " activities booked as " << p.entries << " ledger entries; " << p.claims
+                << " reports waiting for approval\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

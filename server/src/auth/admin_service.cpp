@@ -90,13 +90,15 @@ AccountRow AdminService::grant(const Principal& caller, long long account_id, co
   not_self(caller, account_id);
   account(caller, account_id);
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  check_grant(tx, g);
-  AuthService::grant(tx, account_id, g.role, g.org_node_id, g.scope, caller.account_id, iso_utc(now));
-  audit::record(tx, caller, {.action = "role.granted", .target_type = "account", .target_id = std::to_string(account_id),
-                             .detail = {{"role", g.role}, {"scope", g.scope}, {"org_node_id", g.org_node_id}}},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    check_grant(tx, g);
+    AuthService::grant(tx, account_id, g.role, g.org_node_id, g.scope, caller.account_id, iso_utc(now));
+    audit::record(tx, caller, {.action = "role.granted", .target_type = "account", .target_id = std::to_string(account_id),
+                               .detail = {{"role", g.role}, {"scope", g.scope}, {"org_node_id", g.org_node_id}}},
+                  now);
+    tx.commit();
+  }
   return account(caller, account_id);
 }
 
@@ -105,12 +107,14 @@ AccountRow AdminService::revoke(const Principal& caller, long long account_id, l
   not_self(caller, account_id);
   account(caller, account_id);
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  if (!AdminStore::delete_grant(tx, account_id, grant_id)) throw Error::not_found({"授权不存在", "No such grant"});
-  audit::record(tx, caller, {.action = "role.revoked", .target_type = "account", .target_id = std::to_string(account_id),
-                             .detail = {{"grant_id", grant_id}}},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    if (!AdminStore::delete_grant(tx, account_id, grant_id)) throw Error::not_found({"授权不存在", "No such grant"});
+    audit::record(tx, caller, {.action = "role.revoked", .target_type = "account", .target_id = std::to_string(account_id),
+                               .detail = {{"grant_id", grant_id}}},
+                  now);
+    tx.commit();
+  }
   return account(caller, account_id);
 }
 
@@ -118,10 +122,12 @@ AccountRow AdminService::unlock(const Principal& caller, long long account_id) {
   require(caller, kPermAccountUnlock);
   account(caller, account_id);
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  AdminStore::unlock(tx, account_id, iso_utc(now));
-  audit::record(tx, caller, {.action = "account.unlocked", .target_type = "account", .target_id = std::to_string(account_id)}, now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    AdminStore::unlock(tx, account_id, iso_utc(now));
+    audit::record(tx, caller, {.action = "account.unlocked", .target_type = "account", .target_id = std::to_string(account_id)}, now);
+    tx.commit();
+  }
   return account(caller, account_id);
 }
 
@@ -130,14 +136,16 @@ AccountRow AdminService::set_enabled(const Principal& caller, long long account_
   not_self(caller, account_id);
   account(caller, account_id);
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  if (!AdminStore::set_status(tx, account_id, enabled ? "active" : "disabled", iso_utc(now)))
-    throw Error::conflict("unchanged", {enabled ? "账号已是启用状态" : "账号已是停用状态", enabled ? "Already enabled" : "Already disabled"});
-  if (!enabled) AdminStore::end_sessions(tx, account_id, iso_utc(now), "revoked");
-  audit::record(tx, caller, {.action = enabled ? "account.enabled" : "account.disabled", .target_type = "account",
-                             .target_id = std::to_string(account_id)},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    if (!AdminStore::set_status(tx, account_id, enabled ? "active" : "disabled", iso_utc(now)))
+      throw Error::conflict("unchanged", {enabled ? "账号已是启用状态" : "账号已是停用状态", enabled ? "Already enabled" : "Already disabled"});
+    if (!enabled) AdminStore::end_sessions(tx, account_id, iso_utc(now), "revoked");
+    audit::record(tx, caller, {.action = enabled ? "account.enabled" : "account.disabled", .target_type = "account",
+                               .target_id = std::to_string(account_id)},
+                  now);
+    tx.commit();
+  }
   return account(caller, account_id);
 }
 

@@ -1,6 +1,8 @@
 #pragma once
 // One write transaction. SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock
-// on a lock upgrade; the destructor rolls back anything not committed.
+// on a lock upgrade; the destructor rolls back anything not committed. The session stays leased until the Tx is
+// destroyed: read results through tx.sql(), or after the Tx's scope ends, never through a second lease while it
+// lives (with every worker holding one session and waiting for another, a full pool would wait forever).
 #include "db/sql.hpp"
 
 #include "db/database.hpp"

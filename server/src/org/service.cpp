@@ -92,22 +92,24 @@ OrgNode OrgService::create_node(const Principal& caller, const NodeInput& in) {
   check_text("code", in.code, 40, false);
 
   const auto now = clock_.now();
-  db::Tx tx(db_);
   OrgNode n;
-  n.parent_id = parent->id;
-  n.path = parent->path;
-  n.depth = parent->depth + 1;
-  n.node_type = in.node_type;
-  n.name = in.name;
-  n.short_name = in.short_name;
-  n.sort_order = in.sort_order;
-  n.code = in.code.empty() ? parent->code + "-" + random_hex(3) : in.code;
-  if (OrgStore::code_taken(tx, n.code)) throw Error::conflict("code_taken", {"组织编码已被使用", "The code is already used"});
-  n.id = OrgStore::insert_node(tx, n, iso_utc(now));
-  audit::record(tx, caller, {.action = "org.node_created", .target_type = "org_node", .target_id = std::to_string(n.id),
-                             .detail = {{"parent_id", parent->id}, {"name", n.name}}},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    n.parent_id = parent->id;
+    n.path = parent->path;
+    n.depth = parent->depth + 1;
+    n.node_type = in.node_type;
+    n.name = in.name;
+    n.short_name = in.short_name;
+    n.sort_order = in.sort_order;
+    n.code = in.code.empty() ? parent->code + "-" + random_hex(3) : in.code;
+    if (OrgStore::code_taken(tx, n.code)) throw Error::conflict("code_taken", {"组织编码已被使用", "The code is already used"});
+    n.id = OrgStore::insert_node(tx, n, iso_utc(now));
+    audit::record(tx, caller, {.action = "org.node_created", .target_type = "org_node", .target_id = std::to_string(n.id),
+                               .detail = {{"parent_id", parent->id}, {"name", n.name}}},
+                  now);
+    tx.commit();
+  }
   return node(caller, n.id);
 }
 
@@ -118,9 +120,11 @@ OrgNode OrgService::update_node(const Principal& caller, long long id, const Nod
   if (u.name) check_text("name", *u.name, 100, true), n->name = *u.name;
   if (u.short_name) check_text("short_name", *u.short_name, 30, false), n->short_name = *u.short_name;
   if (u.sort_order) n->sort_order = *u.sort_order;
-  db::Tx tx(db_);
-  OrgStore::update_node(tx, *n, iso_utc(clock_.now()));
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    OrgStore::update_node(tx, *n, iso_utc(clock_.now()));
+    tx.commit();
+  }
   return node(caller, id);
 }
 
@@ -136,12 +140,14 @@ OrgNode OrgService::move_node(const Principal& caller, long long id, long long n
   if (!child_allowed(parent->node_type, n->node_type))
     throw Error::validation("parent_id", {"该类型的组织不能设在此上级之下", "This type cannot sit under that parent"});
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  OrgStore::move_subtree(tx, *n, *parent, iso_utc(now));
-  audit::record(tx, caller, {.action = "org.node_moved", .target_type = "org_node", .target_id = std::to_string(id),
-                             .detail = {{"from_parent_id", n->parent_id}, {"to_parent_id", parent->id}}},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    OrgStore::move_subtree(tx, *n, *parent, iso_utc(now));
+    audit::record(tx, caller, {.action = "org.node_moved", .target_type = "org_node", .target_id = std::to_string(id),
+                               .detail = {{"from_parent_id", n->parent_id}, {"to_parent_id", parent->id}}},
+                  now);
+    tx.commit();
+  }
   return node(caller, id);
 }
 
@@ -150,13 +156,15 @@ OrgNode OrgService::close_node(const Principal& caller, long long id) {
   auto n = store_.node(caller, id);
   if (!n) throw not_found_node();
   const auto now = clock_.now();
-  db::Tx tx(db_);
-  if (!OrgStore::close_node(tx, id, iso_utc(now)))
-    throw Error::conflict("already_closed", {"该组织已撤销", "Already closed"});
-  audit::record(tx, caller, {.action = "org.node_closed", .target_type = "org_node", .target_id = std::to_string(id),
-                             .detail = {{"people", n->people}}},
-                now);
-  tx.commit();
+  {
+    db::Tx tx(db_);
+    if (!OrgStore::close_node(tx, id, iso_utc(now)))
+      throw Error::conflict("already_closed", {"该组织已撤销", "Already closed"});
+    audit::record(tx, caller, {.action = "org.node_closed", .target_type = "org_node", .target_id = std::to_string(id),
+                               .detail = {{"people", n->people}}},
+                  now);
+    tx.commit();
+  }
   return node(caller, id);
 }
 
@@ -280,17 +288,19 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
 
   if (changes.empty()) return with_computed(*before);
   const auto now = iso_utc(clock_.now());
-  db::Tx tx(db_);
-  if (identity_changed && !id_card.hash.empty() && OrgStore::id_card_taken(tx, id_card.hash, id))
-    throw Error::conflict("id_card_taken", {"该身份证号码已登记在另一人名下", "This ID number belongs to another person"});
-  OrgStore::update_person(tx, after, now);
-  if (identity_changed) {
-    OrgStore::update_identity(tx, id, id_card, phone);
-    audit::record(tx, caller, {.action = "people.identity_changed", .target_type = "person", .target_id = std::to_string(id)},
-                  clock_.now());
+  {
+    db::Tx tx(db_);
+    if (identity_changed && !id_card.hash.empty() && OrgStore::id_card_taken(tx, id_card.hash, id))
+      throw Error::conflict("id_card_taken", {"该身份证号码已登记在另一人名下", "This ID number belongs to another person"});
+    OrgStore::update_person(tx, after, now);
+    if (identity_changed) {
+      OrgStore::update_identity(tx, id, id_card, phone);
+      audit::record(tx, caller, {.action = "people.identity_changed", .target_type = "person", .target_id = std::to_string(id)},
+                    clock_.now());
+    }
+    for (const auto& c : changes) OrgStore::add_history(tx, id, c, caller, now);
+    tx.commit();
   }
-  for (const auto& c : changes) OrgStore::add_history(tx, id, c, caller, now);
-  tx.commit();
   return person(caller, id);
 }
 

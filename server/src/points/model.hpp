@@ -70,6 +70,7 @@ struct Entry {
   std::string source_type, source_key, event_type;
   long long claim_id = 0, reverses_id = 0, reversed_by = 0;
   std::string note, recorded_by_name, approved_by, created_at;
+  std::string claim_kind;  // self_report | manager_record for entries booked from a claim
 };
 
 struct Claim {
@@ -127,7 +128,7 @@ struct RankRow {
 };
 
 struct MyRank {
-  int rank = 0;
+  int rank = 0;           // 0: the person is not ranked (not an active party member of the node)
   long long of = 0;       // people ranked
   double percentile = 0;  // share of people ranked at or below this score, 0–100
   long long points = 0;

@@ -33,7 +33,7 @@ Json entry_json(const Entry& e) {
           {"activity_date", e.activity_date}, {"year", e.year}, {"source_type", e.source_type},
           {"event_type", opt_text(e.event_type)}, {"claim_id", opt_id(e.claim_id)}, {"reverses_id", opt_id(e.reverses_id)},
           {"reversed_by", opt_id(e.reversed_by)}, {"note", opt_text(e.note)}, {"recorded_by", opt_text(e.recorded_by_name)},
-          {"approved_by", opt_text(e.approved_by)}, {"created_at", e.created_at}};
+          {"approved_by", opt_text(e.approved_by)}, {"claim_kind", opt_text(e.claim_kind)}, {"created_at", e.created_at}};
 }
 
 Json claim_json(const Claim& c) {
@@ -167,6 +167,46 @@ void add_routes(http::Router& router, PointsService& service) {
                const std::string type = req.path_params.at("event_type");
                service.set_event_rule(req.principal, type, rule);
                return http::Response::json(200, {{"event_type", type}, {"rule_code", rule}});
+             });
+
+  router.add({.method = "POST", .pattern = "/api/v1/points/simulations", .tag = "points",
+              .summary = "What-if: a past period (from, to, node_id) scored under draft rule changes; nothing is written",
+              .permission = kPermRules},
+             [&service](http::Request& req) {
+               Json body = req.json();
+               JsonFields f(body);
+               SimulationInput in;
+               in.from = f.required_string("from", 10);
+               in.to = f.required_string("to", 10);
+               in.node_id = f.required_int("node_id", 1, LLONG_MAX);
+               const Json& changes = f.required_array("changes");
+               f.finish();
+               for (std::size_t i = 0; i < changes.size() && i < 101; ++i) {
+                 if (!changes[i].is_object()) throw Error::validation("changes", {"每项调整应为对象", "Each change is an object"});
+                 JsonFields c(changes[i], "changes[" + std::to_string(i) + "].");
+                 RuleChange rc;
+                 rc.rule_code = c.required_string("rule_code", 40);
+                 if (auto v = c.optional_int("points", -100, 100)) rc.points = static_cast<int>(*v);
+                 if (auto v = c.optional_int("cap_day", 1, 1000)) rc.cap_day = static_cast<int>(*v);
+                 if (auto v = c.optional_int("cap_month", 1, 1000)) rc.cap_month = static_cast<int>(*v);
+                 if (auto v = c.optional_int("cap_year", 1, 1000)) rc.cap_year = static_cast<int>(*v);
+                 rc.retire = c.optional_bool("retire", false);
+                 c.finish();
+                 in.changes.push_back(rc);
+               }
+               const auto r = service.simulate(req.principal, in);
+               auto mover = [](const Mover& m) {
+                 return Json{{"person_id", m.person_id}, {"name", m.name}, {"before", m.before}, {"after", m.after},
+                             {"rank_before", m.rank_before}, {"rank_after", m.rank_after}};
+               };
+               Json up = Json::array(), down = Json::array();
+               for (std::size_t i = 0; i < r.movers.size() && i < 20; ++i)
+                 if (r.movers[i].after > r.movers[i].before) up.push_back(mover(r.movers[i]));
+               for (std::size_t i = r.movers.size(); i-- > 0 && down.size() < 20;)
+                 if (r.movers[i].after < r.movers[i].before) down.push_back(mover(r.movers[i]));
+               return http::Response::json(200, {{"people", r.people}, {"entries", r.entries}, {"total_before", r.total_before},
+                                                 {"total_after", r.total_after}, {"changed", r.movers.size()},
+                                                 {"movers_up", up}, {"movers_down", down}});
              });
 
   // ---- claims and records

@@ -83,8 +83,7 @@ Rule PointsService::create_rule(const Principal& caller, const RuleInput& in) {
                              .detail = rule_detail(r)},
                 clock_.now());
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::rule(lease.sql(), r.id);
+  return *PointsStore::rule(tx.sql(), r.id);
 }
 
 Rule PointsService::revise_rule(const Principal& caller, long long id, const RuleInput& input) {
@@ -108,8 +107,7 @@ Rule PointsService::revise_rule(const Principal& caller, long long id, const Rul
                              .detail = detail},
                 clock_.now());
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::rule(lease.sql(), r.id);
+  return *PointsStore::rule(tx.sql(), r.id);
 }
 
 Rule PointsService::retire_rule(const Principal& caller, long long id) {
@@ -123,8 +121,7 @@ Rule PointsService::retire_rule(const Principal& caller, long long id) {
                              .detail = rule_detail(*r)},
                 clock_.now());
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::rule(lease.sql(), id);
+  return *PointsStore::rule(tx.sql(), id);
 }
 
 std::vector<Scheme> PointsService::schemes(const Principal&) {
@@ -169,6 +166,31 @@ void PointsService::set_event_rule(const Principal& caller, const std::string& e
                              .detail = {{"rule_code", rule_code}}},
                 clock_.now());
   tx.commit();
+}
+
+SimulationResult PointsService::simulate(const Principal& caller, SimulationInput in) {
+  require(caller, kPermRules);
+  if (!iso_date(in.from)) throw Error::validation("from", {"日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"});
+  if (!iso_date(in.to) || in.to < in.from || in.to.substr(0, 4) != in.from.substr(0, 4))
+    throw Error::validation("to", {"截止日期应在起始日期之后且同一年内", "to is on or after from, in the same year"});
+  if (in.changes.empty() || in.changes.size() > 100)
+    throw Error::validation("changes", {"请给出 1 至 100 项规则调整", "Give 1 to 100 rule changes"});
+  auto lease = db_.lease();
+  for (const auto& c : in.changes) {
+    if (!PointsStore::current_rule(lease.sql(), c.rule_code))
+      throw Error::validation("changes", {"积分项目不存在：" + c.rule_code, "No such rule: " + c.rule_code});
+    if (c.points && (*c.points == 0 || *c.points < -100 || *c.points > 100))
+      throw Error::validation("changes", {"分值应在 -100 至 100 之间且不为 0", "Points are between -100 and 100 and not 0"});
+  }
+  const auto path = PointsStore::node_path(lease.sql(), in.node_id);
+  bool visible = path && caller.scope.all;
+  for (const auto& p : caller.scope.subtree_paths) visible = visible || (path && path->rfind(p, 0) == 0);
+  if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
+  const Scheme scheme = PointsStore::scheme(lease.sql(), std::stoi(in.from.substr(0, 4))).value_or(Scheme{});
+  in.base_score = scheme.base_score;
+  in.floor_score = scheme.floor_score;
+  in.ceiling = scheme.ceiling_score;
+  return points::simulate(lease.sql(), in, *path);
 }
 
 }  // namespace xinhuo::points

@@ -222,8 +222,7 @@ Claim PointsService::submit_claim(const Principal& caller, const ClaimInput& in)
   c.possible_duplicate_of = PointsStore::duplicate_of(tx, print, iso_utc(now - std::chrono::hours(24 * 7)));
   c.id = PointsStore::insert_claim(tx, c, print, iso_utc(now));
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::claim(lease.sql(), c.id);
+  return *PointsStore::claim(tx.sql(), c.id);
 }
 
 Claim PointsService::record(const Principal& caller, const RecordInput& in) {
@@ -275,8 +274,7 @@ Claim PointsService::record(const Principal& caller, const RecordInput& in) {
     PointsStore::set_claim_entry(tx, c.id, book_claim(tx, stored, caller.display_name));
   }
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::claim(lease.sql(), c.id);
+  return *PointsStore::claim(tx.sql(), c.id);
 }
 
 std::vector<Claim> PointsService::claims(const Principal& caller, const ClaimFilter& filter, long long* total) {
@@ -378,8 +376,7 @@ Claim PointsService::reject(const Principal& caller, long long id, const std::st
                              .detail = {{"person_id", c.person_id}, {"reason", reason}}},
                 clock_.now());
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::claim(lease.sql(), id);
+  return *PointsStore::claim(tx.sql(), id);
 }
 
 Claim PointsService::withdraw(const Principal& caller, long long id) {
@@ -390,8 +387,7 @@ Claim PointsService::withdraw(const Principal& caller, long long id) {
   if (c->status != "pending" || !PointsStore::decide(tx, id, "pending", "withdrawn", caller.account_id, "", iso_utc(clock_.now())))
     throw already_decided();
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::claim(lease.sql(), id);
+  return *PointsStore::claim(tx.sql(), id);
 }
 
 Entry PointsService::reverse(const Principal& caller, long long entry_id, const std::string& reason) {
@@ -419,8 +415,7 @@ Entry PointsService::reverse(const Principal& caller, long long entry_id, const 
                              .detail = {{"person_id", e->person_id}, {"points", e->points}, {"reversal_id", id}, {"reason", reason}}},
                 clock_.now());
   tx.commit();
-  auto lease = db_.lease();
-  return *PointsStore::entry(lease.sql(), id);
+  return *PointsStore::entry(tx.sql(), id);
 }
 
 Summary PointsService::summary_of(soci::session& sql, const PersonFacts& person, int year) {

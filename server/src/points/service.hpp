@@ -7,6 +7,7 @@
 #include "db/events.hpp"
 #include "org/model.hpp"
 #include "points/catalog.hpp"
+#include "points/simulation.hpp"
 #include "points/store.hpp"
 
 namespace xinhuo::points {
@@ -84,6 +85,9 @@ class PointsService {
                                const std::string& category, int limit);
   // The caller's rank among the party members of their unit.
   MyRank my_rank(const Principal& caller, const std::string& period, const std::string& category);
+
+  // How a past period would score under draft rule changes (points.rules).
+  SimulationResult simulate(const Principal& caller, SimulationInput input);
 
   VerifyReport verify();
   int current_year() const;

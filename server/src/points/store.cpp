@@ -58,8 +58,9 @@ const char* const kEntryColumns =
     "COALESCE(e.limited_by, ''), e.activity_date, e.year, e.source_type, e.source_key, COALESCE(e.event_type, ''), "
     "COALESCE(e.claim_id, 0), COALESCE(e.reverses_id, 0), "
     "COALESCE((SELECT x.id FROM ledger_entry x WHERE x.reverses_id = e.id), 0), COALESCE(e.note, ''), "
-    "COALESCE(a.display_name, ''), COALESCE(e.approved_by, ''), e.created_at "
-    "FROM ledger_entry e JOIN point_rule r ON r.id = e.rule_id LEFT JOIN account a ON a.id = e.recorded_by WHERE 1 = 1";
+    "COALESCE(a.display_name, ''), COALESCE(e.approved_by, ''), e.created_at, COALESCE(c.kind, '') "
+    "FROM ledger_entry e JOIN point_rule r ON r.id = e.rule_id LEFT JOIN account a ON a.id = e.recorded_by "
+    "LEFT JOIN point_claim c ON c.id = e.claim_id WHERE 1 = 1";
 
 const char* const kInsertClaim =
     "INSERT INTO point_claim (kind, person_id, unit_id, branch_id, rule_id, points, activity_date, description, "
@@ -150,6 +151,7 @@ Entry entry_from(const soci::row& r) {
   e.recorded_by_name = r.get<std::string>(19);
   e.approved_by = r.get<std::string>(20);
   e.created_at = r.get<std::string>(21);
+  e.claim_kind = r.get<std::string>(22);
   return e;
 }
 
@@ -492,6 +494,10 @@ MyRank PointsStore::rank_of(soci::session& sql, long long person_id, const std::
                             const std::string& period, const std::string& category) {
   MyRank m;
   m.points = balance(sql, person_id, period, category);
+  db::Query member("SELECT COUNT(*)");
+  member.add(kRankFrom).value(period).add(" AND bal.category_code = ").value(category);
+  rank_population(member, node_path);
+  member.add(" AND p.id = ").value(person_id);
   db::Query all("SELECT COUNT(*)");
   all.add(kRankFrom).value(period).add(" AND bal.category_code = ").value(category);
   rank_population(all, node_path);
@@ -502,6 +508,7 @@ MyRank PointsStore::rank_of(soci::session& sql, long long person_id, const std::
   // Bound values are text: cast, or SQLite compares the number with a string.
   above.add(" AND COALESCE(bal.points, 0) > CAST(").value(m.points).add(" AS BIGINT)");
   const long long more = above.count(sql);
+  if (member.count(sql) == 0) return m;  // not a ranked member (rank 0): the count of others is still shown
   m.rank = static_cast<int>(more + 1);
   m.percentile = m.of > 0 ? 100.0 * static_cast<double>(m.of - more) / static_cast<double>(m.of) : 0;
   return m;
