@@ -222,7 +222,16 @@ TEST_P(Auth, TamperedAuditRowIsFoundByVerify) {
   EXPECT_EQ(report.first_broken_id, 0) << report.reason;
   EXPECT_EQ(report.rows, 3);
   {
+    // The database refuses changes to the log; an intruder who can drop its triggers is caught by the chain.
     auto lease = s.app().database().lease();
+    EXPECT_THROW(lease.sql() << "UPDATE audit_log SET username = 'someone_else' WHERE id = 2", std::exception);
+    EXPECT_THROW(lease.sql() << "DELETE FROM audit_log WHERE id = 2", std::exception);
+    if (GetParam() == Backend::sqlite) {
+      lease.sql() << "DROP TRIGGER audit_log_no_update";
+      lease.sql() << "DROP TRIGGER audit_log_no_delete";
+    } else {
+      lease.sql() << "DROP TRIGGER audit_log_append_only ON audit_log";
+    }
     lease.sql() << "UPDATE audit_log SET username = 'someone_else' WHERE id = 2";
   }
   report = s.app().audit().verify();

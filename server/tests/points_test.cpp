@@ -371,7 +371,12 @@ TEST_P(Points, ReversalUndoesOnceAndVerifyFindsTampering) {
 
   auto report = s.app().points().verify();
   EXPECT_TRUE(report.mismatches.empty());
-  EXPECT_EQ(report.balances_checked, 6);  // year, quarter, month × category and total
+  EXPECT_EQ(report.balances_checked, 6);
+  {
+    auto lease = s.app().database().lease();
+    EXPECT_THROW(lease.sql() << "UPDATE ledger_entry SET points = 30", std::exception) << "the ledger is append-only";
+    EXPECT_THROW(lease.sql() << "DELETE FROM ledger_entry", std::exception);
+  }  // year, quarter, month × category and total
   {
     auto lease = s.app().database().lease();
     lease.sql() << "UPDATE point_balance SET points = points + 5 WHERE period = '2026-Q3' AND category_code = 'lecture'";

@@ -1,6 +1,7 @@
 #include "db/migrations.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 
 #include "core/clock.hpp"
@@ -48,6 +49,33 @@ std::map<int, Applied> read_applied(soci::session& sql) {
 }
 
 }  // namespace
+
+std::vector<std::string> append_only_statements(const std::string& table, Dialect dialect) {
+  for (char c : table)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '_') throw MigrationError("bad table name in {{append_only:…}}: " + table);
+  if (dialect == Dialect::sqlite) {
+    std::vector<std::string> out;
+    for (const char* op : {"UPDATE", "DELETE"})
+      out.push_back("CREATE TRIGGER " + table + "_no_" + (op[0] == 'U' ? std::string("update") : std::string("delete")) +
+                    " BEFORE " + op + " ON " + table + " BEGIN SELECT RAISE(ABORT, '" + table +
+                    " is append-only'); END");
+    return out;
+  }
+  return {"CREATE OR REPLACE FUNCTION xinhuo_append_only() RETURNS trigger LANGUAGE plpgsql AS "
+          "$fn$ BEGIN RAISE EXCEPTION '% is append-only', TG_TABLE_NAME; END $fn$",
+          "CREATE TRIGGER " + table + "_append_only BEFORE UPDATE OR DELETE ON " + table +
+              " FOR EACH ROW EXECUTE FUNCTION xinhuo_append_only()"};
+}
+
+std::vector<std::string> expand_statement(const std::string& statement, Dialect dialect) {
+  const auto first = statement.find_first_not_of(" \t\r\n");
+  const auto last = statement.find_last_not_of(" \t\r\n");
+  const std::string trimmed = first == std::string::npos ? "" : statement.substr(first, last - first + 1);
+  const std::string prefix = "{{append_only:";
+  if (trimmed.rfind(prefix, 0) == 0 && trimmed.size() > prefix.size() + 2 && trimmed.substr(trimmed.size() - 2) == "}}")
+    return append_only_statements(trimmed.substr(prefix.size(), trimmed.size() - prefix.size() - 2), dialect);
+  return {statement};
+}
 
 std::string render_sql(const std::string& sql, Dialect dialect) {
   const std::map<std::string, std::string> sqlite = {{"{{id}}", "INTEGER PRIMARY KEY AUTOINCREMENT"},
@@ -122,7 +150,8 @@ MigrationReport migrate(Database& db, const std::vector<MigrationFile>& files) {
     Tx step(db);
     if (db.dialect() == Dialect::postgresql) step.sql() << kPgLock;
     if (read_applied(step.sql()).count(version)) continue;  // another instance got there first
-    for (const auto& statement : split_statements(render_sql(file->sql, db.dialect()))) step.sql() << statement;
+    for (const auto& statement : split_statements(render_sql(file->sql, db.dialect())))
+      for (const auto& part : expand_statement(statement, db.dialect())) step.sql() << part;
     const std::string checksum = sha256_hex(file->sql);
     const std::string now = iso_utc(std::chrono::system_clock::now());
     int v = version;
