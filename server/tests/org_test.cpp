@@ -103,6 +103,21 @@ TEST_P(Org, RosterFiltersAgreeWithTheComputedFields) {
   EXPECT_EQ(s.get_as(admin, "/api/v1/people?young_cadre=false").json()["total"], 0);
   EXPECT_EQ(s.get_as(admin, "/api/v1/people?name=%E7%8E%8B").json()["total"], 1);  // 王
   EXPECT_EQ(s.get_as(admin, "/api/v1/people?unit_id=" + std::to_string(city.unit_b)).json()["total"], 1);
+  // A branch lists the people filed under it, not its whole unit.
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, rank, party_status, created_at, "
+                   "updated_at) VALUES ('赵无支部', 'male', '汉族', '1995-03-01', :u, 'clerk_1', 'full', 't', 't')",
+        soci::use(city.unit_a);
+  }
+  EXPECT_EQ(s.get_as(admin, "/api/v1/people?unit_id=" + std::to_string(city.unit_a)).json()["total"], 2);
+  auto branch = s.get_as(admin, "/api/v1/people?unit_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(branch["total"], 1);
+  EXPECT_EQ(branch["items"][0]["id"], city.person_a);
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE person SET status = 'left' WHERE name = '赵无支部'";
+  }
   EXPECT_EQ(s.get_as(admin, "/api/v1/people?party_status=masses").json()["total"], 1);
   auto by_age = s.get_as(admin, "/api/v1/people?age_min=60").json();
   EXPECT_EQ(by_age["total"], 0);

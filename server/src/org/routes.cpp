@@ -114,7 +114,8 @@ void add_routes(http::Router& router, OrgService& service) {
              [&service](http::Request& req) { return http::Response::json(200, node_json(service.close_node(req.principal, req.id_param("id")))); });
 
   router.add({.method = "GET", .pattern = "/api/v1/people", .tag = "people",
-              .summary = "People in the caller's scope: filters name, unit_id (subtree), rank, party_status, age_min, "
+              .summary = "People in the caller's scope: filters name, unit_id (an org node: its people by unit or by branch, "
+                         "and below), rank, party_status, age_min, "
                          "age_max, young_cadre; sort, order, page, page_size",
               .permission = kPermPeopleRead},
              [&service](http::Request& req) {

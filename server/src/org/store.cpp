@@ -189,7 +189,12 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
   db::Query where("");
   where.add(" AND p.status = 'active'");
   if (!f.name.empty()) where.add(" AND p.name LIKE ").value("%" + f.name + "%");
-  if (f.unit_id) where.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.unit_id).add(") || '%')");
+  // An org node: people filed under it or below, by their unit (a unit or anything above) or by their branch (a
+  // party committee, general branch or branch inside a unit).
+  if (f.unit_id) {
+    where.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.unit_id).add(") || '%'");
+    where.add(" OR COALESCE(b.path, '') LIKE (SELECT path FROM org_node WHERE id = ").value(f.unit_id).add(") || '%')");
+  }
   if (!f.rank.empty()) where.add(" AND p.rank = ").value(f.rank);
   if (!f.id_card_hash.empty()) where.add(" AND p.id_card_hash = ").value(f.id_card_hash);
   if (!f.party_status.empty()) where.add(" AND p.party_status = ").value(f.party_status);

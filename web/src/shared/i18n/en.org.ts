@@ -59,8 +59,8 @@ const enOrg: typeof zhCNOrg = {
     scopeAll: 'Everyone ({name})',
     scopeNode: '{name} and below',
     scopeClear: 'Show everyone',
-    scopeWidened: 'People are filed by unit: "{node}" belongs to "{unit}", so everyone in that unit is listed.',
-    scopeWidenedAll: 'People are filed by unit: the unit of "{node}" is outside your scope, so everyone you may see is listed.',
+    scopeWidened: 'People are filed by unit and branch, not party group: "{node}" belongs to "{unit}", so everyone in that branch is listed.',
+    scopeWidenedAll: 'People are filed by unit and branch: the branch of "{node}" is outside your scope, so everyone you may see is listed.',
     openHint: 'Click a row for details',
   },
   personDetail: {

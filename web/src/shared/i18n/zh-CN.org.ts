@@ -57,8 +57,8 @@ const zhCNOrg = {
     scopeAll: '全部人员（{name}）',
     scopeNode: '{name}及下级',
     scopeClear: '查看全部',
-    scopeWidened: '人员按所在单位登记：“{node}”属于“{unit}”，下表列出该单位的全部人员。',
-    scopeWidenedAll: '人员按所在单位登记：“{node}”所在单位不在您的管理范围内，下表列出您可查看的全部人员。',
+    scopeWidened: '人员按单位和党支部登记，不按党小组：“{node}”属于“{unit}”，下表列出该支部的全部人员。',
+    scopeWidenedAll: '人员按单位和党支部登记：“{node}”所在支部不在您的管理范围内，下表列出您可查看的全部人员。',
     openHint: '点击一行查看详情',
   },
   personDetail: {

@@ -125,13 +125,13 @@ describe('rosterScope', () => {
     expect(rosterScope(city, byId)).toEqual({ unitId: 1, widened: false, shown: city })
   })
 
-  it('a branch or committee lists its unit, and says so', () => {
-    expect(rosterScope(branch, byId)).toEqual({ unitId: 3, widened: true, shown: edu })
-    expect(rosterScope(committee, byId)).toEqual({ unitId: 3, widened: true, shown: edu })
+  it('a branch or committee lists its own people', () => {
+    expect(rosterScope(branch, byId)).toEqual({ unitId: branch.id, widened: false, shown: branch })
+    expect(rosterScope(committee, byId)).toEqual({ unitId: committee.id, widened: false, shown: committee })
   })
 
-  it('a branch whose unit is outside the tree (a branch secretary) lists everyone in scope', () => {
+  it('a branch secretary picking their branch (its unit outside their tree) gets the branch', () => {
     const own = new Map([[branch.id, branch]])
-    expect(rosterScope(branch, own)).toEqual({ unitId: null, widened: true, shown: null })
+    expect(rosterScope(branch, own)).toEqual({ unitId: branch.id, widened: false, shown: branch })
   })
 })

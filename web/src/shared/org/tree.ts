@@ -94,28 +94,26 @@ export function moveChoices(roots: readonly TreeNode[], moving: OrgNode): MoveCh
   return roots.map(walk).filter((c): c is MoveChoice => c !== null)
 }
 
-const BELOW_UNIT: ReadonlySet<NodeType> = new Set(['party_committee', 'general_branch', 'branch', 'party_group'])
-
 export interface RosterScope {
-  /** The unit_id filter for the roster; null: the caller's whole scope. */
+  /** The org-node filter for the roster (people filed under it by unit or by branch, and below); null: the caller's
+   *  whole scope. */
   unitId: number | null
-  /** The node picked lies inside a unit: the roster shows that unit (people are filed by unit, not by branch). */
+  /** The node picked is a party group: the roster shows its branch (people are filed by unit and branch). */
   widened: boolean
   /** The node whose people are listed (the unit, for nodes inside one); null when none is in the caller's tree. */
   shown: OrgNode | null
 }
 
 /**
- * Which people to list for a node picked in the tree. The roster filters by the unit people are filed under, so a
- * party branch or committee shows the people of its unit (or, when the unit is outside the caller's tree, all the
- * people the caller may see), and the page says so.
+ * Which people to list for a node picked in the tree. People are filed under a unit and a branch, so a unit, a party
+ * committee, a general branch or a branch lists its own people; a party group shows the people of its branch (or,
+ * when that branch is outside the caller's tree, all the people the caller may see), and the page says so.
  */
 export function rosterScope(picked: OrgNode | null, byId: ReadonlyMap<number, OrgNode>): RosterScope {
   if (!picked) return { unitId: null, widened: false, shown: null }
-  if (!BELOW_UNIT.has(picked.node_type)) return { unitId: picked.id, widened: false, shown: picked }
-  let current: OrgNode | undefined = picked
-  while (current && current.node_type !== 'unit') current = current.parent_id == null ? undefined : byId.get(current.parent_id)
-  return current ? { unitId: current.id, widened: true, shown: current } : { unitId: null, widened: true, shown: null }
+  if (picked.node_type !== 'party_group') return { unitId: picked.id, widened: false, shown: picked }
+  const branch = picked.parent_id == null ? undefined : byId.get(picked.parent_id)
+  return branch ? { unitId: branch.id, widened: true, shown: branch } : { unitId: null, widened: true, shown: null }
 }
 
 /** The tree's search: name, short name or code contains the text (case-insensitive). */
