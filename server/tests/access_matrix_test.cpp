@@ -453,6 +453,11 @@ std::map<std::string, Case> cases() {
           return Request{"POST", "/api/v1/points/simulations", body.dump()};
         },
         200, true}},
+      {"GET /api/v1/points/rankings/export",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/points/rankings/export?node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
       {"GET /api/v1/points/rankings",
        {[=](Context& c, bool inside) {
           return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};

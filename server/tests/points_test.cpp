@@ -406,6 +406,10 @@ TEST_P(Points, RankingsShareTiesAndStayInScope) {
   EXPECT_EQ(rows[3]["person_id"], p3);
   EXPECT_EQ(rows[3]["rank"], 4);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/points/rankings?node_id=" + std::to_string(city.unit_b)).status, 404);
+  auto workbook = s.get_as(unitadmin, "/api/v1/points/rankings/export?node_id=" + std::to_string(city.unit_a) + "&period=2026-Q4");
+  EXPECT_EQ(workbook.status, 200);
+  EXPECT_EQ(workbook.body.substr(0, 2), "PK") << "an .xlsx file is a zip";
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'points.ranking_exported'"), 1);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/points/rankings?node_id=" + std::to_string(city.unit_a) + "&period=2026-13").status, 400);
   const std::string cadre = s.login("cadre");
   auto mine = s.get_as(cadre, "/api/v1/me/points/rank?period=2026-10").json();

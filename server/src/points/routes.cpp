@@ -2,6 +2,8 @@
 
 #include <climits>
 
+#include "core/xlsx.hpp"
+
 namespace xinhuo::points {
 
 namespace {
@@ -331,6 +333,18 @@ void add_routes(http::Router& router, PointsService& service) {
                const std::string period = req.query_param("period").value_or(std::to_string(service.current_year()));
                const auto r = service.my_rank(req.principal, period, category_param(req));
                return http::Response::json(200, {{"rank", r.rank}, {"of", r.of}, {"percentile", r.percentile}, {"points", r.points}, {"period", period}});
+             });
+  router.add({.method = "GET", .pattern = "/api/v1/points/rankings/export", .tag = "points",
+              .summary = "The ranking (node_id, period, category) as an .xlsx file (audited)", .permission = kPermRead},
+             [&service](http::Request& req) {
+               const long long node = req.query_int("node_id", 0, 1, 2000000000);
+               if (!node) throw Error::validation("node_id", {"请指定组织", "Choose an organisation"});
+               const std::string period = req.query_param("period").value_or(std::to_string(service.current_year()));
+               auto res = http::Response::text(200, service.export_ranking(req.principal, node, period, category_param(req)),
+                                               kXlsxContentType);
+               res.set_header("Content-Disposition",
+                              "attachment; filename=\"ranking.xlsx\"; filename*=UTF-8''%E7%A7%AF%E5%88%86%E6%8E%92%E5%90%8D.xlsx");
+               return res;
              });
   router.add({.method = "GET", .pattern = "/api/v1/points/rankings", .tag = "points",
               .summary = "Top of a unit, branch or the city: node_id, period (2026, 2026-Q4, 2026-11), category, limit",

@@ -6,6 +6,7 @@
 #include "audit/recorder.hpp"
 #include "files/service.hpp"
 #include "core/random.hpp"
+#include "core/xlsx.hpp"
 #include "core/log.hpp"
 
 namespace xinhuo::points {
@@ -469,6 +470,24 @@ std::vector<RankRow> PointsService::ranking(const Principal& caller, long long n
   for (long long n : caller.scope.node_ids) visible = visible || n == node_id;
   if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
   return PointsStore::top(lease.sql(), *path, parse_period(period).key, category, limit);
+}
+
+std::string PointsService::export_ranking(const Principal& caller, long long node_id, const std::string& period,
+                                          const std::string& category) {
+  const auto rows = ranking(caller, node_id, period, category, 50000);
+  Sheet sheet{.name = "积分排名",
+              .header = {"名次", "姓名", "单位", "党支部", "积分"},
+              .widths = {8, 12, 28, 28, 10},
+              .rows = {}};
+  for (const auto& r : rows)
+    sheet.rows.push_back({std::to_string(r.rank), r.name, r.unit_name, r.branch_name, std::to_string(r.points)});
+  std::string bytes = write_xlsx(sheet);
+  db::Tx tx(db_);
+  audit::record(tx, caller, {.action = "points.ranking_exported", .target_type = "org_node", .target_id = std::to_string(node_id),
+                             .detail = {{"period", period}, {"category", category}, {"rows", rows.size()}}},
+                clock_.now());
+  tx.commit();
+  return bytes;
 }
 
 MyRank PointsService::my_rank(const Principal& caller, const std::string& period, const std::string& category) {

@@ -83,6 +83,9 @@ class PointsService {
 
   std::vector<RankRow> ranking(const Principal& caller, long long node_id, const std::string& period,
                                const std::string& category, int limit);
+  // The ranking as an .xlsx workbook (audited: it lists people and their scores).
+  std::string export_ranking(const Principal& caller, long long node_id, const std::string& period,
+                             const std::string& category);
   // The caller's rank among the party members of their unit.
   MyRank my_rank(const Principal& caller, const std::string& period, const std::string& category);
 
