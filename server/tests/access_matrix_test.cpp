@@ -446,6 +446,7 @@ std::map<std::string, Case> cases() {
         },
         201}},
       {"GET /api/v1/me/points/appeals", {fixed("GET", "/api/v1/me/points/appeals"), 200}},
+      {"GET /api/v1/me/data", {fixed("GET", "/api/v1/me/data"), 200}},
       {"POST /api/v1/points/simulations",
        {[=](Context& c, bool inside) {
           Json body = {{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", node_target(c, inside) ? node_target(c, inside) : c.city.unit_a},

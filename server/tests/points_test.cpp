@@ -466,6 +466,29 @@ TEST_P(Points, WhatIfReplaysAPeriodUnderDraftRules) {
             403);
 }
 
+TEST_P(Points, MyDataFileHoldsMyRecordAndMyPoints) {
+  START_CITY(s);
+  {
+    db::Tx tx(s.app().database());
+    tx.publish({.type = "study.checkin", .subject_id = 1, .person_id = city.person_a, .occurred_at = "2026-05-01T02:00:00Z"});
+    tx.commit();
+  }
+  auto file = s.get_as(s.login("cadre"), "/api/v1/me/data");
+  ASSERT_EQ(file.status, 200) << file.body;
+  EXPECT_NE(file.header("Content-Disposition").find("attachment"), std::string::npos);
+  const Json data = file.json();
+  EXPECT_EQ(data["account"]["username"], "cadre");
+  EXPECT_EQ(data["person"]["id"], city.person_a);
+  EXPECT_FALSE(data["sessions"]["items"].empty());
+  EXPECT_EQ(data["points"]["person_id"], city.person_a);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'self.data_exported'"), 1);
+  // An account without a person record gets its account parts and no person parts.
+  const Json admin = s.get_as(s.login("admin"), "/api/v1/me/data").json();
+  EXPECT_EQ(admin["account"]["username"], "admin");
+  EXPECT_TRUE(admin["person"].is_null());
+  EXPECT_TRUE(admin["points"].is_null());
+}
+
 TEST_P(Points, UploadsMustBeTheImagesTheyClaim) {
   START_CITY(s);
   const std::string cadre = s.login("cadre");

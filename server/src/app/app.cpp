@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "app/idempotency_middleware.hpp"
+#include "app/my_data.hpp"
 #include "app/openapi.hpp"
 #include "app/session_middleware.hpp"
 #include "audit/routes.hpp"
@@ -66,6 +67,7 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points::add_routes(router_, *points_);
   publicity_ = std::make_unique<points::PublicityService>(*db_, clock_);
   points::add_publicity_routes(router_, *publicity_);
+  add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
                .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true,
