@@ -34,6 +34,10 @@ TEST_P(Publicity, PublishAppealAnswerClose) {
   auto published = s.send_as(unitadmin, "POST", "/api/v1/points/publicities", Json{{"node_id", city.unit_a}, {"period", year}, {"days", 7}}.dump());
   ASSERT_EQ(published.status, 201) << published.body;
   const std::string id = published.json()["id"].dump();
+  // 7 days counting today: the last day is six days after the first.
+  const std::string starts = published.json()["starts_on"];
+  EXPECT_EQ(starts, s.app().points().today());
+  EXPECT_EQ(published.json()["ends_on"], iso_utc(parse_iso_utc(starts + "T00:00:00Z") + std::chrono::hours(24 * 6)).substr(0, 10));
   EXPECT_EQ(published.json()["rows"][0]["person_id"], city.person_a);
   EXPECT_EQ(published.json()["rows"][0]["points"], 3);
 
@@ -49,6 +53,8 @@ TEST_P(Publicity, PublishAppealAnswerClose) {
 
   auto appeal = s.send_as(cadre, "POST", "/api/v1/me/points/publicities/" + id + "/appeals", R"({"reason":"3 月还参加过一次宣讲，未计入"})");
   ASSERT_EQ(appeal.status, 201) << appeal.body;
+  EXPECT_EQ(s.send_as(cadre, "POST", "/api/v1/me/points/publicities/" + id + "/appeals", R"({"reason":"再次申诉"})").status, 409)
+      << "one open appeal per person and publicity";
   auto early = s.send_as(unitadmin, "POST", "/api/v1/points/publicities/" + id + "/close", R"({"note":"期满"})");
   EXPECT_EQ(early.status, 409);
   EXPECT_EQ(early.json()["error"]["code"], "appeals_open");

@@ -26,7 +26,7 @@ test.describe('mobile', () => {
       await expect(page).toHaveURL(/\/m\/study$/)
       await expect(page.getByTestId('coming-soon')).toContainText('学习功能正在建设中')
       await page.getByTestId('tab-points').click()
-      await expect(page.getByTestId('coming-soon')).toContainText('积分')
+      await expect(page.getByTestId('points-score-card')).toContainText('年度积分')
     } else {
       await expect(page).toHaveURL(/\/m\/study$/)
       await expect(page.getByTestId('after-login')).toContainText('学习功能将在登录上线后开放')

@@ -38,14 +38,14 @@ Publicity PublicityService::publish(const Principal& caller, const PublishInput&
   if (!caller.can(kPermApprove)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
   const Period period = parse_period(in.period);
   if (in.days < 1 || in.days > 30) throw Error::validation("days", {"公示天数应为 1 至 30 天", "Publicity lasts 1 to 30 days"});
-  if (in.title.size() > 200) throw Error::validation("title", {"标题过长", "Title too long"});
+  if (in.title.size() > 400) throw Error::validation("title", {"标题过长", "Title too long"});
   db::Tx tx(db_);
   if (!node_visible(tx.sql(), caller, in.node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
   Publicity p;
   p.node_id = in.node_id;
   p.period = period.key;
   p.starts_on = today();
-  p.ends_on = add_days(p.starts_on, in.days);
+  p.ends_on = add_days(p.starts_on, in.days - 1);  // N days including today
   const auto path = *PointsStore::node_path(tx.sql(), in.node_id);
   for (const auto& row : PointsStore::top(tx.sql(), path, period.key, "", 5000))
     p.snapshot.push_back({{"rank", row.rank}, {"person_id", row.person_id}, {"name", row.name},
@@ -76,7 +76,7 @@ std::pair<Publicity, std::vector<Appeal>> PublicityService::detail(const Princip
 
 Publicity PublicityService::close(const Principal& caller, long long id, const std::string& note) {
   if (!caller.can(kPermApprove)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
-  if (note.size() > 2000) throw Error::validation("note", {"说明过长", "Note too long"});
+  if (note.size() > 4000) throw Error::validation("note", {"说明过长", "Note too long"});
   db::Tx tx(db_);
   const Publicity p = visible(tx.sql(), caller, id);
   if (p.open_appeals > 0)
@@ -95,8 +95,8 @@ Appeal PublicityService::handle_appeal(const Principal& caller, long long id, co
   if (!caller.can(kPermApprove)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
   if (decision != "upheld" && decision != "dismissed")
     throw Error::validation("decision", {"处理结果只能是 upheld（成立）或 dismissed（不成立）", "decision is upheld or dismissed"});
-  if (result.empty() || result.size() > 2000)
-    throw Error::validation("result", {"请填写书面处理意见（不超过 2000 字节）", "Write the result (up to 2,000 bytes)"});
+  if (result.empty() || result.size() > 4000)
+    throw Error::validation("result", {"请填写书面处理意见（不超过 1000 字）", "Write the result (up to 1,000 characters)"});
   db::Tx tx(db_);
   const auto a = PublicityStore::appeal(tx.sql(), id);
   if (!a || !PointsStore::person_in_scope(tx.sql(), caller, a->person_id)) throw Error::not_found({"申诉不存在", "No such appeal"});
@@ -122,8 +122,8 @@ std::vector<Publicity> PublicityService::mine(const Principal& caller) {
 
 Appeal PublicityService::appeal(const Principal& caller, long long publicity_id, const std::string& reason) {
   if (!caller.person_id) throw Error::forbidden("no_person", kNoPerson);
-  if (reason.empty() || reason.size() > 2000)
-    throw Error::validation("reason", {"请填写申诉理由（不超过 2000 字节）", "Give your reason (up to 2,000 bytes)"});
+  if (reason.empty() || reason.size() > 4000)
+    throw Error::validation("reason", {"请填写申诉理由（不超过 1000 字）", "Give your reason (up to 1,000 characters)"});
   bool covers = false;
   for (const auto& p : mine(caller)) covers = covers || p.id == publicity_id;
   if (!covers) throw Error::not_found({"公示不存在", "No such publicity"});
@@ -131,6 +131,9 @@ Appeal PublicityService::appeal(const Principal& caller, long long publicity_id,
   const auto p = *PublicityStore::publicity(tx.sql(), publicity_id);
   if (p.status != "open" || today() > p.ends_on)
     throw Error::conflict("publicity_over", {"公示期已结束，不能再申诉", "The publicity period is over; appeals are closed"});
+  for (const auto& earlier : PublicityStore::appeals_of_person(tx.sql(), caller.person_id))
+    if (earlier.publicity_id == publicity_id && earlier.status == "open")
+      throw Error::conflict("appeal_open", {"您对该公示的申诉正在处理中", "Your appeal on this publicity is still being handled"});
   Appeal a;
   a.publicity_id = publicity_id;
   a.person_id = caller.person_id;

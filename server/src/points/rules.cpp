@@ -35,7 +35,7 @@ Rule PointsService::validated_rule(const RuleInput& in, soci::session& sql) cons
   if (!std::regex_match(in.code, code_shape))
     throw Error::validation("code", {"编码由小写字母、数字和下划线组成，2–40 位，以字母开头",
                                      "A code has 2–40 lowercase letters, digits or underscores, starting with a letter"});
-  if (in.name.empty() || in.name.size() > 200) throw Error::validation("name", {"请填写名称（不超过 200 字节）", "Give a name (up to 200 bytes)"});
+  if (in.name.empty() || in.name.size() > 400) throw Error::validation("name", {"请填写名称（不超过 100 字）", "Give a name (up to 100 characters)"});
   bool known_category = false;
   for (const auto& c : PointsStore::categories(sql)) known_category = known_category || c.code == in.category_code;
   if (!known_category) throw Error::validation("category_code", {"积分类别不存在", "No such category"});
@@ -185,6 +185,7 @@ SimulationResult PointsService::simulate(const Principal& caller, SimulationInpu
   const auto path = PointsStore::node_path(lease.sql(), in.node_id);
   bool visible = path && caller.scope.all;
   for (const auto& p : caller.scope.subtree_paths) visible = visible || (path && path->rfind(p, 0) == 0);
+  for (long long n : caller.scope.node_ids) visible = visible || (path && n == in.node_id);
   if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
   const Scheme scheme = PointsStore::scheme(lease.sql(), std::stoi(in.from.substr(0, 4))).value_or(Scheme{});
   in.base_score = scheme.base_score;

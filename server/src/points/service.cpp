@@ -192,7 +192,7 @@ Claim PointsService::submit_claim(const Principal& caller, const ClaimInput& in)
   if (in.activity_date > today()) throw Error::validation("activity_date", {"活动日期不能晚于今天", "The activity cannot be in the future"});
   if (std::stoi(in.activity_date.substr(0, 4)) < current_year() - 1)
     throw Error::validation("activity_date", {"只能申报今年或去年的活动", "Only this year's or last year's activities can be reported"});
-  check_text("description", in.description, 2000, {"请填写活动说明（不超过 2000 字节）", "Describe the activity (up to 2,000 bytes)"});
+  check_text("description", in.description, 4000, {"请填写活动说明（不超过 1000 字）", "Describe the activity (up to 1,000 characters)"});
   if (in.evidence.size() > 9) throw Error::validation("evidence", {"最多 9 张证明材料", "At most 9 pieces of evidence"});
 
   db::Tx tx(db_);
@@ -230,7 +230,7 @@ Claim PointsService::record(const Principal& caller, const RecordInput& in) {
   require(caller, kPermAdjust);
   if (!valid_date(in.activity_date)) throw Error::validation("activity_date", {"日期格式应为 YYYY-MM-DD", "Dates are YYYY-MM-DD"});
   if (in.activity_date > today()) throw Error::validation("activity_date", {"日期不能晚于今天", "The date cannot be in the future"});
-  check_text("reason", in.reason, 2000, {"请填写原因（不超过 2000 字节）", "Give the reason (up to 2,000 bytes)"});
+  check_text("reason", in.reason, 4000, {"请填写原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
   if (!PointsStore::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found({"人员不存在", "No such person"});
   if (in.person_id == caller.person_id)
@@ -366,7 +366,7 @@ BatchResult PointsService::approve_batch(const Principal& caller, const std::vec
 
 Claim PointsService::reject(const Principal& caller, long long id, const std::string& reason) {
   require(caller, kPermApprove);
-  check_text("reason", reason, 2000, {"请填写退回原因（不超过 2000 字节）", "Give the reason (up to 2,000 bytes)"});
+  check_text("reason", reason, 4000, {"请填写退回原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
   const Claim c = visible_claim(tx.sql(), caller, id);
   if (c.person_id == caller.person_id) throw Error::forbidden("own_claim", {"不能审批本人的积分", "You cannot decide your own points"});
@@ -393,7 +393,7 @@ Claim PointsService::withdraw(const Principal& caller, long long id) {
 
 Entry PointsService::reverse(const Principal& caller, long long entry_id, const std::string& reason) {
   require(caller, kPermAdjust);
-  check_text("reason", reason, 2000, {"请填写更正原因（不超过 2000 字节）", "Give the reason (up to 2,000 bytes)"});
+  check_text("reason", reason, 4000, {"请填写更正原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
   const auto e = PointsStore::entry(tx.sql(), entry_id);
   if (!e || !PointsStore::person_in_scope(tx.sql(), caller, e->person_id)) throw Error::not_found();

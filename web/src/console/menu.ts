@@ -3,7 +3,8 @@
 // permission for are not shown at all (see allowedEntries).
 import type { Component } from 'vue'
 import {
-  ChatDotRound, Document, Flag, HomeFilled, Medal, Notebook, OfficeBuilding, Promotion, Reading, Setting, Stamp, TrendCharts, View,
+  ChatDotRound, Checked, Document, EditPen, Flag, HomeFilled, Histogram, List, Medal, Notebook, Notification, OfficeBuilding, Promotion, Reading, Setting,
+  Stamp, TrendCharts, View,
 } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
@@ -31,7 +32,18 @@ export const menuGroups: MenuGroup[] = [
     key: 'party',
     entries: [
       { key: 'org', icon: OfficeBuilding, path: '/org', permission: PERM.orgRead },
-      { key: 'points', icon: Medal },
+      {
+        key: 'points',
+        icon: Medal,
+        permission: [PERM.pointsRead, PERM.pointsApprove, PERM.pointsAdjust, PERM.pointsRules],
+        children: [
+          { key: 'pointsClaims', icon: Checked, path: '/points/claims', permission: PERM.pointsApprove },
+          { key: 'pointsRecords', icon: EditPen, path: '/points/records', permission: PERM.pointsAdjust },
+          { key: 'pointsRanking', icon: Histogram, path: '/points/ranking', permission: PERM.pointsRead },
+          { key: 'pointsPublicity', icon: Notification, path: '/points/publicity', permission: PERM.pointsRead },
+          { key: 'pointsRules', icon: List, path: '/points/rules', permission: [PERM.pointsRules, PERM.pointsRead] },
+        ],
+      },
       { key: 'party', icon: Flag },
     ],
   },

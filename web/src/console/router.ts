@@ -26,6 +26,36 @@ export const router = createRouter({
       meta: { titleKey: 'menu.org', permission: PERM.orgRead },
     },
     {
+      path: '/points/claims',
+      name: 'points-claims',
+      component: () => import('./points/ClaimQueue.vue'),
+      meta: { titleKey: 'menu.pointsClaims', permission: PERM.pointsApprove },
+    },
+    {
+      path: '/points/records',
+      name: 'points-records',
+      component: () => import('./points/RecordPage.vue'),
+      meta: { titleKey: 'menu.pointsRecords', permission: PERM.pointsAdjust },
+    },
+    {
+      path: '/points/ranking',
+      name: 'points-ranking',
+      component: () => import('./points/RankingPage.vue'),
+      meta: { titleKey: 'menu.pointsRanking', permission: PERM.pointsRead },
+    },
+    {
+      path: '/points/publicity',
+      name: 'points-publicity',
+      component: () => import('./points/PublicityPage.vue'),
+      meta: { titleKey: 'menu.pointsPublicity', permission: PERM.pointsRead },
+    },
+    {
+      path: '/points/rules',
+      name: 'points-rules',
+      component: () => import('./points/RulesPage.vue'),
+      meta: { titleKey: 'menu.pointsRules', permission: [PERM.pointsRules, PERM.pointsRead] },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

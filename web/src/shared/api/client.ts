@@ -58,6 +58,9 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   let payload: BodyInit | undefined
   if (body instanceof FormData) {
     payload = body // the browser sets the multipart boundary
+  } else if (body instanceof Blob) {
+    payload = body // raw bytes (an uploaded photo), typed by the Blob itself
+    headers['Content-Type'] = body.type || 'application/octet-stream'
   } else if (body !== undefined) {
     headers['Content-Type'] = 'application/json'
     payload = JSON.stringify(body)

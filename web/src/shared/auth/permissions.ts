@@ -8,6 +8,14 @@ export const PERM = {
   peopleExport: 'people.export',
   peopleSensitive: 'people.read_sensitive',
   auditRead: 'audit.read',
+  /** Balances, entries and rankings in scope. */
+  pointsRead: 'points.read',
+  /** Decide claims in scope. */
+  pointsApprove: 'points.approve',
+  /** Record awards and deductions, reverse entries. */
+  pointsAdjust: 'points.adjust',
+  /** The rule catalog, the yearly scheme, the event map. */
+  pointsRules: 'points.rules',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

@@ -1,5 +1,7 @@
 import type { Messages } from './zh-CN'
 import enOrg from './en.org'
+import enPoints from './en.points'
+import enPublicity from './en.publicity'
 
 // English. Same keys as zh-CN.ts: the type enforces it, i18n.spec.ts checks it.
 const en: Messages = {
@@ -120,6 +122,11 @@ const en: Messages = {
     home: 'Home',
     org: 'Orgs & People',
     points: 'Points',
+    pointsClaims: 'Approvals',
+    pointsRecords: 'Awards & deductions',
+    pointsRanking: 'Rankings',
+    pointsPublicity: 'Publicity',
+    pointsRules: 'Rules',
     party: 'Party Life Cycle',
     record: 'Cadre Records',
     study: 'Study',
@@ -266,6 +273,8 @@ const en: Messages = {
     otherServer: 'Server error ({status}), please try again later',
   },
   ...enOrg,
+  ...enPoints,
+  ...enPublicity,
 }
 
 export default en

@@ -1,6 +1,9 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
-// The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts.
+// The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts, those of 党员积分 in zh-CN.points.ts, 积分公示 and
+// 规则调整模拟 in zh-CN.publicity.ts.
 import zhCNOrg from './zh-CN.org'
+import zhCNPoints from './zh-CN.points'
+import zhCNPublicity from './zh-CN.publicity'
 
 const zhCN = {
   app: {
@@ -120,6 +123,11 @@ const zhCN = {
     home: '首页',
     org: '组织与人员',
     points: '积分管理',
+    pointsClaims: '积分审批',
+    pointsRecords: '加减分记录',
+    pointsRanking: '积分排名',
+    pointsPublicity: '积分公示',
+    pointsRules: '积分规则',
     party: '政治生命周期',
     record: '年轻干部纪实',
     study: '学习',
@@ -266,6 +274,8 @@ const zhCN = {
     otherServer: '服务器错误（{status}），请稍后重试',
   },
   ...zhCNOrg,
+  ...zhCNPoints,
+  ...zhCNPublicity,
 }
 
 export type Messages = typeof zhCN
