@@ -406,6 +406,21 @@ TEST_P(Points, RankingsShareTiesAndStayInScope) {
   EXPECT_EQ(rows[3]["person_id"], p3);
   EXPECT_EQ(rows[3]["rank"], 4);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/points/rankings?node_id=" + std::to_string(city.unit_b)).status, 404);
+  // The city is read from the balance index when enough people have points, and scored in full otherwise: the same
+  // order and ranks either way.
+  const std::string admin = s.login("admin");
+  const std::string city_top = "/api/v1/points/rankings?node_id=" + std::to_string(city.city) + "&period=2026-Q4&limit=";
+  auto two = s.get_as(admin, city_top + "2").json()["items"];
+  ASSERT_EQ(two.size(), 2u);
+  EXPECT_EQ(two[0]["person_id"], p1);
+  EXPECT_EQ(two[1]["person_id"], city.person_a) << "ties by id, as the full scoring orders them";
+  EXPECT_EQ(two[1]["rank"], 2);
+  auto ten = s.get_as(admin, city_top + "10").json()["items"];
+  ASSERT_EQ(ten.size(), 4u) << "fewer than 10 with points: everyone ranked, zeros included";
+  EXPECT_EQ(ten[2]["person_id"], p2);
+  EXPECT_EQ(ten[2]["rank"], 2);
+  EXPECT_EQ(ten[3]["person_id"], p3);
+  EXPECT_EQ(ten[3]["rank"], 4);
   auto workbook = s.get_as(unitadmin, "/api/v1/points/rankings/export?node_id=" + std::to_string(city.unit_a) + "&period=2026-Q4");
   EXPECT_EQ(workbook.status, 200);
   EXPECT_EQ(workbook.body.substr(0, 2), "PK") << "an .xlsx file is a zip";

@@ -469,7 +469,9 @@ std::vector<RankRow> PointsService::ranking(const Principal& caller, long long n
   for (const auto& p : caller.scope.subtree_paths) visible = visible || (path && path->rfind(p, 0) == 0);
   for (long long n : caller.scope.node_ids) visible = visible || n == node_id;
   if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
-  return PointsStore::top(lease.sql(), *path, parse_period(period).key, category, limit);
+  const std::string type = PointsStore::node_type(lease.sql(), node_id);
+  const bool wide = type == "city" || type == "district" || type == "system";
+  return PointsStore::top(lease.sql(), *path, parse_period(period).key, category, limit, wide);
 }
 
 std::string PointsService::export_ranking(const Principal& caller, long long node_id, const std::string& period,

@@ -73,11 +73,14 @@ class PointsStore {
   static void set_claim_entry(db::Tx& tx, long long id, long long entry_id);
 
   // Rankings: active party members of the node's subtree, by the period's balance of a category ('' = total).
+  // `wide`: the node holds many units (city, district, system); the top is then read from the balance index,
+  // highest first, instead of scoring the whole population.
   static std::vector<RankRow> top(soci::session& sql, const std::string& node_path, const std::string& period,
-                                  const std::string& category, int limit);
+                                  const std::string& category, int limit, bool wide = false);
   static MyRank rank_of(soci::session& sql, long long person_id, const std::string& node_path, const std::string& period,
                         const std::string& category);
   static std::optional<std::string> node_path(soci::session& sql, long long node_id);
+  static std::string node_type(soci::session& sql, long long node_id);
 
   // Every balance against the sum of its entries.
   static VerifyReport verify(soci::session& sql);
