@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { expect, test } from '@playwright/test'
 import { NO_AUTH_REASON, hasAuth, screenshot, signIn } from './support'
 
@@ -20,6 +21,16 @@ test.describe('mobile 我的信息', () => {
     await expect(record).toContainText('政治面貌')
     await expect(record).not.toContainText(/\d{17}[\dX]/) // never a full ID number
     await screenshot(page, 'mobile-me-record')
+  })
+
+  test('cadre01 downloads their own data as one JSON file', async ({ page }) => {
+    await signIn(page, 'cadre01')
+    await page.goto('/m/me')
+    const [file] = await Promise.all([page.waitForEvent('download'), page.getByTestId('me-my-data').click()])
+    expect(file.suggestedFilename()).toBe('my-data.json')
+    const data = JSON.parse(readFileSync(await file.path(), 'utf8')) as { account: { username: string }; person: { id: number } | null }
+    expect(data.account.username).toBe('cadre01')
+    expect(data.person).not.toBeNull()
   })
 
   test('an account without a person record is told so', async ({ page }) => {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { setLocale } from '../i18n'
 import { apiError, fakeServer, json, type FakeServer } from '../testing/fakeServer'
 import { setErrorReporter, type ApiError } from './error'
-import { exportPeople, fetchHistory, fetchMyPerson, fetchPeople, fetchSensitive, peopleQuery, updatePerson, type PeopleFilter } from './people'
+import { downloadMyData, exportPeople, fetchHistory, fetchMyPerson, fetchPeople, fetchSensitive, peopleQuery, updatePerson, type PeopleFilter } from './people'
 
 let server: FakeServer
 let reported: ApiError[]
@@ -81,5 +81,21 @@ describe('people calls', () => {
     server.on('GET /api/v1/people/export', apiError(422, 'export_too_large', '导出结果超过 5000 行，请缩小筛选范围'))
     await expect(exportPeople({})).rejects.toMatchObject({ code: 'export_too_large' })
     expect(reported.map((e) => e.message)).toEqual(['导出结果超过 5000 行，请缩小筛选范围'])
+  })
+})
+
+describe('my data', () => {
+  it('downloads the JSON file under the name the server gives', async () => {
+    server.on(
+      'GET /api/v1/me/data',
+      () =>
+        new Response('{"format":"xinhuo.my-data.v1"}', {
+          status: 200,
+          headers: { 'Content-Type': 'application/json', 'Content-Disposition': 'attachment; filename="my-data.json"' },
+        }),
+    )
+    const file = await downloadMyData()
+    expect(file.filename).toBe('my-data.json')
+    expect(JSON.parse(await file.blob.text())).toEqual({ format: 'xinhuo.my-data.v1' })
   })
 })

@@ -141,5 +141,7 @@ export const fetchSensitive = (id: number) => get<SensitiveNumbers>(`${person(id
 /** The filtered roster as .xlsx (numbers masked); 422 export_too_large past the server's cap. */
 export const exportPeople = (filter: PeopleFilter): Promise<Download> =>
   download('/people/export', 'people.xlsx', { query: peopleQuery(filter) })
+/** Everything held about the caller (account, sessions, own record, points) as one JSON file; audited. */
+export const downloadMyData = (): Promise<Download> => download('/me/data', 'my-data.json')
 /** The caller's own record; 404 when the account has no person (the page says so itself). */
 export const fetchMyPerson = () => get<Person>('/me/person', { silent: true })

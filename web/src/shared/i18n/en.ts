@@ -30,6 +30,9 @@ const en: Messages = {
     noRole: 'No role assigned',
     roleSeparator: ', ',
     username: 'Account',
+    myData: 'Download my data',
+    myDataHint: 'Account, sessions, personal record and points as a JSON file',
+    myDataDone: 'Downloaded {name}',
     passwordExpiring: 'Your password expires on {date}. Please change it soon.',
   },
   auth: {

@@ -31,6 +31,9 @@ const zhCN = {
     noRole: '未分配角色',
     roleSeparator: '、',
     username: '账号',
+    myData: '下载我的数据',
+    myDataHint: '账号、会话、个人信息和积分，JSON 文件',
+    myDataDone: '已下载 {name}',
     passwordExpiring: '您的密码将于 {date} 过期，请及时修改。',
   },
   auth: {
