@@ -157,6 +157,15 @@ TEST_P(Points, EventsBookOnceAndOnlyWhereTheRuleApplies) {
   publish("study.unknown_thing", 78, city.person_a);
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry"), 1);
   EXPECT_EQ(s.count("SELECT points FROM point_balance WHERE period = '2026-09' AND category_code = 'study'"), 1);
+  // 20:00 UTC on 30 September is 1 October in Beijing: the October balance gets it.
+  {
+    db::Tx tx(s.app().database());
+    tx.publish({.type = "study.checkin", .subject_id = 81, .person_id = city.person_a, .occurred_at = "2026-09-30T20:00:00Z"});
+    tx.commit();
+  }
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry WHERE source_key LIKE 'event:study.checkin:81:%' "
+                    "AND activity_date = '2026-10-01'"),
+            1);
   // Course hours: the quantity multiplies, the daily cap of 2 cuts.
   publish("study.course_hour", 90, city.person_a, {{"quantity", 3}, {"activity_date", "2026-09-02"}});
   EXPECT_EQ(s.count("SELECT points FROM ledger_entry WHERE event_type = 'study.course_hour'"), 2);

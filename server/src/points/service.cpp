@@ -163,7 +163,14 @@ void PointsService::on_event(db::Tx& tx, const db::Event& e) {
   const auto rule = PointsStore::current_rule(tx.sql(), *code);
   const auto person = PointsStore::person(tx.sql(), e.person_id);
   std::string date = e.payload.value("activity_date", std::string());
-  if (!valid_date(date)) date = e.occurred_at.size() >= 10 ? e.occurred_at.substr(0, 10) : today();
+  if (!valid_date(date)) {
+    // The activity's date is its date in Beijing, where the platform's users live.
+    try {
+      date = iso_utc(parse_iso_utc(e.occurred_at) + std::chrono::hours(8)).substr(0, 10);
+    } catch (const std::exception&) {
+      date = today();
+    }
+  }
   if (!rule || !person || !applies(*rule, *person, date)) return;
   int quantity = 1;
   if (auto q = e.payload.find("quantity"); q != e.payload.end() && q->is_number_integer())
