@@ -207,6 +207,12 @@ std::map<std::string, Case> cases() {
       {"GET /api/v1/audit/logs", {fixed("GET", "/api/v1/audit/logs"), 200}},
       {"GET /api/v1/accounts", {fixed("GET", "/api/v1/accounts"), 200}},
       {"GET /api/v1/roles", {fixed("GET", "/api/v1/roles"), 200}},
+      {"POST /api/v1/roles",
+       {[](Context& c, bool) {
+          Json body = {{"code", "custom_" + c.role.username}, {"name", "积分专员"}, {"permissions", {"points.read"}}};
+          return Request{"POST", "/api/v1/roles", body.dump()};
+        },
+        201}},
       {"GET /api/v1/accounts/{id}",
        {[](Context& c, bool) { return Request{"GET", "/api/v1/accounts/" + std::to_string(c.server.account_id("cadre"))}; }, 200}},
       {"POST /api/v1/accounts",

@@ -80,4 +80,40 @@ TEST_P(Accounts, SecurityAdministratorManagesAccounts) {
   EXPECT_EQ(s.get_as(s.login("admin"), "/api/v1/accounts").status, 403);
 }
 
+TEST_P(Accounts, CustomRolesHoldBusinessPermissionsOnly) {
+  auto holder = TestServer::start(GetParam());
+  if (!holder) return;
+  TestServer& s = *holder;
+  const auto city = s.seed_small_city();
+  const std::string sec = s.login("secadmin", TestServer::kPassword, s.totp_now());
+  auto role = [&](const Json& body) { return s.send_as(sec, "POST", "/api/v1/roles", body.dump()); };
+  auto made = role({{"code", "points_clerk"}, {"name", "积分专员"}, {"permissions", {"points.read", "points.approve"}}});
+  ASSERT_EQ(made.status, 201) << made.body;
+  EXPECT_EQ(made.json()["builtin"], false);
+  EXPECT_EQ(role({{"code", "points_clerk"}, {"name", "x"}, {"permissions", {"points.read"}}}).status, 409);
+  auto admin_perm = role({{"code", "sneaky"}, {"name", "x"}, {"permissions", {"points.read", "audit.read"}}});
+  EXPECT_EQ(admin_perm.status, 400);
+  EXPECT_EQ(admin_perm.json()["error"]["field"], "permissions");
+  EXPECT_EQ(role({{"code", "made_up"}, {"name", "x"}, {"permissions", {"points.everything"}}}).status, 400);
+  EXPECT_EQ(role({{"code", "empty"}, {"name", "x"}, {"permissions", Json::array()}}).status, 400);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'role.created'"), 1);
+
+  // Granted to an account, the role's permissions and scope apply like a built-in role's.
+  const long long clerk = s.fresh_account("clerk");
+  auto granted = s.send_as(sec, "POST", "/api/v1/accounts/" + std::to_string(clerk) + "/grants",
+                           Json{{"role", "points_clerk"}, {"scope", "subtree"}, {"org_node_id", city.unit_a}}.dump());
+  ASSERT_EQ(granted.status, 200) << granted.body;
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE username = 'admin'), "
+                   "must_change_password = 0 WHERE username = 'clerk'";
+  }
+  const std::string clerk_session = s.login("clerk");
+  ASSERT_FALSE(clerk_session.empty());
+  EXPECT_EQ(s.get_as(clerk_session, "/api/v1/points/claims").status, 200);
+  EXPECT_EQ(s.get_as(clerk_session, "/api/v1/people").status, 403) << "people.read was not given";
+  EXPECT_EQ(s.get_as(clerk_session, "/api/v1/points/rankings?node_id=" + std::to_string(city.unit_b)).status, 404);
+  EXPECT_EQ(s.send_as(s.login("admin"), "POST", "/api/v1/roles", R"({"code":"x1","name":"x","permissions":["points.read"]})").status, 403);
+}
+
 INSTANTIATE_TEST_SUITE_P(Db, Accounts, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

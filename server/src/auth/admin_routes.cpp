@@ -56,6 +56,26 @@ void add_admin_routes(http::Router& router, AdminService& service) {
                return http::Response::json(200, {{"items", items}});
              });
 
+  router.add({.method = "POST", .pattern = "/api/v1/roles", .tag = "accounts",
+              .summary = "Create a custom role from business permissions (security administrator; audited)",
+              .permission = kPermRoleManage, .creates = true},
+             [&service](http::Request& req) {
+               Json body = req.json();
+               JsonFields f(body);
+               const std::string code = f.required_string("code", 40);
+               const std::string name = f.required_string("name", 30);
+               std::vector<std::string> permissions;
+               for (const auto& p : f.required_array("permissions")) {
+                 if (!p.is_string() || p.get<std::string>().size() > 40)
+                   throw Error::validation("permissions", {"权限应为文字列表", "permissions is a list of names"});
+                 permissions.push_back(p.get<std::string>());
+               }
+               f.finish();
+               const auto r = service.create_role(req.principal, code, name, permissions);
+               return http::Response::json(201, {{"id", r.id}, {"code", r.code}, {"name", r.name}, {"admin_kind", nullptr},
+                                                 {"builtin", false}, {"permissions", r.permissions}});
+             });
+
   router.add({.method = "POST", .pattern = "/api/v1/accounts", .tag = "accounts",
               .summary = "Create an account with one role grant; answers a one-time password (shown once)",
               .permission = kPermAccountManage, .creates = true},

@@ -1,6 +1,8 @@
 #include "auth/admin_service.hpp"
 
 #include <algorithm>
+#include <regex>
+#include <set>
 
 #include "audit/recorder.hpp"
 #include "core/error.hpp"
@@ -24,9 +26,8 @@ void AdminService::not_self(const Principal& caller, long long account_id) const
 }
 
 void AdminService::check_grant(db::Tx& tx, const NewGrant& g) const {
-  const auto& roles = builtin_roles();
-  if (std::none_of(roles.begin(), roles.end(), [&](const BuiltinRole& r) { return g.role == r.code; }))
-    throw Error::validation("role", {"角色不存在", "No such role"});
+  // Built-in or custom: any role that exists.
+  if (!AdminStore::role_code_taken(tx, g.role)) throw Error::validation("role", {"角色不存在", "No such role"});
   if (g.scope != "all" && g.scope != "subtree" && g.scope != "node" && g.scope != "self")
     throw Error::validation("scope", {"数据范围只能是 all、subtree、node 或 self", "scope must be all, subtree, node or self"});
   if (g.scope != "all" && g.scope != "self" && !g.org_node_id)
@@ -53,6 +54,38 @@ AccountRow AdminService::account(const Principal& caller, long long id) {
 std::vector<RoleRow> AdminService::roles(const Principal& caller) {
   require(caller, kPermAccountRead);
   return store_.roles();
+}
+
+RoleRow AdminService::create_role(const Principal& caller, const std::string& code, const std::string& name,
+                                  const std::vector<std::string>& permissions) {
+  require(caller, kPermRoleManage);
+  static const std::regex code_shape("[a-z][a-z0-9_]{1,39}");
+  if (!std::regex_match(code, code_shape))
+    throw Error::validation("code", {"编码由小写字母、数字和下划线组成，2–40 位，以字母开头",
+                                     "A code has 2–40 lowercase letters, digits or underscores, starting with a letter"});
+  if (name.empty()) throw Error::validation("name", {"请填写角色名称", "Give the role a name"});
+  std::set<std::string> business;
+  for (const auto& r : builtin_roles())
+    if (!r.admin_kind)
+      for (const char* p : r.permissions) business.insert(p);
+  std::set<std::string> chosen;
+  for (const auto& p : permissions) {
+    if (!business.count(p))
+      throw Error::validation("permissions", {"权限“" + p + "”不能用于自定义角色（只能选择业务权限；系统、安全、审计管理权限只属于三员）",
+                                              "Permission '" + p + "' cannot be in a custom role (business permissions only; "
+                                              "system, security and audit permissions stay with their own roles)"});
+    chosen.insert(p);
+  }
+  if (chosen.empty()) throw Error::validation("permissions", {"请至少选择一项权限", "Choose at least one permission"});
+  db::Tx tx(db_);
+  if (AdminStore::role_code_taken(tx, code)) throw Error::conflict("code_taken", {"该角色编码已被使用", "This role code is already used"});
+  const std::vector<std::string> list(chosen.begin(), chosen.end());
+  const long long id = AdminStore::insert_custom_role(tx, code, name, list, iso_utc(clock_.now()));
+  audit::record(tx, caller, {.action = "role.created", .target_type = "role", .target_id = std::to_string(id),
+                             .detail = {{"code", code}, {"name", name}, {"permissions", list}}},
+                clock_.now());
+  tx.commit();
+  return RoleRow{id, code, name, "", false, list};
 }
 
 std::pair<AccountRow, std::string> AdminService::create(const Principal& caller, const NewAccount& in, const NewGrant& grant) {

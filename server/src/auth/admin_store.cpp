@@ -26,6 +26,10 @@ const char* const kDeleteGrant = "DELETE FROM role_grant WHERE id = :g AND accou
 const char* const kEndSessions =
     "UPDATE auth_session SET ended_at = :now, end_reason = :r WHERE account_id = :a AND ended_at IS NULL";
 const char* const kNodeExists = "SELECT COUNT(*) FROM org_node WHERE id = :id";
+const char* const kRoleCodeTaken = "SELECT COUNT(*) FROM role WHERE code = :c";
+const char* const kInsertCustomRole =
+    "INSERT INTO role (code, name, builtin, admin_kind, created_at) VALUES (:c, :n, 0, NULL, :now) RETURNING id";
+const char* const kInsertCustomRolePermission = "INSERT INTO role_permission (role_id, permission) VALUES (:r, :p)";
 
 AccountRow row_from(const soci::row& r) {
   AccountRow row;
@@ -79,6 +83,20 @@ std::optional<AccountRow> AdminStore::account(long long id) {
   db::Query(kAccountColumns).add(" AND a.id = ").value(id).each(lease.sql(), [&](const soci::row& r) { out = row_from(r); });
   if (out) load_grants(lease.sql(), *out);
   return out;
+}
+
+bool AdminStore::role_code_taken(db::Tx& tx, const std::string& code) {
+  long long n = 0;
+  tx.sql() << kRoleCodeTaken, soci::use(code), soci::into(n);
+  return n > 0;
+}
+
+long long AdminStore::insert_custom_role(db::Tx& tx, const std::string& code, const std::string& name,
+                                         const std::vector<std::string>& permissions, const std::string& now) {
+  long long id = 0;
+  tx.sql() << kInsertCustomRole, soci::use(code), soci::use(name), soci::use(now), soci::into(id);
+  for (const auto& p : permissions) tx.sql() << kInsertCustomRolePermission, soci::use(id), soci::use(p);
+  return id;
 }
 
 std::vector<RoleRow> AdminStore::roles() {

@@ -37,6 +37,9 @@ class AdminStore {
   static bool delete_grant(db::Tx& tx, long long account_id, long long grant_id);
   static void end_sessions(db::Tx& tx, long long account_id, const std::string& now, const std::string& reason);
   static bool org_node_exists(db::Tx& tx, long long id);
+  static bool role_code_taken(db::Tx& tx, const std::string& code);
+  static long long insert_custom_role(db::Tx& tx, const std::string& code, const std::string& name,
+                                      const std::vector<std::string>& permissions, const std::string& now);
 
  private:
   void load_grants(soci::session& sql, AccountRow& row);
