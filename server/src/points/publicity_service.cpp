@@ -20,12 +20,7 @@ std::string add_days(const std::string& date, int days) {
 std::string PublicityService::today() const { return iso_utc(clock_.now() + std::chrono::hours(8)).substr(0, 10); }
 
 bool PublicityService::node_visible(soci::session& sql, const Principal& caller, long long node_id) const {
-  const auto path = PointsStore::node_path(sql, node_id);
-  if (!path) return false;
-  bool visible = caller.scope.all;
-  for (const auto& p : caller.scope.subtree_paths) visible = visible || path->rfind(p, 0) == 0;
-  for (long long n : caller.scope.node_ids) visible = visible || n == node_id;
-  return visible;
+  return PointsStore::node_path_in_scope(sql, caller, node_id).has_value();
 }
 
 Publicity PublicityService::visible(soci::session& sql, const Principal& caller, long long id) const {

@@ -182,11 +182,8 @@ SimulationResult PointsService::simulate(const Principal& caller, SimulationInpu
     if (c.points && (*c.points == 0 || *c.points < -100 || *c.points > 100))
       throw Error::validation("changes", {"分值应在 -100 至 100 之间且不为 0", "Points are between -100 and 100 and not 0"});
   }
-  const auto path = PointsStore::node_path(lease.sql(), in.node_id);
-  bool visible = path && caller.scope.all;
-  for (const auto& p : caller.scope.subtree_paths) visible = visible || (path && path->rfind(p, 0) == 0);
-  for (long long n : caller.scope.node_ids) visible = visible || (path && n == in.node_id);
-  if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
+  const auto path = PointsStore::node_path_in_scope(lease.sql(), caller, in.node_id);
+  if (!path) throw Error::not_found({"组织不存在", "No such organisation"});
   const Scheme scheme = PointsStore::scheme(lease.sql(), std::stoi(in.from.substr(0, 4))).value_or(Scheme{});
   in.base_score = scheme.base_score;
   in.floor_score = scheme.floor_score;

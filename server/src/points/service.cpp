@@ -471,11 +471,8 @@ std::vector<RankRow> PointsService::ranking(const Principal& caller, long long n
                                             const std::string& category, int limit) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  const auto path = PointsStore::node_path(lease.sql(), node_id);
-  bool visible = path && caller.scope.all;
-  for (const auto& p : caller.scope.subtree_paths) visible = visible || (path && path->rfind(p, 0) == 0);
-  for (long long n : caller.scope.node_ids) visible = visible || n == node_id;
-  if (!visible) throw Error::not_found({"组织不存在", "No such organisation"});
+  const auto path = PointsStore::node_path_in_scope(lease.sql(), caller, node_id);
+  if (!path) throw Error::not_found({"组织不存在", "No such organisation"});
   const std::string type = PointsStore::node_type(lease.sql(), node_id);
   const bool wide = type == "city" || type == "district" || type == "system";
   return PointsStore::top(lease.sql(), *path, parse_period(period).key, category, limit, wide);

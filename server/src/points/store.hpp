@@ -81,6 +81,8 @@ class PointsStore {
                         const std::string& category);
   static std::optional<std::string> node_path(soci::session& sql, long long node_id);
   static std::string node_type(soci::session& sql, long long node_id);
+  // The node's path if it exists and lies in the caller's data scope (whole tree, a subtree, or the node itself).
+  static std::optional<std::string> node_path_in_scope(soci::session& sql, const Principal& caller, long long node_id);
 
   // Every balance against the sum of its entries.
   static VerifyReport verify(soci::session& sql);
