@@ -9,6 +9,7 @@
 
 #include "db/sql.hpp"
 #include "files/service.hpp"
+#include "party/service.hpp"
 #include "points/publicity_service.hpp"
 #include "points/service.hpp"
 #include "support/test_server.hpp"
@@ -148,6 +149,27 @@ long long fresh_appeal(TestServer& s, long long person) {
   return id;
 }
 
+// A person of the masses in the unit (and branch), for opening a development case.
+long long fresh_applicant(TestServer& s, long long unit, long long branch) {
+  auto lease = s.app().database().lease();
+  long long id = 0;
+  soci::indicator bi = branch ? soci::i_ok : soci::i_null;
+  lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, party_status, created_at, "
+                 "updated_at) VALUES ('申请人', 'male', '汉族', '1999-01-01', :u, :b, 'masses', 't', 't') RETURNING id",
+      soci::use(unit), soci::use(branch, bi), soci::into(id);
+  return id;
+}
+// A development case (its application recorded) of a new applicant inside or outside unit A's branch A1.
+long long fresh_case(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  const long long person = inside ? fresh_applicant(s, city.unit_a, city.branch_a1) : fresh_applicant(s, city.unit_b, 0);
+  party::StepRecord application;
+  application.date = "2026-06-01";
+  return s.app().party().open_case(admin, person, application).id;
+}
 // A current rule of its own, for the routes that change or retire one.
 long long fresh_rule(TestServer& s) {
   static int n = 0;
@@ -453,6 +475,38 @@ std::map<std::string, Case> cases() {
         201}},
       {"GET /api/v1/me/points/appeals", {fixed("GET", "/api/v1/me/points/appeals"), 200}},
       {"GET /api/v1/me/data", {fixed("GET", "/api/v1/me/data"), 200}},
+      {"GET /api/v1/party/steps", {fixed("GET", "/api/v1/party/steps"), 200}},
+      {"GET /api/v1/party/cases", {fixed("GET", "/api/v1/party/cases"), 200}},
+      {"POST /api/v1/party/cases",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? fresh_applicant(c.server, c.city.unit_a, c.city.branch_a1)
+                                          : fresh_applicant(c.server, c.city.unit_b, 0);
+          return Request{"POST", "/api/v1/party/cases", Json{{"person_id", person}, {"date", "2026-06-01"}}.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/cases/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/party/cases/" + std::to_string(fresh_case(c.server, c.city, inside))};
+        },
+        200, true}},
+      {"POST /api/v1/party/cases/{id}/steps",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/cases/" + std::to_string(fresh_case(c.server, c.city, inside)) + "/steps",
+                         R"({"step_no":2,"date":"2026-06-10","people":[{"role":"talker","name":"王书记"}]})"};
+        },
+        201, true}},
+      {"POST /api/v1/party/cases/{id}/reports",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/cases/" + std::to_string(fresh_case(c.server, c.city, inside)) + "/reports",
+                         R"({"kind":"assessment","date":"2026-06-10","content":"表现良好"})"};
+        },
+        201, true}},
+      {"GET /api/v1/party/warnings", {fixed("GET", "/api/v1/party/warnings"), 200}},
+      {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
+      {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
+      // The cadre is a full member with no development case: allowed in, and told there is nothing to report on.
+      {"POST /api/v1/me/party/thought-reports",
+       {fixed("POST", "/api/v1/me/party/thought-reports", R"({"content":"认真学习党章，对照标准查找差距。"})"), 409}},
       {"POST /api/v1/points/simulations",
        {[=](Context& c, bool inside) {
           Json body = {{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", node_target(c, inside) ? node_target(c, inside) : c.city.unit_a},
@@ -484,13 +538,13 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   const auto city = s.seed_small_city();
   const std::set<std::string> business = {"org.read", "org.write", "people.read", "people.write", "people.import",
                                           "people.export", "people.read_sensitive", "points.read", "points.approve",
-                                          "points.adjust", "points.rules"};
+                                          "points.adjust", "points.rules", "party.read", "party.write"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
       {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
-        "points.approve", "points.adjust"},
+        "points.approve", "points.adjust", "party.read", "party.write"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
-      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
+      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
       {"auditor", true, false, {"audit.read", "audit.export"}, 0, city.unit_b, 0, city.person_b},
       {"sysadmin", true, false, {"system.config"}, 0, city.unit_b, 0, city.person_b},
@@ -533,8 +587,9 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&
                    !role.permissions.count("points.read")) {
           expected = 404;  // neither the uploader nor a manager whose scope covers the uploader
-        } else if (spec.pattern.rfind("/api/v1/me/points", 0) == 0 && role.username != "cadre") {
-          expected = 403;  // points belong to a person: an account without one has none
+        } else if ((spec.pattern.rfind("/api/v1/me/points", 0) == 0 || spec.pattern.rfind("/api/v1/me/party", 0) == 0) &&
+                   role.username != "cadre") {
+          expected = 403;  // points and party life belong to a person: an account without one has none
         } else expected = it->second.ok;
 
         Request r = it->second.make(ctx, inside);

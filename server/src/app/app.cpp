@@ -19,6 +19,7 @@
 #include "org/routes.hpp"
 #include "org/service.hpp"
 #include "files/routes.hpp"
+#include "party/routes.hpp"
 #include "points/publicity_routes.hpp"
 #include "points/routes.hpp"
 #include "system/routes.hpp"
@@ -67,6 +68,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points::add_routes(router_, *points_);
   publicity_ = std::make_unique<points::PublicityService>(*db_, clock_);
   points::add_publicity_routes(router_, *publicity_);
+  party_ = std::make_unique<party::PartyService>(*db_, clock_);
+  party::add_routes(router_, *party_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

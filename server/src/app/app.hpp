@@ -27,6 +27,9 @@ namespace xinhuo::org {
 class OrgService;
 class ImportService;
 }  // namespace xinhuo::org
+namespace xinhuo::party {
+class PartyService;
+}
 namespace xinhuo::points {
 class PointsService;
 class PublicityService;
@@ -54,6 +57,7 @@ class App {
   points::PointsService& points() { return *points_; }
   files::FilesService& files() { return *files_; }
   points::PublicityService& publicity() { return *publicity_; }
+  party::PartyService& party() { return *party_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -82,6 +86,7 @@ class App {
   std::unique_ptr<files::FilesService> files_;
   std::unique_ptr<points::PointsService> points_;
   std::unique_ptr<points::PublicityService> publicity_;
+  std::unique_ptr<party::PartyService> party_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

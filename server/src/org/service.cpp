@@ -304,6 +304,21 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
   return person(caller, id);
 }
 
+void OrgService::set_party_status(db::Tx& tx, long long person_id, const std::string& status,
+                                  const std::string& joined_date, const Principal& by, const std::string& now) {
+  auto p = OrgStore::person_in(tx, person_id);
+  if (!p) throw Error::not_found({"人员不存在", "No such person"});
+  std::vector<PersonChange> changes;
+  if (p->party_status != status) changes.push_back({"party_status", p->party_status, status});
+  if (!joined_date.empty() && p->party_joined_date != joined_date)
+    changes.push_back({"party_joined_date", p->party_joined_date, joined_date});
+  if (changes.empty()) return;
+  p->party_status = status;
+  if (!joined_date.empty()) p->party_joined_date = joined_date;
+  OrgStore::update_person(tx, *p, now);
+  for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
+}
+
 std::vector<HistoryRow> OrgService::history(const Principal& caller, long long id) {
   person(caller, id);  // 404 outside the caller's scope
   return store_.history(id);

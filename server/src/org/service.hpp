@@ -63,6 +63,11 @@ class OrgService {
   // 我的信息: the caller's own person record (any signed-in account linked to a person).
   Person my_person(const Principal& caller);
 
+  // Party status as member development moves it (a step recorded by another module inside its transaction):
+  // written with the person's history like any change. `joined_date` empty leaves the joining date alone.
+  static void set_party_status(db::Tx& tx, long long person_id, const std::string& status, const std::string& joined_date,
+                               const Principal& by, const std::string& now);
+
   // Which child types a node type may have (the shape of the tree).
   static bool child_allowed(const std::string& parent_type, const std::string& child_type);
 

@@ -1,0 +1,104 @@
+#pragma once
+// Member development (发展党员): one development case per person, the 25 steps recorded in order, the reports of
+// the cultivation period, and what the time rules make of them (the next step, deadlines and warnings).
+#include <array>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace xinhuo::party {
+
+inline constexpr const char* kPermRead = "party.read";    // development files, warnings and the pipeline in scope
+inline constexpr const char* kPermWrite = "party.write";  // record steps and reports in scope
+
+// One of the 25 steps of 《中国共产党发展党员工作细则》 and the stage it belongs to (1–5).
+struct StepInfo {
+  int no;
+  int stage;
+  const char* code;
+  const char* zh;
+  const char* en;
+};
+const std::array<StepInfo, 25>& steps();
+const StepInfo& step_info(int no);
+// 申请入党, 入党积极分子的确定和培养教育, 发展对象的确定和考察, 预备党员的接收, 预备党员的教育考察和转正.
+const char* stage_name(int stage);
+
+// Branch-meeting votes (steps 15 and 23): who had a vote, who came, how they voted.
+struct Vote {
+  int eligible = 0, present = 0, yes = 0, no = 0, abstain = 0;
+};
+
+// A person responsible for a step: the talker (谈话人), a contact (培养联系人) or a sponsor (入党介绍人).
+struct Participant {
+  std::string role;  // talker | contact | sponsor
+  long long person_id = 0;  // 0 for someone outside the roster (e.g. a talker of the higher committee)
+  std::string name;
+};
+
+struct StepRecord {
+  long long id = 0, case_id = 0;
+  int step_no = 0;
+  int attempt = 1;  // steps 22–24 run again after an extended probation
+  std::string date;
+  std::vector<Participant> people;
+  std::vector<long long> documents;  // uploaded files
+  std::optional<Vote> vote;
+  // Step 3: recommendation | youth_league (how the activist was put forward);
+  // step 23: convert | extend | disqualify (the branch's decision).
+  std::string outcome;
+  int extension_months = 0;                   // step 23 with outcome extend: 6–12
+  int training_days = 0, training_hours = 0;  // step 11: at least 3 days or 24 class hours
+  std::string publicity_from, publicity_to;   // step 13: the 公示 of at least 5 working days
+  std::string note;
+  long long entered_by = 0;
+  std::string entered_by_name, entered_at;
+};
+
+// Cultivation reports: the applicant's quarterly thought report, the branch's half-yearly assessment.
+struct Report {
+  long long id = 0, case_id = 0;
+  std::string kind;  // thought_report | assessment
+  std::string date, content;
+  long long entered_by = 0;
+  std::string entered_by_name, entered_at;
+};
+
+struct DevelopmentCase {
+  long long id = 0, person_id = 0;
+  std::string person_name, gender, birth_date, party_status;
+  long long unit_id = 0, branch_id = 0;
+  std::string unit_name, branch_name;
+  std::string status;  // active | completed | disqualified
+  std::string created_at, updated_at;
+  std::vector<StepRecord> steps;  // in order of step and attempt
+  std::vector<Report> reports;    // oldest first
+};
+
+// What comes next: the step, the first day it may be recorded, and the day it is due (either may be empty).
+struct NextStep {
+  int step_no = 0;  // 0: nothing left (completed or disqualified)
+  int attempt = 1;
+  std::string earliest, due;
+};
+
+// A deadline near (30 days or less) or missed.
+struct Warning {
+  long long case_id = 0, person_id = 0;
+  std::string person_name, unit_name, branch_name;
+  std::string kind;   // talk | contacts | thought_report | assessment | political_review | approval | conversion |
+                      // conversion_approval
+  std::string level;  // due_soon (yellow) | overdue (red)
+  std::string due;
+  int days_left = 0;  // negative once missed
+  int step_no = 0;    // the step the deadline belongs to
+};
+
+// The development pipeline of a part of the tree: active cases per stage and how many have a deadline near or
+// missed.
+struct StageCount {
+  int stage = 0;
+  int cases = 0, due_soon = 0, overdue = 0;
+};
+
+}  // namespace xinhuo::party

@@ -1,0 +1,47 @@
+#pragma once
+// Member development: who may see and record what (party.read / party.write in their data scope, the person
+// themselves for their own case and thought reports), the time rules of rules.hpp applied inside the write
+// transaction, the person's party status moved with the steps, and every record audited.
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "party/rules.hpp"
+#include "party/store.hpp"
+
+namespace xinhuo::party {
+
+class PartyService {
+ public:
+  PartyService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+
+  std::vector<DevelopmentCase> cases(const Principal& caller, const CaseFilter& filter);
+  DevelopmentCase development_case(const Principal& caller, long long case_id);
+  // Opens a case for a person of the masses by recording step 1 (the application).
+  DevelopmentCase open_case(const Principal& caller, long long person_id, StepRecord application);
+  // Records the next step; `step.step_no` must be the one next_step() names.
+  DevelopmentCase record_step(const Principal& caller, long long case_id, StepRecord step);
+  // A thought report or an assessment entered by the branch.
+  Report add_report(const Principal& caller, long long case_id, Report report);
+
+  // Deadlines near or missed in the caller's scope (below node_id when given), the most urgent first.
+  std::vector<Warning> warnings(const Principal& caller, long long node_id);
+  std::vector<StageCount> pipeline(const Principal& caller, long long node_id);
+
+  // The caller's own case (the latest one), if they have any.
+  std::optional<DevelopmentCase> my_case(const Principal& caller);
+  // The caller's quarterly thought report, dated today.
+  Report submit_thought_report(const Principal& caller, const std::string& content);
+
+  std::string today() const;
+
+ private:
+  void require(const Principal& caller, const char* permission) const;
+  // Fills contact and sponsor names from the roster and checks they are full members.
+  void check_people(soci::session& sql, StepRecord& step) const;
+  // After `step` is in `c`: moves the person's party status and closes the case when the steps say so.
+  void apply_outcome(db::Tx& tx, const Principal& caller, DevelopmentCase& c, const StepRecord& step);
+
+  db::Database& db_;
+  const Clock& clock_;
+};
+
+}  // namespace xinhuo::party

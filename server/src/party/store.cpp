@@ -1,0 +1,250 @@
+#include "party/store.hpp"
+
+#include <map>
+
+#include "core/json_input.hpp"
+#include "db/query.hpp"
+
+namespace xinhuo::party {
+
+namespace {
+
+constexpr const char* kPerson =
+    "SELECT name, birth_date, party_status, status, unit_id, COALESCE(branch_id, 0) FROM person WHERE id = :id";
+constexpr const char* kInsertCase =
+    "INSERT INTO development_case (person_id, status, created_by, created_at, updated_at) "
+    "VALUES (:p, 'active', :a, :now, :now2) RETURNING id";
+constexpr const char* kLockCase = "UPDATE development_case SET updated_at = :now WHERE id = :id AND status = 'active'";
+constexpr const char* kSetStatus = "UPDATE development_case SET status = :s, updated_at = :now WHERE id = :id";
+constexpr const char* kActiveCase = "SELECT id FROM development_case WHERE person_id = :p AND status = 'active'";
+constexpr const char* kCasesOf = "SELECT id FROM development_case WHERE person_id = :p ORDER BY id";
+constexpr const char* kInsertStep =
+    "INSERT INTO development_step (case_id, step_no, attempt, step_date, people, documents, vote_eligible, vote_present, "
+    "vote_yes, vote_no, vote_abstain, outcome, extension_months, training_days, training_hours, publicity_from, "
+    "publicity_to, note, entered_by, entered_at) VALUES (:c, :n, :a, :d, :people, :docs, :ve, :vp, :vy, :vn, :va, :o, "
+    ":ext, :td, :th, :pf, :pt, :note, :by, :at) RETURNING id";
+constexpr const char* kInsertReport =
+    "INSERT INTO development_report (case_id, kind, report_date, content, entered_by, entered_at) "
+    "VALUES (:c, :k, :d, :content, :by, :at) RETURNING id";
+
+constexpr const char* kCaseColumns =
+    "SELECT c.id, c.person_id, p.name, p.gender, p.birth_date, p.party_status, p.unit_id, u.name, "
+    "COALESCE(p.branch_id, 0), COALESCE(b.name, ''), c.status, c.created_at, c.updated_at";
+constexpr const char* kCaseFrom =
+    " FROM development_case c JOIN person p ON p.id = c.person_id JOIN org_node u ON u.id = p.unit_id "
+    "LEFT JOIN org_node b ON b.id = p.branch_id WHERE 1 = 1";
+constexpr const char* kStepColumns =
+    "SELECT s.id, s.case_id, s.step_no, s.attempt, s.step_date, s.people, s.documents, s.vote_eligible, s.vote_present, "
+    "s.vote_yes, s.vote_no, s.vote_abstain, COALESCE(s.outcome, ''), COALESCE(s.extension_months, 0), "
+    "COALESCE(s.training_days, 0), COALESCE(s.training_hours, 0), COALESCE(s.publicity_from, ''), "
+    "COALESCE(s.publicity_to, ''), COALESCE(s.note, ''), s.entered_by, ea.display_name, s.entered_at "
+    "FROM development_step s JOIN account ea ON ea.id = s.entered_by";
+constexpr const char* kReportColumns =
+    "SELECT r.id, r.case_id, r.kind, r.report_date, r.content, r.entered_by, ea.display_name, r.entered_at "
+    "FROM development_report r JOIN account ea ON ea.id = r.entered_by";
+
+std::string text(const soci::row& r, std::size_t i) { return r.get_indicator(i) == soci::i_null ? "" : r.get<std::string>(i); }
+
+DevelopmentCase case_from(const soci::row& r) {
+  DevelopmentCase c;
+  c.id = db::column_ll(r, 0);
+  c.person_id = db::column_ll(r, 1);
+  c.person_name = text(r, 2);
+  c.gender = text(r, 3);
+  c.birth_date = text(r, 4);
+  c.party_status = text(r, 5);
+  c.unit_id = db::column_ll(r, 6);
+  c.unit_name = text(r, 7);
+  c.branch_id = db::column_ll(r, 8);
+  c.branch_name = text(r, 9);
+  c.status = text(r, 10);
+  c.created_at = text(r, 11);
+  c.updated_at = text(r, 12);
+  return c;
+}
+
+StepRecord step_from(const soci::row& r) {
+  StepRecord s;
+  s.id = db::column_ll(r, 0);
+  s.case_id = db::column_ll(r, 1);
+  s.step_no = static_cast<int>(db::column_ll(r, 2));
+  s.attempt = static_cast<int>(db::column_ll(r, 3));
+  s.date = text(r, 4);
+  for (const auto& p : Json::parse(text(r, 5), nullptr, false))
+    if (p.is_object())
+      s.people.push_back({p.value("role", ""), p.value("person_id", 0LL), p.value("name", "")});
+  for (const auto& d : Json::parse(text(r, 6), nullptr, false))
+    if (d.is_number_integer()) s.documents.push_back(d.get<long long>());
+  if (r.get_indicator(7) != soci::i_null)
+    s.vote = Vote{static_cast<int>(db::column_ll(r, 7)), static_cast<int>(db::column_ll(r, 8)),
+                  static_cast<int>(db::column_ll(r, 9)), static_cast<int>(db::column_ll(r, 10)),
+                  static_cast<int>(db::column_ll(r, 11))};
+  s.outcome = text(r, 12);
+  s.extension_months = static_cast<int>(db::column_ll(r, 13));
+  s.training_days = static_cast<int>(db::column_ll(r, 14));
+  s.training_hours = static_cast<int>(db::column_ll(r, 15));
+  s.publicity_from = text(r, 16);
+  s.publicity_to = text(r, 17);
+  s.note = text(r, 18);
+  s.entered_by = db::column_ll(r, 19);
+  s.entered_by_name = text(r, 20);
+  s.entered_at = text(r, 21);
+  return s;
+}
+
+Report report_from(const soci::row& r) {
+  Report x;
+  x.id = db::column_ll(r, 0);
+  x.case_id = db::column_ll(r, 1);
+  x.kind = text(r, 2);
+  x.date = text(r, 3);
+  x.content = text(r, 4);
+  x.entered_by = db::column_ll(r, 5);
+  x.entered_by_name = text(r, 6);
+  x.entered_at = text(r, 7);
+  return x;
+}
+
+// Steps and reports of the cases selected by `conditions` (text after the case joins' WHERE 1 = 1).
+void attach_children(soci::session& sql, const db::Query& conditions, std::vector<DevelopmentCase>& cases) {
+  std::map<long long, DevelopmentCase*> by_id;
+  for (auto& c : cases) by_id[c.id] = &c;
+  const std::string in_cases = " WHERE s.case_id IN (SELECT c.id" + std::string(kCaseFrom);
+  db::Query::prefixed(std::string(kStepColumns) + in_cases, conditions)
+      .add(") ORDER BY s.case_id, s.step_no, s.attempt")
+      .each(sql, [&](const soci::row& r) {
+        auto s = step_from(r);
+        if (auto it = by_id.find(s.case_id); it != by_id.end()) it->second->steps.push_back(std::move(s));
+      });
+  const std::string report_in = " WHERE r.case_id IN (SELECT c.id" + std::string(kCaseFrom);
+  db::Query::prefixed(std::string(kReportColumns) + report_in, conditions)
+      .add(") ORDER BY r.case_id, r.report_date, r.id")
+      .each(sql, [&](const soci::row& r) {
+        auto x = report_from(r);
+        if (auto it = by_id.find(x.case_id); it != by_id.end()) it->second->reports.push_back(std::move(x));
+      });
+}
+
+}  // namespace
+
+std::optional<PersonFacts> PartyStore::person(soci::session& sql, long long person_id) {
+  soci::rowset<soci::row> rows = (sql.prepare << kPerson, soci::use(person_id));
+  for (const auto& r : rows) {
+    PersonFacts p;
+    p.id = person_id;
+    p.name = text(r, 0);
+    p.birth_date = text(r, 1);
+    p.party_status = text(r, 2);
+    p.status = text(r, 3);
+    p.unit_id = db::column_ll(r, 4);
+    p.branch_id = db::column_ll(r, 5);
+    return p;
+  }
+  return std::nullopt;
+}
+
+bool PartyStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
+  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
+              "WHERE p.id = ");
+  q.value(person_id);
+  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+  return q.count(sql) > 0;
+}
+
+bool PartyStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
+  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
+  q.value(node_id);
+  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
+  return q.count(sql) > 0;
+}
+
+long long PartyStore::insert_case(db::Tx& tx, long long person_id, long long created_by, const std::string& now) {
+  long long id = 0;
+  tx.sql() << kInsertCase, soci::use(person_id), soci::use(created_by), soci::use(now), soci::use(now), soci::into(id);
+  return id;
+}
+
+bool PartyStore::lock_active_case(db::Tx& tx, long long case_id, const std::string& now) {
+  soci::statement st = (tx.sql().prepare << kLockCase, soci::use(now), soci::use(case_id));
+  st.execute(true);
+  return db::affected_rows(st) == 1;
+}
+
+void PartyStore::set_case_status(db::Tx& tx, long long case_id, const std::string& status, const std::string& now) {
+  tx.sql() << kSetStatus, soci::use(status), soci::use(now), soci::use(case_id);
+}
+
+long long PartyStore::active_case_of(soci::session& sql, long long person_id) {
+  long long id = 0;
+  soci::indicator ind = soci::i_null;
+  sql << kActiveCase, soci::use(person_id), soci::into(id, ind);
+  return sql.got_data() && ind == soci::i_ok ? id : 0;
+}
+
+std::vector<long long> PartyStore::cases_of(soci::session& sql, long long person_id) {
+  std::vector<long long> out;
+  soci::rowset<soci::row> rows = (sql.prepare << kCasesOf, soci::use(person_id));
+  for (const auto& r : rows) out.push_back(db::column_ll(r, 0));
+  return out;
+}
+
+long long PartyStore::insert_step(db::Tx& tx, const StepRecord& step, const std::string& now) {
+  StepRecord s = step;  // SOCI binds non-const values with their indicators
+  Json people = Json::array();
+  for (const auto& p : s.people) people.push_back({{"role", p.role}, {"person_id", p.person_id}, {"name", p.name}});
+  Json docs = s.documents;
+  std::string people_text = people.dump(), docs_text = docs.dump();
+  Vote v = s.vote.value_or(Vote{});
+  soci::indicator vi = s.vote ? soci::i_ok : soci::i_null;
+  auto opt = [](bool present) { return present ? soci::i_ok : soci::i_null; };
+  soci::indicator outcome_i = opt(!s.outcome.empty()), ext_i = opt(s.extension_months != 0), days_i = opt(s.training_days != 0),
+                  hours_i = opt(s.training_hours != 0), from_i = opt(!s.publicity_from.empty()),
+                  to_i = opt(!s.publicity_to.empty()), note_i = opt(!s.note.empty());
+  soci::indicator v1 = vi, v2 = vi, v3 = vi, v4 = vi, v5 = vi;
+  long long id = 0;
+  tx.sql() << kInsertStep, soci::use(s.case_id), soci::use(s.step_no), soci::use(s.attempt), soci::use(s.date),
+      soci::use(people_text), soci::use(docs_text), soci::use(v.eligible, v1), soci::use(v.present, v2),
+      soci::use(v.yes, v3), soci::use(v.no, v4), soci::use(v.abstain, v5), soci::use(s.outcome, outcome_i),
+      soci::use(s.extension_months, ext_i), soci::use(s.training_days, days_i), soci::use(s.training_hours, hours_i),
+      soci::use(s.publicity_from, from_i), soci::use(s.publicity_to, to_i), soci::use(s.note, note_i),
+      soci::use(s.entered_by), soci::use(now), soci::into(id);
+  return id;
+}
+
+long long PartyStore::insert_report(db::Tx& tx, const Report& r, const std::string& now) {
+  long long id = 0;
+  tx.sql() << kInsertReport, soci::use(r.case_id), soci::use(r.kind), soci::use(r.date), soci::use(r.content),
+      soci::use(r.entered_by), soci::use(now), soci::into(id);
+  return id;
+}
+
+std::optional<DevelopmentCase> PartyStore::load(soci::session& sql, long long case_id) {
+  db::Query conditions;
+  conditions.add(" AND c.id = ").value(case_id);
+  std::vector<DevelopmentCase> cases;
+  db::Query::prefixed(std::string(kCaseColumns) + kCaseFrom, conditions).each(sql, [&](const soci::row& r) {
+    cases.push_back(case_from(r));
+  });
+  if (cases.empty()) return std::nullopt;
+  attach_children(sql, conditions, cases);
+  return std::move(cases.front());
+}
+
+std::vector<DevelopmentCase> PartyStore::list(soci::session& sql, const Principal& caller, const CaseFilter& f) {
+  db::Query conditions;
+  if (f.status != "all") conditions.add(" AND c.status = ").value(f.status);
+  if (f.node_id) {
+    conditions.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.node_id).add(") || '%'");
+    conditions.add(" OR COALESCE(b.path, '') LIKE (SELECT path FROM org_node WHERE id = ").value(f.node_id).add(") || '%')");
+  }
+  if (!f.name.empty()) conditions.add(" AND p.name LIKE ").value("%" + f.name + "%");
+  db::restrict_to_scope(conditions, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+  std::vector<DevelopmentCase> cases;
+  db::Query::prefixed(std::string(kCaseColumns) + kCaseFrom, conditions)
+      .add(" ORDER BY u.sort_order, u.id, p.name, c.id")
+      .each(sql, [&](const soci::row& r) { cases.push_back(case_from(r)); });
+  if (!cases.empty()) attach_children(sql, conditions, cases);
+  return cases;
+}
+
+}  // namespace xinhuo::party

@@ -1,0 +1,48 @@
+#pragma once
+// The member-development tables. Writes take the caller's transaction; lists take the caller's Principal and are
+// limited to its data scope in SQL (a case is in scope when its person is).
+#include <optional>
+
+#include "core/principal.hpp"
+#include "db/transaction.hpp"
+#include "party/model.hpp"
+
+namespace xinhuo::party {
+
+// What development needs to know about a person of the roster.
+struct PersonFacts {
+  long long id = 0;
+  std::string name, birth_date, party_status, status;
+  long long unit_id = 0, branch_id = 0;
+};
+
+struct CaseFilter {
+  long long node_id = 0;  // cases of people whose unit or branch is this node or below it
+  std::string status = "active";  // active | completed | disqualified | all
+  std::string name;               // part of the person's name
+};
+
+class PartyStore {
+ public:
+  static std::optional<PersonFacts> person(soci::session& sql, long long person_id);
+  static bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
+  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
+
+  static long long insert_case(db::Tx& tx, long long person_id, long long created_by, const std::string& now);
+  // Takes the case for a write: compare-and-set on an active case (a row lock on PostgreSQL); false when it is
+  // not active (any more).
+  static bool lock_active_case(db::Tx& tx, long long case_id, const std::string& now);
+  static void set_case_status(db::Tx& tx, long long case_id, const std::string& status, const std::string& now);
+  static long long active_case_of(soci::session& sql, long long person_id);
+  static std::vector<long long> cases_of(soci::session& sql, long long person_id);
+
+  static long long insert_step(db::Tx& tx, const StepRecord& s, const std::string& now);
+  static long long insert_report(db::Tx& tx, const Report& r, const std::string& now);
+
+  // One case with its steps and reports (no scope check: the service checks the person first).
+  static std::optional<DevelopmentCase> load(soci::session& sql, long long case_id);
+  // Cases in the caller's scope with their steps and reports, three queries whatever the count.
+  static std::vector<DevelopmentCase> list(soci::session& sql, const Principal& caller, const CaseFilter& filter);
+};
+
+}  // namespace xinhuo::party
