@@ -4,12 +4,14 @@ CREATE TABLE development_case (
   id         {{id}},
   person_id  BIGINT NOT NULL REFERENCES person (id),
   status     TEXT NOT NULL CHECK (status IN ('active', 'completed', 'disqualified')),
+  stage      INTEGER NOT NULL DEFAULT 1,     -- 1–5, the stage of the latest recorded step
   created_by BIGINT NOT NULL REFERENCES account (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX development_case_active ON development_case (person_id) WHERE status = 'active';
 CREATE INDEX development_case_person ON development_case (person_id);
+CREATE INDEX development_case_status ON development_case (status, stage);
 
 -- One row per recorded step; steps 22–24 may run a second time (attempt 2) after an extended probation.
 CREATE TABLE development_step (
@@ -47,3 +49,14 @@ CREATE TABLE development_report (
   entered_at TEXT NOT NULL
 );
 CREATE INDEX development_report_case ON development_report (case_id, report_date);
+
+-- The deadlines of each active case as the time rules compute them, rewritten with every step and report of the
+-- case, so the warnings of a whole city are one indexed range read instead of a replay of every case.
+CREATE TABLE development_deadline (
+  case_id BIGINT NOT NULL REFERENCES development_case (id),
+  kind    TEXT NOT NULL,
+  step_no INTEGER NOT NULL,
+  due     TEXT NOT NULL,
+  PRIMARY KEY (case_id, kind)
+);
+CREATE INDEX development_deadline_due ON development_deadline (due);

@@ -6,8 +6,16 @@
 
 #include <future>
 
+#include "core/date.hpp"
+#include "core/field_cipher.hpp"
+#include "db/migrations.hpp"
 #include "db/sql.hpp"
+#include "party/demo.hpp"
+#include "party/rules.hpp"
 #include "party/service.hpp"
+#include "party/store.hpp"
+#include "seed/generator.hpp"
+#include "support/test_db.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -264,6 +272,53 @@ TEST_P(Party, TheMemberSeesTheNextStepAndSubmitsAThoughtReport) {
   auto future = s.send_as(admin, "POST", "/api/v1/party/cases/" + std::to_string(id) + "/reports",
                           R"({"kind":"assessment","date":"2026-12-28","content":"未来"})");
   EXPECT_EQ(future.status, 400);
+}
+
+// The demo: every person in development has a case whose steps pass the rules and match their party status, and on
+// the day of seeding some deadlines are near and some are missed.
+TEST_P(Party, TheDemoCityHasCasesAtEveryStageWithDeadlinesNearAndMissed) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  const auto now = parse_iso_utc("2026-11-29T02:00:00Z");
+  seed::generate(db, {}, now, FieldCipher(std::string(32, 'k')));
+  {
+    auto lease = db.lease();
+    lease.sql() << "INSERT INTO account (username, display_name, password_hash, password_changed_at, created_at, updated_at) "
+                   "VALUES ('admin', '组织部管理员', 'x', 't', 't', 't')";
+  }
+  const std::string today = beijing_date(now);
+  const auto report = party::seed_demo_development(db, today, 7);
+  auto lease = db.lease();
+  long long developing = 0;
+  lease.sql() << "SELECT COUNT(*) FROM person WHERE party_status IN ('applicant', 'activist', 'candidate', 'probationary')",
+      soci::into(developing);
+  EXPECT_EQ(report.cases, developing);
+  EXPECT_GT(report.cases, 200);
+  Principal all;
+  all.account_id = 1;
+  all.scope.all = true;
+  party::CaseFilter filter;
+  filter.page_size = 100000;
+  long long total = 0;
+  const auto cases = party::PartyStore::list(lease.sql(), all, filter, &total);
+  ASSERT_EQ(total, report.cases);
+  std::set<int> stages;
+  std::map<std::string, int> levels;
+  for (const auto& c : cases) {
+    EXPECT_EQ(c.party_status, party::party_status_after(c)) << c.person_name;
+    EXPECT_EQ(c.stage, party::stage_of(c));
+    stages.insert(c.stage);
+    party::DevelopmentCase replay = c;
+    replay.steps.clear();
+    for (const auto& s : c.steps) {
+      EXPECT_NO_THROW(party::check_step(replay, s, today)) << c.person_name << " step " << s.step_no;
+      replay.steps.push_back(s);
+    }
+    for (const auto& w : party::warnings(c, today)) ++levels[w.level];
+  }
+  EXPECT_EQ(stages, (std::set<int>{1, 2, 3, 4, 5}));
+  EXPECT_GT(levels["overdue"], 10);
+  EXPECT_GT(levels["due_soon"], 10);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Party, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

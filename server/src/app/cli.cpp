@@ -11,6 +11,8 @@
 #include "core/random.hpp"
 #include "db/migrations.hpp"
 #include "audit/service.hpp"
+#include "core/date.hpp"
+#include "party/demo.hpp"
 #include "points/demo.hpp"
 #include "points/service.hpp"
 #include "auth/service.hpp"
@@ -193,6 +195,10 @@ int run_cli(int argc, char** argv) {
       std::cout << "\npoints: " << p.events << " activities booked as " << p.entries << " ledger entries; " << p.claims
                 << " reports waiting for approval\n";
     }
+    // Development cases need an account to record them as: the demo administrator, or (gen) one made beforehand.
+    const auto d = party::seed_demo_development(db, beijing_date(std::chrono::system_clock::now()), seed_number);
+    std::cout << "member development: " << d.cases << " cases with " << d.steps << " steps and " << d.reports
+              << " reports\n";
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
               << " ms\n";

@@ -70,6 +70,7 @@ struct DevelopmentCase {
   long long unit_id = 0, branch_id = 0;
   std::string unit_name, branch_name;
   std::string status;  // active | completed | disqualified
+  int stage = 1;
   std::string created_at, updated_at;
   std::vector<StepRecord> steps;  // in order of step and attempt
   std::vector<Report> reports;    // oldest first
@@ -80,6 +81,13 @@ struct NextStep {
   int step_no = 0;  // 0: nothing left (completed or disqualified)
   int attempt = 1;
   std::string earliest, due;
+};
+
+// A date by which something must happen in an active case (a step, a thought report, an assessment).
+struct Deadline {
+  std::string kind;  // see Warning::kind
+  int step_no = 0;
+  std::string due;
 };
 
 // A deadline near (30 days or less) or missed.

@@ -52,7 +52,7 @@ Json case_summary(const DevelopmentCase& c, const std::string& today) {
   std::string level;
   for (const auto& w : warns) level = (w.level == "overdue" || level == "overdue") ? "overdue" : "due_soon";
   const StepRecord* first = find_step(c, 1);
-  const int stage = stage_of(c);
+  const int stage = c.stage;
   return {{"id", c.id}, {"person_id", c.person_id}, {"person_name", c.person_name}, {"gender", c.gender},
           {"party_status", c.party_status}, {"unit_id", c.unit_id}, {"unit_name", c.unit_name},
           {"branch_id", c.branch_id ? Json(c.branch_id) : Json(nullptr)}, {"branch_name", opt_text(c.branch_name)},
@@ -143,7 +143,8 @@ void add_routes(http::Router& router, PartyService& service) {
                return http::Response::json(200, {{"items", items}});
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/cases", .tag = "party",
-              .summary = "Development cases in scope (node_id, status active|completed|disqualified|all, name)",
+              .summary = "Development cases in scope, a page at a time (node_id, status active|completed|disqualified|all, "
+                         "stage, name, page, page_size)",
               .permission = kPermRead},
              [&service](http::Request& req) {
                CaseFilter f;
@@ -153,10 +154,15 @@ void add_routes(http::Router& router, PartyService& service) {
                  throw Error::validation("status", {"状态不正确", "Unknown status"});
                f.name = req.query_param("name").value_or("");
                if (f.name.size() > 60) throw Error::validation("name", {"姓名过长", "Name too long"});
+               f.stage = req.query_int("stage", 0, 0, 5);
+               f.page = req.query_int("page", 1, 1, 100000);
+               f.page_size = req.query_int("page_size", 50, 1, 200);
                const std::string day = service.today();
+               long long total = 0;
                Json items = Json::array();
-               for (const auto& c : service.cases(req.principal, f)) items.push_back(case_summary(c, day));
-               return http::Response::json(200, {{"items", items}, {"today", day}});
+               for (const auto& c : service.cases(req.principal, f, &total)) items.push_back(case_summary(c, day));
+               return http::Response::json(200, {{"items", items}, {"total", total}, {"page", f.page},
+                                                 {"page_size", f.page_size}, {"today", day}});
              });
   router.add({.method = "POST", .pattern = "/api/v1/party/cases", .tag = "party",
               .summary = "Open a development case: a person's application (step 1)", .permission = kPermWrite, .creates = true},

@@ -257,26 +257,10 @@ void check_step(const DevelopmentCase& c, const StepRecord& s, const std::string
   }
 }
 
-std::vector<Warning> warnings(const DevelopmentCase& c, const std::string& today) {
-  std::vector<Warning> out;
+std::vector<Deadline> deadlines(const DevelopmentCase& c) {
+  std::vector<Deadline> out;
   if (c.status != "active") return out;
-  const Date now = date_of(today);
-  auto add = [&](const char* kind, const std::string& due, int step) {
-    const int left = days_between(now, date_of(due));
-    if (left > kWarnDays) return;
-    Warning w;
-    w.case_id = c.id;
-    w.person_id = c.person_id;
-    w.person_name = c.person_name;
-    w.unit_name = c.unit_name;
-    w.branch_name = c.branch_name;
-    w.kind = kind;
-    w.level = left < 0 ? "overdue" : "due_soon";
-    w.due = due;
-    w.days_left = left;
-    w.step_no = step;
-    out.push_back(std::move(w));
-  };
+  auto add = [&out](const char* kind, const std::string& due, int step) { out.push_back({kind, step, due}); };
   const StepRecord *s1 = find_step(c, 1), *s4 = find_step(c, 4), *s10 = find_step(c, 10), *s15 = find_step(c, 15),
                    *s17 = find_step(c, 17);
   if (s1 && !find_step(c, 2)) add("talk", plus_months(s1->date, 1), 2);
@@ -297,6 +281,31 @@ std::vector<Warning> warnings(const DevelopmentCase& c, const std::string& today
     const StepRecord* vote = find_step(c, 23, a);
     if (!vote) add("conversion", probation_end(c), 23);
     else if (!find_step(c, 24, a)) add("conversion_approval", plus_months(vote->date, 3), 24);
+  }
+  return out;
+}
+
+std::string warning_level(const std::string& due, const std::string& today, int* days_left) {
+  const int left = days_between(date_of(today), date_of(due));
+  if (days_left) *days_left = left;
+  return left < 0 ? "overdue" : left <= kWarnDays ? "due_soon" : "";
+}
+
+std::vector<Warning> warnings(const DevelopmentCase& c, const std::string& today) {
+  std::vector<Warning> out;
+  for (const auto& d : deadlines(c)) {
+    Warning w;
+    w.level = warning_level(d.due, today, &w.days_left);
+    if (w.level.empty()) continue;
+    w.case_id = c.id;
+    w.person_id = c.person_id;
+    w.person_name = c.person_name;
+    w.unit_name = c.unit_name;
+    w.branch_name = c.branch_name;
+    w.kind = d.kind;
+    w.due = d.due;
+    w.step_no = d.step_no;
+    out.push_back(std::move(w));
   }
   return out;
 }

@@ -17,6 +17,10 @@ NextStep next_step(const DevelopmentCase& c);
 // the number of contacts and sponsors, and probation outcomes. Whether contacts and sponsors are full members is
 // the service's check (it needs the roster).
 void check_step(const DevelopmentCase& c, const StepRecord& step, const std::string& today);
+// Every open deadline of an active case, whatever its date (none for a closed case).
+std::vector<Deadline> deadlines(const DevelopmentCase& c);
+// The level of a deadline on `today`: overdue, due_soon (30 days or less) or empty.
+std::string warning_level(const std::string& due, const std::string& today, int* days_left = nullptr);
 // Deadlines of an active case that are 30 days away or less, or missed, on `today`.
 std::vector<Warning> warnings(const DevelopmentCase& c, const std::string& today);
 

@@ -28,12 +28,20 @@ void PartyService::require(const Principal& caller, const char* permission) cons
   if (!caller.can(permission)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
 }
 
-std::vector<DevelopmentCase> PartyService::cases(const Principal& caller, const CaseFilter& filter) {
+void PartyService::check_node(soci::session& sql, const Principal& caller, long long node_id) {
+  if (node_id && !PartyStore::node_in_scope(sql, caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+}
+
+void PartyService::refresh(db::Tx& tx, long long case_id) {
+  const auto c = PartyStore::load(tx.sql(), case_id);
+  PartyStore::save_derived(tx, case_id, stage_of(*c), deadlines(*c));
+}
+
+std::vector<DevelopmentCase> PartyService::cases(const Principal& caller, const CaseFilter& filter, long long* total) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (filter.node_id && !PartyStore::node_in_scope(lease.sql(), caller, filter.node_id))
-    throw Error::not_found({"组织不存在", "No such organisation"});
-  return PartyStore::list(lease.sql(), caller, filter);
+  check_node(lease.sql(), caller, filter.node_id);
+  return PartyStore::list(lease.sql(), caller, filter, total);
 }
 
 DevelopmentCase PartyService::development_case(const Principal& caller, long long case_id) {
@@ -110,6 +118,7 @@ DevelopmentCase PartyService::open_case(const Principal& caller, long long perso
     application.entered_by = caller.account_id;
     PartyStore::insert_step(tx, application, now);
     apply_outcome(tx, caller, c, application);
+    refresh(tx, case_id);
     audit::record(tx, caller, {.action = "party.case_opened", .target_type = "development_case", .target_id = std::to_string(case_id),
                                .detail = {{"person_id", person_id}, {"date", application.date}}},
                   clock_.now());
@@ -136,6 +145,7 @@ DevelopmentCase PartyService::record_step(const Principal& caller, long long cas
     step.entered_by = caller.account_id;
     step.id = PartyStore::insert_step(tx, step, iso_utc(clock_.now()));
     apply_outcome(tx, caller, *c, step);
+    refresh(tx, case_id);
     audit::record(tx, caller, {.action = "party.step_recorded", .target_type = "development_case",
                                .target_id = std::to_string(case_id), .detail = step_detail(step)},
                   clock_.now());
@@ -162,6 +172,7 @@ Report PartyService::add_report(const Principal& caller, long long case_id, Repo
   report.case_id = case_id;
   report.entered_by = caller.account_id;
   report.id = PartyStore::insert_report(tx, report, iso_utc(clock_.now()));
+  refresh(tx, case_id);
   audit::record(tx, caller, {.action = "party.report_added", .target_type = "development_case", .target_id = std::to_string(case_id),
                              .detail = {{"kind", report.kind}, {"date", report.date}}},
                 clock_.now());
@@ -172,29 +183,21 @@ Report PartyService::add_report(const Principal& caller, long long case_id, Repo
 }
 
 std::vector<Warning> PartyService::warnings(const Principal& caller, long long node_id) {
-  const auto list = cases(caller, {.node_id = node_id, .status = "active"});
-  const std::string day = today();
-  std::vector<Warning> out;
-  for (const auto& c : list)
-    for (auto& w : party::warnings(c, day)) out.push_back(std::move(w));
-  std::stable_sort(out.begin(), out.end(), [](const Warning& a, const Warning& b) { return a.due < b.due; });
+  require(caller, kPermRead);
+  const std::string day = today(), until = format_date(*parse_date(day) + std::chrono::days(kWarnDays));
+  auto lease = db_.lease();
+  check_node(lease.sql(), caller, node_id);
+  auto out = PartyStore::deadlines_until(lease.sql(), caller, node_id, until);
+  for (auto& w : out) w.level = warning_level(w.due, day, &w.days_left);
   return out;
 }
 
 std::vector<StageCount> PartyService::pipeline(const Principal& caller, long long node_id) {
-  const auto list = cases(caller, {.node_id = node_id, .status = "active"});
-  const std::string day = today();
-  std::vector<StageCount> out(5);
-  for (int i = 0; i < 5; ++i) out[static_cast<std::size_t>(i)].stage = i + 1;
-  for (const auto& c : list) {
-    auto& s = out[static_cast<std::size_t>(stage_of(c) - 1)];
-    ++s.cases;
-    bool overdue = false, soon = false;
-    for (const auto& w : party::warnings(c, day)) (w.level == "overdue" ? overdue : soon) = true;
-    if (overdue) ++s.overdue;
-    else if (soon) ++s.due_soon;
-  }
-  return out;
+  require(caller, kPermRead);
+  const std::string day = today(), until = format_date(*parse_date(day) + std::chrono::days(kWarnDays));
+  auto lease = db_.lease();
+  check_node(lease.sql(), caller, node_id);
+  return PartyStore::pipeline(lease.sql(), caller, node_id, day, until);
 }
 
 std::optional<DevelopmentCase> PartyService::my_case(const Principal& caller) {
@@ -219,6 +222,7 @@ Report PartyService::submit_thought_report(const Principal& caller, const std::s
   PartyStore::lock_active_case(tx, case_id, iso_utc(clock_.now()));
   report.case_id = case_id;
   report.id = PartyStore::insert_report(tx, report, iso_utc(clock_.now()));
+  refresh(tx, case_id);
   audit::record(tx, caller, {.action = "party.thought_report_submitted", .target_type = "development_case",
                              .target_id = std::to_string(case_id)},
                 clock_.now());

@@ -13,7 +13,7 @@ class PartyService {
  public:
   PartyService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  std::vector<DevelopmentCase> cases(const Principal& caller, const CaseFilter& filter);
+  std::vector<DevelopmentCase> cases(const Principal& caller, const CaseFilter& filter, long long* total);
   DevelopmentCase development_case(const Principal& caller, long long case_id);
   // Opens a case for a person of the masses by recording step 1 (the application).
   DevelopmentCase open_case(const Principal& caller, long long person_id, StepRecord application);
@@ -39,6 +39,10 @@ class PartyService {
   void check_people(soci::session& sql, StepRecord& step) const;
   // After `step` is in `c`: moves the person's party status and closes the case when the steps say so.
   void apply_outcome(db::Tx& tx, const Principal& caller, DevelopmentCase& c, const StepRecord& step);
+  // Stores the stage and deadlines of the case as it now stands (inside the write's transaction).
+  static void refresh(db::Tx& tx, long long case_id);
+  // 404 unless the node is inside the caller's scope (0: no node filter).
+  static void check_node(soci::session& sql, const Principal& caller, long long node_id);
 
   db::Database& db_;
   const Clock& clock_;

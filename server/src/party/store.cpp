@@ -29,7 +29,7 @@ constexpr const char* kInsertReport =
 
 constexpr const char* kCaseColumns =
     "SELECT c.id, c.person_id, p.name, p.gender, p.birth_date, p.party_status, p.unit_id, u.name, "
-    "COALESCE(p.branch_id, 0), COALESCE(b.name, ''), c.status, c.created_at, c.updated_at";
+    "COALESCE(p.branch_id, 0), COALESCE(b.name, ''), c.status, c.created_at, c.updated_at, c.stage";
 constexpr const char* kCaseFrom =
     " FROM development_case c JOIN person p ON p.id = c.person_id JOIN org_node u ON u.id = p.unit_id "
     "LEFT JOIN org_node b ON b.id = p.branch_id WHERE 1 = 1";
@@ -60,6 +60,7 @@ DevelopmentCase case_from(const soci::row& r) {
   c.status = text(r, 10);
   c.created_at = text(r, 11);
   c.updated_at = text(r, 12);
+  c.stage = static_cast<int>(db::column_ll(r, 13));
   return c;
 }
 
@@ -105,24 +106,41 @@ Report report_from(const soci::row& r) {
   return x;
 }
 
-// Steps and reports of the cases selected by `conditions` (text after the case joins' WHERE 1 = 1).
-void attach_children(soci::session& sql, const db::Query& conditions, std::vector<DevelopmentCase>& cases) {
+// Steps and reports of the cases, by their ids (integers the store read itself, so written into the text).
+void attach_children(soci::session& sql, std::vector<DevelopmentCase>& cases) {
+  if (cases.empty()) return;
   std::map<long long, DevelopmentCase*> by_id;
-  for (auto& c : cases) by_id[c.id] = &c;
-  const std::string in_cases = " WHERE s.case_id IN (SELECT c.id" + std::string(kCaseFrom);
-  db::Query::prefixed(std::string(kStepColumns) + in_cases, conditions)
-      .add(") ORDER BY s.case_id, s.step_no, s.attempt")
+  std::string ids;
+  for (auto& c : cases) {
+    by_id[c.id] = &c;
+    ids += (ids.empty() ? "" : ",") + std::to_string(c.id);
+  }
+  db::Query(std::string(kStepColumns) + " WHERE s.case_id IN (" + ids + ") ORDER BY s.case_id, s.step_no, s.attempt")
       .each(sql, [&](const soci::row& r) {
         auto s = step_from(r);
-        if (auto it = by_id.find(s.case_id); it != by_id.end()) it->second->steps.push_back(std::move(s));
+        by_id.at(s.case_id)->steps.push_back(std::move(s));
       });
-  const std::string report_in = " WHERE r.case_id IN (SELECT c.id" + std::string(kCaseFrom);
-  db::Query::prefixed(std::string(kReportColumns) + report_in, conditions)
-      .add(") ORDER BY r.case_id, r.report_date, r.id")
+  db::Query(std::string(kReportColumns) + " WHERE r.case_id IN (" + ids + ") ORDER BY r.case_id, r.report_date, r.id")
       .each(sql, [&](const soci::row& r) {
         auto x = report_from(r);
-        if (auto it = by_id.find(x.case_id); it != by_id.end()) it->second->reports.push_back(std::move(x));
+        by_id.at(x.case_id)->reports.push_back(std::move(x));
       });
+}
+
+// Appends the conditions on the case joins: below a node, and inside the caller's scope.
+void add_scope(db::Query& q, const Principal& caller, long long node_id) {
+  if (node_id) {
+    q.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(node_id).add(") || '%'");
+    q.add(" OR COALESCE(b.path, '') LIKE (SELECT path FROM org_node WHERE id = ").value(node_id).add(") || '%')");
+  }
+  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+}
+
+void add_filters(db::Query& q, const Principal& caller, const CaseFilter& f) {
+  if (f.status != "all") q.add(" AND c.status = ").value(f.status);
+  if (f.stage) q.add(" AND c.stage = ").value(f.stage);
+  if (!f.name.empty()) q.add(" AND p.name LIKE ").value("%" + f.name + "%");
+  add_scope(q, caller, f.node_id);
 }
 
 }  // namespace
@@ -219,32 +237,85 @@ long long PartyStore::insert_report(db::Tx& tx, const Report& r, const std::stri
 }
 
 std::optional<DevelopmentCase> PartyStore::load(soci::session& sql, long long case_id) {
-  db::Query conditions;
-  conditions.add(" AND c.id = ").value(case_id);
   std::vector<DevelopmentCase> cases;
-  db::Query::prefixed(std::string(kCaseColumns) + kCaseFrom, conditions).each(sql, [&](const soci::row& r) {
+  db::Query(std::string(kCaseColumns) + kCaseFrom).add(" AND c.id = ").value(case_id).each(sql, [&](const soci::row& r) {
     cases.push_back(case_from(r));
   });
   if (cases.empty()) return std::nullopt;
-  attach_children(sql, conditions, cases);
+  attach_children(sql, cases);
   return std::move(cases.front());
 }
 
-std::vector<DevelopmentCase> PartyStore::list(soci::session& sql, const Principal& caller, const CaseFilter& f) {
-  db::Query conditions;
-  if (f.status != "all") conditions.add(" AND c.status = ").value(f.status);
-  if (f.node_id) {
-    conditions.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.node_id).add(") || '%'");
-    conditions.add(" OR COALESCE(b.path, '') LIKE (SELECT path FROM org_node WHERE id = ").value(f.node_id).add(") || '%')");
-  }
-  if (!f.name.empty()) conditions.add(" AND p.name LIKE ").value("%" + f.name + "%");
-  db::restrict_to_scope(conditions, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+std::vector<DevelopmentCase> PartyStore::list(soci::session& sql, const Principal& caller, const CaseFilter& f,
+                                              long long* total) {
+  db::Query all(std::string(kCaseColumns) + kCaseFrom), counted(std::string("SELECT COUNT(*)") + kCaseFrom);
+  add_filters(all, caller, f);
+  add_filters(counted, caller, f);
+  if (total) *total = counted.count(sql);
   std::vector<DevelopmentCase> cases;
-  db::Query::prefixed(std::string(kCaseColumns) + kCaseFrom, conditions)
-      .add(" ORDER BY u.sort_order, u.id, p.name, c.id")
+  all.add(" ORDER BY u.sort_order, u.id, p.name, c.id LIMIT " + std::to_string(f.page_size) + " OFFSET " +
+          std::to_string((f.page - 1) * f.page_size))
       .each(sql, [&](const soci::row& r) { cases.push_back(case_from(r)); });
-  if (!cases.empty()) attach_children(sql, conditions, cases);
+  attach_children(sql, cases);
   return cases;
+}
+
+void PartyStore::save_derived(db::Tx& tx, long long case_id, int stage, const std::vector<Deadline>& deadlines) {
+  tx.sql() << "UPDATE development_case SET stage = :s WHERE id = :id", soci::use(stage), soci::use(case_id);
+  tx.sql() << "DELETE FROM development_deadline WHERE case_id = :id", soci::use(case_id);
+  for (const auto& d : deadlines)
+    tx.sql() << "INSERT INTO development_deadline (case_id, kind, step_no, due) VALUES (:c, :k, :n, :d)",
+        soci::use(case_id), soci::use(d.kind), soci::use(d.step_no), soci::use(d.due);
+}
+
+std::vector<Warning> PartyStore::deadlines_until(soci::session& sql, const Principal& caller, long long node_id,
+                                                 const std::string& until) {
+  db::Query q("SELECT d.case_id, c.person_id, p.name, u.name, COALESCE(b.name, ''), d.kind, d.step_no, d.due "
+              "FROM development_deadline d JOIN development_case c ON c.id = d.case_id JOIN person p ON p.id = c.person_id "
+              "JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
+              "WHERE c.status = 'active' AND d.due <= ");
+  q.value(until);
+  add_scope(q, caller, node_id);
+  std::vector<Warning> out;
+  q.add(" ORDER BY d.due, p.name").each(sql, [&](const soci::row& r) {
+    Warning w;
+    w.case_id = db::column_ll(r, 0);
+    w.person_id = db::column_ll(r, 1);
+    w.person_name = text(r, 2);
+    w.unit_name = text(r, 3);
+    w.branch_name = text(r, 4);
+    w.kind = text(r, 5);
+    w.step_no = static_cast<int>(db::column_ll(r, 6));
+    w.due = text(r, 7);
+    out.push_back(std::move(w));
+  });
+  return out;
+}
+
+std::vector<StageCount> PartyStore::pipeline(soci::session& sql, const Principal& caller, long long node_id,
+                                             const std::string& today, const std::string& until) {
+  db::Query q("SELECT c.stage, COUNT(*), "
+              "SUM(CASE WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due < ");
+  q.value(today).add(") THEN 1 ELSE 0 END), "
+                     "SUM(CASE WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due < ")
+      .value(today)
+      .add(") THEN 0 WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due <= ")
+      .value(until)
+      .add(") THEN 1 ELSE 0 END)")
+      .add(kCaseFrom)
+      .add(" AND c.status = 'active'");
+  add_scope(q, caller, node_id);
+  std::vector<StageCount> out(5);
+  for (int i = 0; i < 5; ++i) out[static_cast<std::size_t>(i)].stage = i + 1;
+  q.add(" GROUP BY c.stage").each(sql, [&](const soci::row& r) {
+    const int stage = static_cast<int>(db::column_ll(r, 0));
+    if (stage < 1 || stage > 5) return;
+    auto& s = out[static_cast<std::size_t>(stage - 1)];
+    s.cases = static_cast<int>(db::column_ll(r, 1));
+    s.overdue = static_cast<int>(db::column_ll(r, 2));
+    s.due_soon = static_cast<int>(db::column_ll(r, 3));
+  });
+  return out;
 }
 
 }  // namespace xinhuo::party

@@ -20,6 +20,8 @@ struct CaseFilter {
   long long node_id = 0;  // cases of people whose unit or branch is this node or below it
   std::string status = "active";  // active | completed | disqualified | all
   std::string name;               // part of the person's name
+  int stage = 0;                  // 1–5; 0 for any
+  int page = 1, page_size = 50;
 };
 
 class PartyStore {
@@ -41,8 +43,18 @@ class PartyStore {
 
   // One case with its steps and reports (no scope check: the service checks the person first).
   static std::optional<DevelopmentCase> load(soci::session& sql, long long case_id);
-  // Cases in the caller's scope with their steps and reports, three queries whatever the count.
-  static std::vector<DevelopmentCase> list(soci::session& sql, const Principal& caller, const CaseFilter& filter);
+  // A page of the cases in the caller's scope with their steps and reports (three queries whatever the count).
+  static std::vector<DevelopmentCase> list(soci::session& sql, const Principal& caller, const CaseFilter& filter,
+                                           long long* total);
+
+  // What the time rules derive from a case, stored with each write so that lists and warnings read it directly.
+  static void save_derived(db::Tx& tx, long long case_id, int stage, const std::vector<Deadline>& deadlines);
+  // Deadlines due on or before `until` of active cases in scope (below node_id when given), earliest first.
+  static std::vector<Warning> deadlines_until(soci::session& sql, const Principal& caller, long long node_id,
+                                              const std::string& until);
+  // Active cases per stage in scope, with how many have a deadline missed (before `today`) or due by `until`.
+  static std::vector<StageCount> pipeline(soci::session& sql, const Principal& caller, long long node_id,
+                                          const std::string& today, const std::string& until);
 };
 
 }  // namespace xinhuo::party

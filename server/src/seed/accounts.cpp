@@ -9,10 +9,19 @@ namespace xinhuo::seed {
 namespace {
 const char* const kCity = "SELECT id, name FROM org_node WHERE node_type = 'city' ORDER BY depth DESC, id LIMIT 1";
 const char* const kUnit = "SELECT id, name, path FROM org_node WHERE node_type = 'unit' AND name = :n ORDER BY id LIMIT 1";
+// The demo branch: one of the unit's branches with at least four full members, preferring one where somebody is on
+// the way to membership (so member development shows on the secretary's console and cadre03's phone).
 const char* const kBranch =
-    "SELECT id, name FROM org_node WHERE node_type = 'branch' AND path LIKE :p ORDER BY id LIMIT 1";
+    "SELECT b.id, b.name FROM org_node b WHERE b.node_type = 'branch' AND b.path LIKE :p "
+    "AND (SELECT COUNT(*) FROM person f WHERE f.branch_id = b.id AND f.party_status = 'full') >= 4 "
+    "ORDER BY CASE WHEN EXISTS (SELECT 1 FROM person d WHERE d.branch_id = b.id "
+    "AND d.party_status IN ('activist', 'applicant', 'candidate')) THEN 0 ELSE 1 END, b.id LIMIT 1";
 const char* const kPeople =
     "SELECT id, name FROM person WHERE branch_id = :b AND party_status = 'full' ORDER BY id LIMIT 4";
+// A person of the demo branch on the way to membership, so the phone shows member development (cadre03).
+const char* const kDeveloping =
+    "SELECT id, name FROM person WHERE branch_id = :b AND party_status IN ('activist', 'applicant', 'candidate') "
+    "ORDER BY CASE party_status WHEN 'activist' THEN 0 WHEN 'applicant' THEN 1 ELSE 2 END, id LIMIT 1";
 
 struct Node {
   long long id = 0;
@@ -36,6 +45,12 @@ std::vector<DemoAccount> seed_demo_accounts(db::Database& db, auth::AuthService&
     }
   }
   if (people.size() < 4) throw std::runtime_error("the demo branch has too few members for demo accounts");
+  std::pair<long long, std::string> developing;
+  {
+    auto lease = db.lease();
+    soci::rowset<soci::row> rows = (lease.sql().prepare << kDeveloping, soci::use(branch.id));
+    for (const auto& r : rows) developing = {db::column_ll(r, 0), r.get<std::string>(1)};
+  }
 
   const std::string hash = auth.hasher().hash(kDemoPassword);
   const std::string at = iso_utc(now);
@@ -46,7 +61,7 @@ std::vector<DemoAccount> seed_demo_accounts(db::Database& db, auth::AuthService&
     long long person = 0;
     bool totp = false;
   };
-  const std::vector<Spec> specs = {
+  std::vector<Spec> specs = {
       {"admin", "组织部管理员", "org_admin", city.id, "all"},
       {"sysadmin", "系统管理员", "system_admin", city.id, "all", 0, true},
       {"secadmin", "安全管理员", "security_admin", city.id, "all", 0, true},
@@ -56,6 +71,7 @@ std::vector<DemoAccount> seed_demo_accounts(db::Database& db, auth::AuthService&
       {"cadre01", people[1].second, "cadre", unit.id, "self", people[1].first},
       {"cadre02", people[2].second, "cadre", unit.id, "self", people[2].first},
   };
+  if (developing.first) specs.push_back({"cadre03", developing.second, "cadre", unit.id, "self", developing.first});
   std::vector<DemoAccount> created;
   db::Tx tx(db);
   for (const auto& s : specs) {

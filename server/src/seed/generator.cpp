@@ -186,6 +186,8 @@ class Builder {
       db::Cell branch;
       if (std::string_view(party_status) != "masses")
         branch = std::to_string(branches[static_cast<std::size_t>(between(0, static_cast<int>(branches.size()) - 1))]);
+      else  // everyone works in some branch's department; chosen without a random draw so the rest stays the same
+        branch = std::to_string(branches[static_cast<std::size_t>(next_person_ + 1) % branches.size()]);
 
       const long long id = ++next_person_;
       const std::string id_card = id_number(birth, male);
