@@ -5,13 +5,14 @@ CREATE TABLE development_case (
   person_id  BIGINT NOT NULL REFERENCES person (id),
   status     TEXT NOT NULL CHECK (status IN ('active', 'completed', 'disqualified')),
   stage      INTEGER NOT NULL DEFAULT 1,     -- 1–5, the stage of the latest recorded step
+  next_due   TEXT NOT NULL DEFAULT '9999-12-31',  -- the earliest open deadline ('9999-12-31': none), for sorting
   created_by BIGINT NOT NULL REFERENCES account (id),
   created_at TEXT NOT NULL,
   updated_at TEXT NOT NULL
 );
 CREATE UNIQUE INDEX development_case_active ON development_case (person_id) WHERE status = 'active';
 CREATE INDEX development_case_person ON development_case (person_id);
-CREATE INDEX development_case_status ON development_case (status, stage);
+CREATE INDEX development_case_status ON development_case (status, next_due);
 
 -- One row per recorded step; steps 22–24 may run a second time (attempt 2) after an extended probation.
 CREATE TABLE development_step (
@@ -51,7 +52,8 @@ CREATE TABLE development_report (
 CREATE INDEX development_report_case ON development_report (case_id, report_date);
 
 -- The deadlines of each active case as the time rules compute them, rewritten with every step and report of the
--- case, so the warnings of a whole city are one indexed range read instead of a replay of every case.
+-- case (and emptied when it closes), so the warnings of a whole city are one indexed range read instead of a replay
+-- of every case.
 CREATE TABLE development_deadline (
   case_id BIGINT NOT NULL REFERENCES development_case (id),
   kind    TEXT NOT NULL,

@@ -208,12 +208,20 @@ TEST_P(Party, ScopeAndPermissionsHold) {
   EXPECT_EQ(todo.json()["items"][0]["kind"], "talk");
   EXPECT_EQ(todo.json()["items"][0]["level"], "due_soon");
   EXPECT_EQ(todo.json()["items"][0]["days_left"], 3);
-  EXPECT_EQ(s.get_as(admin, "/api/v1/party/warnings").json()["items"].size(), 2u);
+  EXPECT_EQ(todo.json()["due_soon"], 1);
+  EXPECT_EQ(todo.json()["overdue"], 0);
+  auto city_page = s.get_as(admin, "/api/v1/party/warnings?page_size=1&page=2").json();
+  EXPECT_EQ(city_page["items"].size(), 1u);  // the second of two, a page of one
+  EXPECT_EQ(city_page["total"], 2);
   s.clock().advance(std::chrono::hours(24 * 4));
   const std::string admin_later = s.login("admin");
   auto late = s.get_as(admin_later, "/api/v1/party/pipeline");
   EXPECT_EQ(late.json()["items"][0]["cases"], 2);
   EXPECT_EQ(late.json()["items"][0]["overdue"], 2);
+  auto late_todo = s.get_as(admin_later, "/api/v1/party/warnings").json();
+  EXPECT_EQ(late_todo["overdue"], 2);
+  EXPECT_EQ(late_todo["items"][0]["level"], "overdue");
+  EXPECT_EQ(late_todo["items"][0]["days_left"], -1);
 }
 
 TEST_P(Party, ParallelWritersRecordAStepOnce) {

@@ -102,6 +102,12 @@ struct Warning {
   int step_no = 0;    // the step the deadline belongs to
 };
 
+// A page of warnings and how many there are of each level in the whole scope.
+struct WarningPage {
+  std::vector<Warning> items;
+  long long overdue = 0, due_soon = 0;
+};
+
 // The development pipeline of a part of the tree: active cases per stage and how many have a deadline near or
 // missed.
 struct StageCount {

@@ -197,13 +197,17 @@ void add_routes(http::Router& router, PartyService& service) {
                return http::Response::json(201, report_json(service.add_report(req.principal, req.id_param("id"), r)));
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/warnings", .tag = "party",
-              .summary = "Deadlines near (30 days) or missed, the most urgent first: a branch secretary's to-do list",
+              .summary = "Deadlines near (30 days) or missed, the most urgent first, a page at a time (node_id, page, "
+                         "page_size), with the counts of each level: a branch secretary's to-do list",
               .permission = kPermRead},
              [&service](http::Request& req) {
+               const int page = req.query_int("page", 1, 1, 100000), size = req.query_int("page_size", 100, 1, 500);
+               const auto result = service.warnings(req.principal, req.query_int("node_id", 0, 0, 2000000000), page, size);
                Json items = Json::array();
-               for (const auto& w : service.warnings(req.principal, req.query_int("node_id", 0, 0, 2000000000)))
-                 items.push_back(warning_json(w));
-               return http::Response::json(200, {{"items", items}, {"today", service.today()}});
+               for (const auto& w : result.items) items.push_back(warning_json(w));
+               return http::Response::json(200, {{"items", items}, {"total", result.overdue + result.due_soon},
+                                                 {"overdue", result.overdue}, {"due_soon", result.due_soon},
+                                                 {"page", page}, {"page_size", size}, {"today", service.today()}});
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/pipeline", .tag = "party",
               .summary = "Active cases per stage with due and overdue counts", .permission = kPermRead},

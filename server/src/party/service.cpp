@@ -1,6 +1,7 @@
 #include "party/service.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
@@ -182,13 +183,15 @@ Report PartyService::add_report(const Principal& caller, long long case_id, Repo
   return report;
 }
 
-std::vector<Warning> PartyService::warnings(const Principal& caller, long long node_id) {
+WarningPage PartyService::warnings(const Principal& caller, long long node_id, int page, int page_size) {
   require(caller, kPermRead);
   const std::string day = today(), until = format_date(*parse_date(day) + std::chrono::days(kWarnDays));
   auto lease = db_.lease();
   check_node(lease.sql(), caller, node_id);
-  auto out = PartyStore::deadlines_until(lease.sql(), caller, node_id, until);
-  for (auto& w : out) w.level = warning_level(w.due, day, &w.days_left);
+  WarningPage out;
+  std::tie(out.overdue, out.due_soon) = PartyStore::deadline_counts(lease.sql(), caller, node_id, day, until);
+  out.items = PartyStore::deadlines_until(lease.sql(), caller, node_id, until, page_size, (page - 1) * page_size);
+  for (auto& w : out.items) w.level = warning_level(w.due, day, &w.days_left);
   return out;
 }
 

@@ -22,8 +22,9 @@ class PartyService {
   // A thought report or an assessment entered by the branch.
   Report add_report(const Principal& caller, long long case_id, Report report);
 
-  // Deadlines near or missed in the caller's scope (below node_id when given), the most urgent first.
-  std::vector<Warning> warnings(const Principal& caller, long long node_id);
+  // Deadlines near or missed in the caller's scope (below node_id when given), the most urgent first, a page at a
+  // time, with the counts of the whole scope.
+  WarningPage warnings(const Principal& caller, long long node_id, int page = 1, int page_size = 100);
   std::vector<StageCount> pipeline(const Principal& caller, long long node_id);
 
   // The caller's own case (the latest one), if they have any.

@@ -1,5 +1,6 @@
 #include "party/store.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "core/json_input.hpp"
@@ -9,6 +10,7 @@ namespace xinhuo::party {
 
 namespace {
 
+constexpr const char* kNoDeadline = "9999-12-31";
 constexpr const char* kPerson =
     "SELECT name, birth_date, party_status, status, unit_id, COALESCE(branch_id, 0) FROM person WHERE id = :id";
 constexpr const char* kInsertCase =
@@ -253,7 +255,8 @@ std::vector<DevelopmentCase> PartyStore::list(soci::session& sql, const Principa
   add_filters(counted, caller, f);
   if (total) *total = counted.count(sql);
   std::vector<DevelopmentCase> cases;
-  all.add(" ORDER BY u.sort_order, u.id, p.name, c.id LIMIT " + std::to_string(f.page_size) + " OFFSET " +
+  // The most urgent first: the order the status-and-next-due index already has.
+  all.add(" ORDER BY c.next_due, c.id LIMIT " + std::to_string(f.page_size) + " OFFSET " +
           std::to_string((f.page - 1) * f.page_size))
       .each(sql, [&](const soci::row& r) { cases.push_back(case_from(r)); });
   attach_children(sql, cases);
@@ -261,7 +264,10 @@ std::vector<DevelopmentCase> PartyStore::list(soci::session& sql, const Principa
 }
 
 void PartyStore::save_derived(db::Tx& tx, long long case_id, int stage, const std::vector<Deadline>& deadlines) {
-  tx.sql() << "UPDATE development_case SET stage = :s WHERE id = :id", soci::use(stage), soci::use(case_id);
+  std::string next_due = kNoDeadline;
+  for (const auto& d : deadlines) next_due = std::min(next_due, d.due);
+  tx.sql() << "UPDATE development_case SET stage = :s, next_due = :d WHERE id = :id", soci::use(stage), soci::use(next_due),
+      soci::use(case_id);
   tx.sql() << "DELETE FROM development_deadline WHERE case_id = :id", soci::use(case_id);
   for (const auto& d : deadlines)
     tx.sql() << "INSERT INTO development_deadline (case_id, kind, step_no, due) VALUES (:c, :k, :n, :d)",
@@ -269,41 +275,49 @@ void PartyStore::save_derived(db::Tx& tx, long long case_id, int stage, const st
 }
 
 std::vector<Warning> PartyStore::deadlines_until(soci::session& sql, const Principal& caller, long long node_id,
-                                                 const std::string& until) {
-  db::Query q("SELECT d.case_id, c.person_id, p.name, u.name, COALESCE(b.name, ''), d.kind, d.step_no, d.due "
-              "FROM development_deadline d JOIN development_case c ON c.id = d.case_id JOIN person p ON p.id = c.person_id "
-              "JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
-              "WHERE c.status = 'active' AND d.due <= ");
+                                                 const std::string& until, int limit, int offset) {
+  // Only active cases have deadline rows, so the due index alone drives the read.
+  db::Query q("SELECT d.case_id, c.person_id, p.name, u.name, COALESCE(b.name, ''), d.kind, d.step_no, d.due"
+              " FROM development_deadline d JOIN development_case c ON c.id = d.case_id JOIN person p ON p.id = c.person_id "
+              "JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id WHERE d.due <= ");
   q.value(until);
   add_scope(q, caller, node_id);
   std::vector<Warning> out;
-  q.add(" ORDER BY d.due, p.name").each(sql, [&](const soci::row& r) {
-    Warning w;
-    w.case_id = db::column_ll(r, 0);
-    w.person_id = db::column_ll(r, 1);
-    w.person_name = text(r, 2);
-    w.unit_name = text(r, 3);
-    w.branch_name = text(r, 4);
-    w.kind = text(r, 5);
-    w.step_no = static_cast<int>(db::column_ll(r, 6));
-    w.due = text(r, 7);
-    out.push_back(std::move(w));
-  });
+  q.add(" ORDER BY d.due, d.case_id, d.kind LIMIT " + std::to_string(limit) + " OFFSET " + std::to_string(offset))
+      .each(sql, [&](const soci::row& r) {
+        Warning w;
+        w.case_id = db::column_ll(r, 0);
+        w.person_id = db::column_ll(r, 1);
+        w.person_name = text(r, 2);
+        w.unit_name = text(r, 3);
+        w.branch_name = text(r, 4);
+        w.kind = text(r, 5);
+        w.step_no = static_cast<int>(db::column_ll(r, 6));
+        w.due = text(r, 7);
+        out.push_back(std::move(w));
+      });
+  return out;
+}
+
+std::pair<long long, long long> PartyStore::deadline_counts(soci::session& sql, const Principal& caller, long long node_id,
+                                                            const std::string& today, const std::string& until) {
+  db::Query q("SELECT COALESCE(SUM(CASE WHEN d.due < ");
+  q.value(today).add(" THEN 1 ELSE 0 END), 0), COUNT(*) FROM development_deadline d JOIN development_case c ON c.id = d.case_id "
+                     "JOIN person p ON p.id = c.person_id JOIN org_node u ON u.id = p.unit_id "
+                     "LEFT JOIN org_node b ON b.id = p.branch_id WHERE d.due <= ")
+      .value(until);
+  add_scope(q, caller, node_id);
+  std::pair<long long, long long> out;
+  q.each(sql, [&](const soci::row& r) { out = {db::column_ll(r, 0), db::column_ll(r, 1) - db::column_ll(r, 0)}; });
   return out;
 }
 
 std::vector<StageCount> PartyStore::pipeline(soci::session& sql, const Principal& caller, long long node_id,
                                              const std::string& today, const std::string& until) {
-  db::Query q("SELECT c.stage, COUNT(*), "
-              "SUM(CASE WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due < ");
-  q.value(today).add(") THEN 1 ELSE 0 END), "
-                     "SUM(CASE WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due < ")
-      .value(today)
-      .add(") THEN 0 WHEN EXISTS (SELECT 1 FROM development_deadline d WHERE d.case_id = c.id AND d.due <= ")
-      .value(until)
-      .add(") THEN 1 ELSE 0 END)")
-      .add(kCaseFrom)
-      .add(" AND c.status = 'active'");
+  // A case counts once, by its most urgent deadline: missed, or due within the window.
+  db::Query q("SELECT c.stage, COUNT(*), SUM(CASE WHEN c.next_due < ");
+  q.value(today).add(" THEN 1 ELSE 0 END), SUM(CASE WHEN c.next_due >= ").value(today).add(" AND c.next_due <= ").value(until);
+  q.add(" THEN 1 ELSE 0 END)").add(kCaseFrom).add(" AND c.status = 'active'");
   add_scope(q, caller, node_id);
   std::vector<StageCount> out(5);
   for (int i = 0; i < 5; ++i) out[static_cast<std::size_t>(i)].stage = i + 1;

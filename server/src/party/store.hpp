@@ -49,9 +49,13 @@ class PartyStore {
 
   // What the time rules derive from a case, stored with each write so that lists and warnings read it directly.
   static void save_derived(db::Tx& tx, long long case_id, int stage, const std::vector<Deadline>& deadlines);
-  // Deadlines due on or before `until` of active cases in scope (below node_id when given), earliest first.
+  // A page of the deadlines due on or before `until` of active cases in scope (below node_id when given),
+  // earliest first.
   static std::vector<Warning> deadlines_until(soci::session& sql, const Principal& caller, long long node_id,
-                                              const std::string& until);
+                                              const std::string& until, int limit, int offset);
+  // How many of those are missed (before `today`) and how many are still ahead.
+  static std::pair<long long, long long> deadline_counts(soci::session& sql, const Principal& caller, long long node_id,
+                                                         const std::string& today, const std::string& until);
   // Active cases per stage in scope, with how many have a deadline missed (before `today`) or due by `until`.
   static std::vector<StageCount> pipeline(soci::session& sql, const Principal& caller, long long node_id,
                                           const std::string& today, const std::string& until);
