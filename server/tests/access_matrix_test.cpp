@@ -9,6 +9,8 @@
 
 #include "db/sql.hpp"
 #include "files/service.hpp"
+#include "party/dues.hpp"
+#include "party/dues_service.hpp"
 #include "party/service.hpp"
 #include "points/publicity_service.hpp"
 #include "points/service.hpp"
@@ -169,6 +171,21 @@ long long fresh_case(TestServer& s, const TestServer::SmallCity& city, bool insi
   party::StepRecord application;
   application.date = "2026-06-01";
   return s.app().party().open_case(admin, person, application).id;
+}
+// A payment body for a month of this year's dues of `person` not paid yet (a declared income is made first).
+std::string fresh_payment(TestServer& s, long long person) {
+  static int back = 0;
+  if (!person) return R"({"person_id":999999,"months":["2026-01"],"paid_on":"2026-01-05"})";
+  const std::string month = s.app().dues().this_month();
+  auto lease = s.app().database().lease();
+  const int year = std::stoi(month.substr(0, 4)) - 1;  // last year's declaration covers this year too
+  const long long admin = s.account_id("admin");
+  if (s.count("SELECT COUNT(*) FROM dues_base WHERE person_id = " + std::to_string(person)) == 0)
+    lease.sql() << "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at) "
+                   "VALUES (:p, :y, 'employed', 400000, 4000, :a, 't')",
+        soci::use(person), soci::use(year), soci::use(admin);
+  return Json{{"person_id", person}, {"months", {party::add_month(month, -(back++ % 6))}},
+              {"paid_on", s.app().party().today()}}.dump();
 }
 // A current rule of its own, for the routes that change or retire one.
 long long fresh_rule(TestServer& s) {
@@ -502,6 +519,20 @@ std::map<std::string, Case> cases() {
         },
         201, true}},
       {"GET /api/v1/party/warnings", {fixed("GET", "/api/v1/party/warnings"), 200}},
+      {"PUT /api/v1/party/dues/bases/{person_id}",
+       {[=](Context& c, bool inside) {
+          return Request{"PUT", "/api/v1/party/dues/bases/" + std::to_string(person_target(c, inside)),
+                         R"({"year":2026,"income_cents":450000})"};
+        },
+        200, true}},
+      {"GET /api/v1/party/dues", {fixed("GET", "/api/v1/party/dues"), 200}},
+      {"POST /api/v1/party/dues/payments",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/dues/payments", fresh_payment(c.server, person_target(c, inside))};
+        },
+        201, true}},
+      {"POST /api/v1/party/dues/payments/batch", {fixed("POST", "/api/v1/party/dues/payments/batch", R"({"rows":[]})"), 200}},
+      {"GET /api/v1/me/party/dues", {fixed("GET", "/api/v1/me/party/dues"), 200}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
       {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
       // The cadre is a full member with no development case: allowed in, and told there is nothing to report on.
@@ -576,6 +607,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                      spec.pattern.find("/points/records") != std::string::npos ||
                                      spec.pattern.find("/points/entries") != std::string::npos ||
                                      spec.pattern.find("/files/") != std::string::npos ||
+                                     spec.pattern.find("/dues/") != std::string::npos ||
                                      spec.pattern.find("/points/appeals") != std::string::npos;
           const bool out_exists = spec.pattern.find("sessions") != std::string::npos ||
                                   (person_target ? role.out_person : role.out_node);

@@ -19,6 +19,7 @@
 #include "org/routes.hpp"
 #include "org/service.hpp"
 #include "files/routes.hpp"
+#include "party/dues_routes.hpp"
 #include "party/routes.hpp"
 #include "points/publicity_routes.hpp"
 #include "points/routes.hpp"
@@ -70,6 +71,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points::add_publicity_routes(router_, *publicity_);
   party_ = std::make_unique<party::PartyService>(*db_, clock_);
   party::add_routes(router_, *party_);
+  dues_ = std::make_unique<party::DuesService>(*db_, clock_);
+  party::add_dues_routes(router_, *dues_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -29,6 +29,7 @@ class ImportService;
 }  // namespace xinhuo::org
 namespace xinhuo::party {
 class PartyService;
+class DuesService;
 }
 namespace xinhuo::points {
 class PointsService;
@@ -58,6 +59,7 @@ class App {
   files::FilesService& files() { return *files_; }
   points::PublicityService& publicity() { return *publicity_; }
   party::PartyService& party() { return *party_; }
+  party::DuesService& dues() { return *dues_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -87,6 +89,7 @@ class App {
   std::unique_ptr<points::PointsService> points_;
   std::unique_ptr<points::PublicityService> publicity_;
   std::unique_ptr<party::PartyService> party_;
+  std::unique_ptr<party::DuesService> dues_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

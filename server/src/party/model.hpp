@@ -115,4 +115,31 @@ struct StageCount {
   int cases = 0, due_soon = 0, overdue = 0;
 };
 
+// A member's declared income for a year and the monthly dues it gives.
+struct DuesBase {
+  long long person_id = 0;
+  int year = 0;
+  std::string category;
+  long long income_cents = 0, amount_cents = 0;
+  std::string set_by_name, set_at;
+};
+
+struct DuesPayment {
+  long long id = 0, person_id = 0;
+  std::string month;
+  long long amount_cents = 0;
+  std::string paid_on, method, note, recorded_by_name, recorded_at;
+};
+
+// A member's dues as a list shows them: this year's amount, what is paid, and how many months are late.
+struct DuesMember {
+  long long person_id = 0;
+  std::string name, party_status, unit_name, branch_name;
+  std::optional<DuesBase> base;      // the latest declared year up to this one; none: not declared yet
+  std::string first_month;           // the first month dues are owed (empty without a base)
+  std::vector<std::string> paid;     // months paid, sorted
+  int arrears_months = 0;
+  std::string level;                 // warning (3–5 months) | overdue (6 or more) | empty
+};
+
 }  // namespace xinhuo::party

@@ -1,0 +1,156 @@
+#include "party/dues_service.hpp"
+
+#include <algorithm>
+#include <set>
+
+#include "audit/recorder.hpp"
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "party/dues.hpp"
+#include "party/store.hpp"
+
+namespace xinhuo::party {
+
+namespace {
+const Text kNoMember{"党员不存在", "No such party member"};
+}
+
+std::string DuesService::this_month() const { return beijing_date(clock_.now()).substr(0, 7); }
+
+void DuesService::require(const Principal& caller, const char* permission) const {
+  if (!caller.can(permission)) throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
+}
+
+void DuesService::with_arrears(DuesMember& m) const {
+  if (m.first_month.empty()) return;
+  m.arrears_months = arrears_streak(m.paid, m.first_month, this_month());
+  m.level = arrears_level(m.arrears_months);
+}
+
+DuesBase DuesService::set_base(const Principal& caller, long long person_id, int year, const std::string& category,
+                               long long income_cents) {
+  require(caller, kPermWrite);
+  if (!valid_dues_category(category))
+    throw Error::validation("category", {"类别应为在职、离退休、学生、失业或低收入", "Unknown category"});
+  const int current = std::stoi(this_month().substr(0, 4));
+  if (year < current - 5 || year > current + 1)
+    throw Error::validation("year", {"年度应在近五年至明年之间", "The year is out of range"});
+  DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, ""};
+  db::Tx tx(db_);
+  if (!DuesStore::member(tx.sql(), person_id) || !PartyStore::person_in_scope(tx.sql(), caller, person_id))
+    throw Error::not_found(kNoMember);
+  const std::string now = iso_utc(clock_.now());
+  DuesStore::upsert_base(tx, b, caller.account_id, now);
+  audit::record(tx, caller, {.action = "party.dues_base_set", .target_type = "person", .target_id = std::to_string(person_id),
+                             .detail = {{"year", year}, {"category", category}, {"amount_cents", b.amount_cents}}},
+                clock_.now());
+  tx.commit();
+  b.set_at = now;
+  return b;
+}
+
+std::vector<DuesPayment> DuesService::record(const Principal& caller, const PaymentInput& in) {
+  require(caller, kPermWrite);
+  if (in.months.empty() || in.months.size() > 24)
+    throw Error::validation("months", {"请选择 1 至 24 个月份", "Choose 1 to 24 months"});
+  std::set<std::string> distinct;
+  for (const auto& m : in.months) {
+    if (!valid_month(m)) throw Error::validation("months", {"月份格式应为 YYYY-MM：" + m, "Use YYYY-MM: " + m});
+    if (!distinct.insert(m).second) throw Error::validation("months", {"月份重复：" + m, "Month given twice: " + m});
+  }
+  const auto paid_on = parse_date(in.paid_on);
+  if (!paid_on) throw Error::validation("paid_on", {"日期格式应为 YYYY-MM-DD", "Use the format YYYY-MM-DD"});
+  if (in.paid_on > beijing_date(clock_.now())) throw Error::validation("paid_on", {"缴纳日期不能晚于今天", "The date cannot be in the future"});
+  if (in.method != "cash" && in.method != "transfer" && in.method != "online" && in.method != "bank_import")
+    throw Error::validation("method", {"缴纳方式不正确", "Unknown payment method"});
+  const std::string paid_month = in.paid_on.substr(0, 7);
+  for (const auto& m : in.months) {
+    if (months_between(m, paid_month) > kBackPaymentMonths)
+      throw Error::validation("months", {"补交党费最多补交6个月：" + m + " 早于 " + add_month(paid_month, -kBackPaymentMonths),
+                                         "Back payment covers at most 6 months: " + m + " is before " +
+                                             add_month(paid_month, -kBackPaymentMonths)});
+    if (months_between(paid_month, m) > 12)
+      throw Error::validation("months", {"预交党费最多一年：" + m, "Payment in advance covers at most a year: " + m});
+  }
+
+  std::vector<DuesPayment> out;
+  db::Tx tx(db_);
+  const auto member = DuesStore::member(tx.sql(), in.person_id);
+  if (!member || !PartyStore::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found(kNoMember);
+  const auto bases = DuesStore::bases(tx.sql(), in.person_id);
+  const std::string now = iso_utc(clock_.now());
+  for (const auto& m : in.months) {
+    // The amount of the month's year, or of the latest year declared before it.
+    const DuesBase* base = nullptr;
+    for (const auto& b : bases)
+      if (b.year <= std::stoi(m.substr(0, 4))) base = &b;
+    if (!base)
+      throw Error::conflict("no_dues_base", {m + " 所在年度尚未核定党费基数，请先登记收入", "No declared income covers " + m});
+    if (base && m < first_dues_month(member->second, bases.front().year))
+      throw Error::validation("months", {m + " 早于应缴党费的起始月份", m + " is before the first month dues are owed"});
+    if (DuesStore::month_paid(tx.sql(), in.person_id, m))
+      throw Error::conflict("already_paid", {m + " 的党费已缴纳", "Dues for " + m + " are already paid"});
+    DuesPayment p;
+    p.person_id = in.person_id;
+    p.month = m;
+    p.amount_cents = in.amount_cents.value_or(base->amount_cents);
+    p.paid_on = in.paid_on;
+    p.method = in.method;
+    p.note = in.note;
+    p.id = DuesStore::insert_payment(tx, p, caller.account_id, now);
+    p.recorded_by_name = caller.display_name;
+    p.recorded_at = now;
+    out.push_back(std::move(p));
+  }
+  audit::record(tx, caller, {.action = "party.dues_paid", .target_type = "person", .target_id = std::to_string(in.person_id),
+                             .detail = {{"months", in.months}, {"method", in.method}}},
+                clock_.now());
+  tx.commit();
+  return out;
+}
+
+std::vector<BatchFailure> DuesService::record_batch(const Principal& caller, const std::vector<BatchRow>& rows, int* recorded) {
+  require(caller, kPermWrite);
+  std::vector<BatchFailure> failures;
+  *recorded = 0;
+  for (const auto& r : rows) {
+    try {
+      record(caller, r.payment);
+      ++*recorded;
+    } catch (const Error& e) {
+      failures.push_back({r.row, e.field(), e.message().zh, e.message().en});
+    }
+  }
+  return failures;
+}
+
+std::vector<DuesMember> DuesService::members(const Principal& caller, long long node_id, int page, int page_size,
+                                             long long* total) {
+  require(caller, kPermRead);
+  auto lease = db_.lease();
+  if (node_id && !PartyStore::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  auto out = DuesStore::members(lease.sql(), caller, node_id, page, page_size, total);
+  for (auto& m : out) with_arrears(m);
+  return out;
+}
+
+DuesMember DuesService::mine(const Principal& caller, std::vector<DuesBase>* bases, std::vector<DuesPayment>* payments) {
+  if (!caller.person_id) throw Error::forbidden("no_person", {"账号未关联人员", "This account is not linked to a person"});
+  auto lease = db_.lease();
+  DuesMember m;
+  m.person_id = caller.person_id;
+  const auto member = DuesStore::member(lease.sql(), caller.person_id);
+  *bases = DuesStore::bases(lease.sql(), caller.person_id);
+  *payments = DuesStore::payments(lease.sql(), caller.person_id);
+  if (!member) return m;  // not a party member: no dues
+  m.party_status = member->first;
+  if (!bases->empty()) {
+    m.base = bases->back();
+    m.first_month = first_dues_month(member->second, bases->front().year);
+  }
+  for (const auto& p : *payments) m.paid.push_back(p.month);
+  with_arrears(m);
+  return m;
+}
+
+}  // namespace xinhuo::party

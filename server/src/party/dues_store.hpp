@@ -1,0 +1,24 @@
+#pragma once
+// The dues tables: declared bases and monthly payments. Lists take the caller's Principal and are limited to its
+// data scope in SQL.
+#include "core/principal.hpp"
+#include "db/transaction.hpp"
+#include "party/model.hpp"
+
+namespace xinhuo::party {
+
+class DuesStore {
+ public:
+  static void upsert_base(db::Tx& tx, const DuesBase& base, long long set_by, const std::string& now);
+  static std::vector<DuesBase> bases(soci::session& sql, long long person_id);
+  static std::vector<DuesPayment> payments(soci::session& sql, long long person_id);
+  static bool month_paid(soci::session& sql, long long person_id, const std::string& month);
+  static long long insert_payment(db::Tx& tx, const DuesPayment& p, long long recorded_by, const std::string& now);
+  // A page of the party members (full and probationary) in scope below node_id, with their bases and payments.
+  static std::vector<DuesMember> members(soci::session& sql, const Principal& caller, long long node_id, int page,
+                                         int page_size, long long* total);
+  // The person's party status and joining date, when they are an active member.
+  static std::optional<std::pair<std::string, std::string>> member(soci::session& sql, long long person_id);
+};
+
+}  // namespace xinhuo::party

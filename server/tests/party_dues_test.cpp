@@ -1,0 +1,178 @@
+// Party dues: the brackets at each boundary, month arithmetic and arrears levels (pure), then through the API on
+// both databases: declared income gives the amount, payments once per month, back payment at most six months,
+// bank-statement rows each with its own error, arrears warned at 3 months and escalated at 6, scope and permissions.
+#include <gtest/gtest.h>
+
+#include "core/date.hpp"
+#include "db/sql.hpp"
+#include "party/dues.hpp"
+#include "support/test_server.hpp"
+
+using namespace xinhuo;
+using namespace xinhuo::party;
+using namespace xinhuo::test;
+
+TEST(Dues, BracketsAtEachBoundary) {
+  // Employed: ≤ 3,000 0.5 %; ≤ 5,000 1 %; ≤ 10,000 1.5 %; above 2 % (of the whole income).
+  EXPECT_EQ(monthly_dues_cents("employed", 0), 0);
+  EXPECT_EQ(monthly_dues_cents("employed", 300000), 1500);
+  EXPECT_EQ(monthly_dues_cents("employed", 300001), 3000);
+  EXPECT_EQ(monthly_dues_cents("employed", 500000), 5000);
+  EXPECT_EQ(monthly_dues_cents("employed", 500001), 7500);
+  EXPECT_EQ(monthly_dues_cents("employed", 1000000), 15000);
+  EXPECT_EQ(monthly_dues_cents("employed", 1000001), 20000);
+  EXPECT_EQ(dues_rate_permille("employed", 1000001), 20);
+  // Retired: ≤ 5,000 0.5 %, above 1 %.
+  EXPECT_EQ(monthly_dues_cents("retired", 500000), 2500);
+  EXPECT_EQ(monthly_dues_cents("retired", 500001), 5000);
+  // Students, the unemployed and low-income members: 0.20 CNY whatever the income.
+  for (const char* flat : {"student", "unemployed", "low_income"}) {
+    EXPECT_EQ(monthly_dues_cents(flat, 0), 20) << flat;
+    EXPECT_EQ(monthly_dues_cents(flat, 800000), 20) << flat;
+  }
+  // Half a cent rounds up: 4,567.89 × 1 % = 45.6789.
+  EXPECT_EQ(monthly_dues_cents("employed", 456789), 4568);
+  EXPECT_EQ(monthly_dues_cents("employed", 456749), 4567);
+  EXPECT_FALSE(valid_dues_category("volunteer"));
+}
+
+TEST(Dues, MonthsAndArrears) {
+  EXPECT_EQ(add_month("2026-01", -1), "2025-12");
+  EXPECT_EQ(add_month("2026-11", 2), "2027-01");
+  EXPECT_EQ(months_between("2026-05", "2026-11"), 6);
+  EXPECT_EQ(months_between("2025-12", "2026-01"), 1);
+  EXPECT_FALSE(valid_month("2026-13"));
+  EXPECT_FALSE(valid_month("2026-1"));
+  EXPECT_EQ(first_dues_month("2025-06-03", 2024), "2025-06");
+  EXPECT_EQ(first_dues_month("", 2026), "2026-01");
+  EXPECT_EQ(months_due("2025-11", "2026-02"), (std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"}));
+  // In November, October is the latest month that can be late.
+  EXPECT_EQ(arrears_streak({"2026-01", "2026-10"}, "2026-01", "2026-11"), 0);
+  EXPECT_EQ(arrears_streak({"2026-01", "2026-07"}, "2026-01", "2026-11"), 3);
+  EXPECT_EQ(arrears_level(3), "warning");
+  EXPECT_EQ(arrears_level(2), "");
+  EXPECT_EQ(arrears_streak({"2026-04"}, "2026-01", "2026-11"), 6);
+  EXPECT_EQ(arrears_level(6), "overdue");
+  EXPECT_EQ(arrears_streak({}, "2026-09", "2026-11"), 2);  // never before the first month owed
+}
+
+class PartyDues : public ::testing::TestWithParam<Backend> {};
+
+#define START_CITY(s)                                      \
+  auto s##_holder = TestServer::start(GetParam());         \
+  if (!s##_holder) return;                                 \
+  TestServer& s = *s##_holder;                             \
+  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
+  const auto city = s.seed_small_city();                   \
+  (void)city
+
+namespace {
+std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }
+Json pay(long long person, std::vector<std::string> months, const std::string& on = "2026-11-29") {
+  return {{"person_id", person}, {"months", months}, {"paid_on", on}, {"method", "transfer"}};
+}
+}  // namespace
+
+TEST_P(PartyDues, DeclaredIncomeGivesTheAmountAndEachMonthIsPaidOnce) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  const std::string base_path = "/api/v1/party/dues/bases/" + std::to_string(city.person_a);
+  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"employed","income_cents":600000})");
+  ASSERT_EQ(base.status, 200) << base.body;
+  EXPECT_EQ(base.json()["amount_cents"], 9000);
+  EXPECT_EQ(base.json()["rate_permille"], 15);
+  EXPECT_EQ(s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"pensioner","income_cents":1})").status, 400);
+
+  // Paid on 29 November: May is the sixth month back and may still be paid; April may not.
+  auto paid = s.send_as(admin, "POST", "/api/v1/party/dues/payments",
+                        pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump());
+  ASSERT_EQ(paid.status, 201) << paid.body;
+  EXPECT_EQ(paid.json()["items"].size(), 3u);
+  EXPECT_EQ(paid.json()["items"][0]["amount_cents"], 9000);
+  auto too_old = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-04"}).dump());
+  EXPECT_EQ(too_old.status, 400);
+  EXPECT_EQ(too_old.json()["error"]["field"], "months");
+  auto twice = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-08", "2026-07"}).dump());
+  EXPECT_EQ(code_of(twice), "already_paid");
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment WHERE month = '2026-08'"), 0);  // all or nothing
+  auto no_base = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2025-12"}, "2026-05-10").dump());
+  EXPECT_EQ(code_of(no_base), "no_dues_base");
+  auto future = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-11"}, "2026-12-01").dump());
+  EXPECT_EQ(future.status, 400);
+  // A person of the masses pays no dues.
+  auto masses = s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_b),
+                          R"({"year":2026,"income_cents":600000})");
+  EXPECT_EQ(masses.status, 404);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'party.dues_paid'"), 1);
+}
+
+TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
+  auto list = s.get_as(admin, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_EQ(list["items"][0]["base"]["amount_cents"], 2000);
+  EXPECT_EQ(list["items"][0]["arrears_months"], 3);  // August, September, October
+  EXPECT_EQ(list["items"][0]["level"], "warning");
+  EXPECT_EQ(list["items"][0]["last_paid"], "2026-07");
+  // Three months later nothing more is paid: six months late, escalated.
+  s.clock().set(parse_iso_utc("2027-02-03T04:00:00Z"));
+  const std::string later = s.login("admin");
+  auto escalated = s.get_as(later, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(escalated["items"][0]["arrears_months"], 6);
+  EXPECT_EQ(escalated["items"][0]["level"], "overdue");
+  // The member sees the same on the phone.
+  auto mine = s.get_as(s.login("cadre"), "/api/v1/me/party/dues").json();
+  EXPECT_TRUE(mine["member"].get<bool>());
+  EXPECT_EQ(mine["arrears_months"], 6);
+  EXPECT_EQ(mine["payments"].size(), 3u);
+}
+
+TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"income_cents":250000})").status, 200);
+  Json rows = Json::array();
+  rows.push_back(pay(city.person_a, {"2026-09"}));
+  rows.back()["row"] = 2;
+  rows.push_back(pay(city.person_a, {"2026-09"}));  // the same month again
+  rows.back()["row"] = 3;
+  rows.push_back(pay(city.person_b, {"2026-09"}));  // not a party member
+  rows.back()["row"] = 4;
+  rows.push_back({{"row", 5}, {"person_id", city.person_a}, {"months", {"2026-10"}}});  // no date
+  rows.push_back(pay(city.person_a, {"2026-10"}));
+  rows.back()["row"] = 6;
+  auto r = s.send_as(admin, "POST", "/api/v1/party/dues/payments/batch", Json{{"rows", rows}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["recorded"], 2);
+  std::vector<int> failed;
+  const Json answer = r.json();
+  for (const auto& f : answer["failed"]) failed.push_back(f["row"]);
+  std::sort(failed.begin(), failed.end());
+  EXPECT_EQ(failed, (std::vector<int>{3, 4, 5})) << r.body;
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment"), 2);
+}
+
+TEST_P(PartyDues, ScopeAndPermissionsHold) {
+  START_CITY(s);
+  const std::string secretary = s.login("secretary"), cadre = s.login("cadre");
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE person SET party_status = 'full' WHERE id = :p", soci::use(city.person_b);
+  }
+  EXPECT_EQ(s.send_as(secretary, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_b),
+                      R"({"year":2026,"income_cents":250000})").status, 404);
+  EXPECT_EQ(s.send_as(secretary, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"income_cents":250000})").status, 200);
+  auto list = s.get_as(secretary, "/api/v1/party/dues").json();
+  EXPECT_EQ(list["total"], 1);
+  EXPECT_EQ(s.get_as(secretary, "/api/v1/party/dues?node_id=" + std::to_string(city.unit_b)).status, 404);
+  EXPECT_EQ(s.send_as(cadre, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-10"}).dump()).status, 403);
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/party/dues").status, 403);
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, PartyDues, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
