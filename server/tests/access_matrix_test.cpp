@@ -12,6 +12,7 @@
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
 #include "party/service.hpp"
+#include "party/transfer_service.hpp"
 #include "points/publicity_service.hpp"
 #include "points/service.hpp"
 #include "support/test_server.hpp"
@@ -171,6 +172,26 @@ long long fresh_case(TestServer& s, const TestServer::SmallCity& city, bool insi
   party::StepRecord application;
   application.date = "2026-06-01";
   return s.app().party().open_case(admin, person, application).id;
+}
+// A full party member of the unit (and branch), for transfers.
+long long fresh_member(TestServer& s, long long unit, long long branch) {
+  const long long id = fresh_applicant(s, unit, branch);
+  auto lease = s.app().database().lease();
+  lease.sql() << "UPDATE person SET party_status = 'full' WHERE id = :id", soci::use(id);
+  return id;
+}
+// A pending transfer of a new member of `from_unit` (branch `from_branch`, 0: none) into a new branch under `to_unit`,
+// or into `to_branch` when given.
+long long fresh_transfer(TestServer& s, long long from_unit, long long from_branch, long long to_unit, long long to_branch = 0) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  party::TransferInput in;
+  in.person_id = fresh_member(s, from_unit, from_branch);
+  in.to_branch_id = to_branch ? to_branch : fresh_child(s, to_unit);
+  in.issued_on = s.app().party().today();
+  return s.app().transfers().issue(admin, in).id;
 }
 // A payment body for a month of this year's dues of `person` not paid yet (a declared income is made first).
 std::string fresh_payment(TestServer& s, long long person) {
@@ -533,6 +554,31 @@ std::map<std::string, Case> cases() {
         201, true}},
       {"POST /api/v1/party/dues/payments/batch", {fixed("POST", "/api/v1/party/dues/payments/batch", R"({"rows":[]})"), 200}},
       {"GET /api/v1/me/party/dues", {fixed("GET", "/api/v1/me/party/dues"), 200}},
+      {"POST /api/v1/party/transfers",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);
+          Json body = {{"person_id", person}, {"to_branch_id", fresh_child(c.server, c.city.unit_b)},
+                       {"issued_on", c.server.app().party().today()}};
+          return Request{"POST", "/api/v1/party/transfers", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/transfers", {fixed("GET", "/api/v1/party/transfers"), 200}},
+      // Inside: a member of unit B comes into branch A1 (the receiving side is in scope); outside: a move within unit B.
+      {"POST /api/v1/party/transfers/{id}/confirm",
+       {[](Context& c, bool inside) {
+          const long long id = inside ? fresh_transfer(c.server, c.city.unit_b, 0, 0, c.city.branch_a1)
+                                      : fresh_transfer(c.server, c.city.unit_b, 0, c.city.unit_b);
+          return Request{"POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm",
+                         Json{{"confirmed_on", c.server.app().party().today()}}.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/party/transfers/{id}/cancel",
+       {[](Context& c, bool inside) {
+          const long long id = inside ? fresh_transfer(c.server, c.city.unit_a, c.city.branch_a1, c.city.unit_b)
+                                      : fresh_transfer(c.server, c.city.unit_b, 0, c.city.unit_b);
+          return Request{"POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":"调动取消"})"};
+        },
+        200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
       {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
       // The cadre is a full member with no development case: allowed in, and told there is nothing to report on.

@@ -21,6 +21,7 @@
 #include "files/routes.hpp"
 #include "party/dues_routes.hpp"
 #include "party/routes.hpp"
+#include "party/transfer_routes.hpp"
 #include "points/publicity_routes.hpp"
 #include "points/routes.hpp"
 #include "system/routes.hpp"
@@ -73,6 +74,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_routes(router_, *party_);
   dues_ = std::make_unique<party::DuesService>(*db_, clock_);
   party::add_dues_routes(router_, *dues_);
+  transfers_ = std::make_unique<party::TransferService>(*db_, clock_);
+  party::add_transfer_routes(router_, *transfers_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -30,6 +30,7 @@ class ImportService;
 namespace xinhuo::party {
 class PartyService;
 class DuesService;
+class TransferService;
 }
 namespace xinhuo::points {
 class PointsService;
@@ -60,6 +61,7 @@ class App {
   points::PublicityService& publicity() { return *publicity_; }
   party::PartyService& party() { return *party_; }
   party::DuesService& dues() { return *dues_; }
+  party::TransferService& transfers() { return *transfers_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -90,6 +92,7 @@ class App {
   std::unique_ptr<points::PublicityService> publicity_;
   std::unique_ptr<party::PartyService> party_;
   std::unique_ptr<party::DuesService> dues_;
+  std::unique_ptr<party::TransferService> transfers_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

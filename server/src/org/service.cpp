@@ -319,6 +319,26 @@ void OrgService::set_party_status(db::Tx& tx, long long person_id, const std::st
   for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
 }
 
+void OrgService::transfer_membership(db::Tx& tx, long long person_id, long long branch_id, const Principal& by,
+                                     const std::string& now) {
+  auto p = OrgStore::person_in(tx, person_id);
+  if (!p) throw Error::not_found({"人员不存在", "No such person"});
+  if (!branch_id) {
+    OrgStore::set_person_status(tx, person_id, "left", now);
+    OrgStore::add_history(tx, person_id, {"status", p->status, "left"}, by, now);
+    return;
+  }
+  const long long unit = OrgStore::unit_above(tx, branch_id);
+  if (!unit) throw Error::validation("to_branch_id", {"接收组织不在任何单位之下", "The receiving branch is not under a unit"});
+  std::vector<PersonChange> changes;
+  if (p->branch_id != branch_id) changes.push_back({"branch_id", std::to_string(p->branch_id), std::to_string(branch_id)});
+  if (p->unit_id != unit) changes.push_back({"unit_id", std::to_string(p->unit_id), std::to_string(unit)});
+  p->branch_id = branch_id;
+  p->unit_id = unit;
+  OrgStore::update_person(tx, *p, now);
+  for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
+}
+
 std::vector<HistoryRow> OrgService::history(const Principal& caller, long long id) {
   person(caller, id);  // 404 outside the caller's scope
   return store_.history(id);

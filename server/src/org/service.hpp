@@ -68,6 +68,11 @@ class OrgService {
   static void set_party_status(db::Tx& tx, long long person_id, const std::string& status, const std::string& joined_date,
                                const Principal& by, const std::string& now);
 
+  // A confirmed organisational relationship transfer: the person joins `branch_id` and the unit above it, in one
+  // update with its history; `branch_id` 0 means they left the city's organisations (status left).
+  static void transfer_membership(db::Tx& tx, long long person_id, long long branch_id, const Principal& by,
+                                  const std::string& now);
+
   // Which child types a node type may have (the shape of the tree).
   static bool child_allowed(const std::string& parent_type, const std::string& child_type);
 

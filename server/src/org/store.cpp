@@ -277,6 +277,18 @@ void OrgStore::add_history(db::Tx& tx, long long person_id, const PersonChange& 
       soci::use(by.request_id);
 }
 
+void OrgStore::set_person_status(db::Tx& tx, long long id, const std::string& status, const std::string& now) {
+  tx.sql() << "UPDATE person SET status = :s, updated_at = :now WHERE id = :id", soci::use(status), soci::use(now), soci::use(id);
+}
+
+long long OrgStore::unit_above(db::Tx& tx, long long node_id) {
+  // The node's path lists its ancestors: the deepest unit among them (or the node itself).
+  long long unit = 0;
+  db::Query q("SELECT u.id FROM org_node n JOIN org_node u ON n.path LIKE u.path || '%' WHERE u.node_type = 'unit' AND n.id = ");
+  q.value(node_id).add(" ORDER BY u.depth DESC LIMIT 1").each(tx.sql(), [&](const soci::row& r) { unit = db::column_ll(r, 0); });
+  return unit;
+}
+
 std::vector<HistoryRow> OrgStore::history(long long person_id) {
   auto lease = db_.lease();
   std::vector<HistoryRow> out;

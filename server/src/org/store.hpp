@@ -28,6 +28,9 @@ class OrgStore {
   std::optional<Person> person(const Principal& caller, long long id);
   static std::optional<Person> person_in(db::Tx& tx, long long id);
   static void update_person(db::Tx& tx, const Person& p, const std::string& now);
+  static void set_person_status(db::Tx& tx, long long id, const std::string& status, const std::string& now);
+  // The nearest unit at or above the node (0 when there is none).
+  static long long unit_above(db::Tx& tx, long long node_id);
   struct SealedField {
     std::string sealed, hash;  // both empty: no value
   };

@@ -142,4 +142,16 @@ struct DuesMember {
   std::string level;                 // warning (3–5 months) | overdue (6 or more) | empty
 };
 
+// An organisational relationship transfer (组织关系转接).
+struct Transfer {
+  long long id = 0, person_id = 0;
+  std::string person_name;
+  std::string kind;  // internal | out_of_city | into_city
+  long long from_branch_id = 0, to_branch_id = 0;
+  std::string from_branch_name, to_branch_name, outside_org, letter_no, issued_on, status, note;
+  std::string issued_by_name, created_at, decided_by_name, decided_on, decision_note;
+};
+
+inline constexpr int kTransferFlagMonths = 3;  // a transfer not confirmed within 3 months is flagged
+
 }  // namespace xinhuo::party

@@ -301,13 +301,20 @@ std::vector<Warning> PartyStore::deadlines_until(soci::session& sql, const Princ
 
 std::pair<long long, long long> PartyStore::deadline_counts(soci::session& sql, const Principal& caller, long long node_id,
                                                             const std::string& today, const std::string& until) {
+  std::pair<long long, long long> out;
+  if (caller.scope.all && !node_id) {
+    // The whole city: the due index alone answers (deadline rows exist only for active cases).
+    db::Query q("SELECT COALESCE(SUM(CASE WHEN due < ");
+    q.value(today).add(" THEN 1 ELSE 0 END), 0), COUNT(*) FROM development_deadline WHERE due <= ").value(until);
+    q.each(sql, [&](const soci::row& r) { out = {db::column_ll(r, 0), db::column_ll(r, 1) - db::column_ll(r, 0)}; });
+    return out;
+  }
   db::Query q("SELECT COALESCE(SUM(CASE WHEN d.due < ");
   q.value(today).add(" THEN 1 ELSE 0 END), 0), COUNT(*) FROM development_deadline d JOIN development_case c ON c.id = d.case_id "
                      "JOIN person p ON p.id = c.person_id JOIN org_node u ON u.id = p.unit_id "
                      "LEFT JOIN org_node b ON b.id = p.branch_id WHERE d.due <= ")
       .value(until);
   add_scope(q, caller, node_id);
-  std::pair<long long, long long> out;
   q.each(sql, [&](const soci::row& r) { out = {db::column_ll(r, 0), db::column_ll(r, 1) - db::column_ll(r, 0)}; });
   return out;
 }
@@ -317,8 +324,13 @@ std::vector<StageCount> PartyStore::pipeline(soci::session& sql, const Principal
   // A case counts once, by its most urgent deadline: missed, or due within the window.
   db::Query q("SELECT c.stage, COUNT(*), SUM(CASE WHEN c.next_due < ");
   q.value(today).add(" THEN 1 ELSE 0 END), SUM(CASE WHEN c.next_due >= ").value(today).add(" AND c.next_due <= ").value(until);
-  q.add(" THEN 1 ELSE 0 END)").add(kCaseFrom).add(" AND c.status = 'active'");
-  add_scope(q, caller, node_id);
+  q.add(" THEN 1 ELSE 0 END)");
+  if (caller.scope.all && !node_id) {
+    q.add(" FROM development_case c WHERE c.status = 'active'");  // the whole city: no need to join the people
+  } else {
+    q.add(kCaseFrom).add(" AND c.status = 'active'");
+    add_scope(q, caller, node_id);
+  }
   std::vector<StageCount> out(5);
   for (int i = 0; i < 5; ++i) out[static_cast<std::size_t>(i)].stage = i + 1;
   q.add(" GROUP BY c.stage").each(sql, [&](const soci::row& r) {

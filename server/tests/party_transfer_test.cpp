@@ -1,0 +1,139 @@
+// Organisational relationship transfers on both databases: the member stays in the issuing branch until the receiving
+// side confirms and then moves in one step (never in two branches or none, even with parallel confirmations); one
+// pending transfer per member; letters across the city boundary; a transfer unconfirmed for three months is flagged.
+#include <gtest/gtest.h>
+
+#include <future>
+
+#include "core/date.hpp"
+#include "db/sql.hpp"
+#include "support/test_server.hpp"
+
+using namespace xinhuo;
+using namespace xinhuo::test;
+
+class PartyTransfer : public ::testing::TestWithParam<Backend> {};
+
+#define START_CITY(s)                                      \
+  auto s##_holder = TestServer::start(GetParam());         \
+  if (!s##_holder) return;                                 \
+  TestServer& s = *s##_holder;                             \
+  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
+  const auto city = s.seed_small_city();                   \
+  (void)city
+
+namespace {
+
+std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }
+
+long long branch_under(TestServer& s, long long unit, const std::string& code) {
+  auto lease = s.app().database().lease();
+  std::string path;
+  lease.sql() << "SELECT path FROM org_node WHERE id = :id", soci::use(unit), soci::into(path);
+  long long id = 0;
+  lease.sql() << "INSERT INTO org_node (parent_id, path, depth, node_type, name, code, created_at, updated_at) "
+                 "VALUES (:p, '', 3, 'branch', '乙单位第一党支部', :c, 't', 't') RETURNING id",
+      soci::use(unit), soci::use(code), soci::into(id);
+  const std::string child = path + std::to_string(id) + "/";
+  lease.sql() << "UPDATE org_node SET path = :p WHERE id = :id", soci::use(child), soci::use(id);
+  return id;
+}
+
+long long branch_of(TestServer& s, long long person) {
+  return s.count("SELECT COALESCE(branch_id, 0) FROM person WHERE id = " + std::to_string(person));
+}
+
+}  // namespace
+
+TEST_P(PartyTransfer, TheMemberMovesOnlyWhenTheReceivingSideConfirms) {
+  START_CITY(s);
+  const long long b1 = branch_under(s, city.unit_b, "T-B-B1");
+  const std::string secretary = s.login("secretary"), admin = s.login("admin");
+  auto issued = s.send_as(secretary, "POST", "/api/v1/party/transfers",
+                          Json{{"person_id", city.person_a}, {"to_branch_id", b1}, {"issued_on", "2026-11-20"}}.dump());
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  const long long id = issued.json()["id"];
+  EXPECT_EQ(issued.json()["status"], "pending");
+  EXPECT_EQ(issued.json()["from_branch_id"], city.branch_a1);
+  EXPECT_EQ(branch_of(s, city.person_a), city.branch_a1);  // still in the old branch while pending
+  auto again = s.send_as(secretary, "POST", "/api/v1/party/transfers",
+                         Json{{"person_id", city.person_a}, {"to_branch_id", b1}, {"issued_on", "2026-11-21"}}.dump());
+  EXPECT_EQ(code_of(again), "transfer_pending");
+  // The issuing secretary cannot confirm for the receiving branch.
+  auto not_theirs = s.send_as(secretary, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm",
+                              R"({"confirmed_on":"2026-11-25"})");
+  EXPECT_EQ(code_of(not_theirs), "not_receiving_side");
+  auto early = s.send_as(admin, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm",
+                         R"({"confirmed_on":"2026-11-19"})");
+  EXPECT_EQ(early.status, 400);
+  EXPECT_EQ(branch_of(s, city.person_a), city.branch_a1);
+  // Parallel confirmations: one wins, the member moves once.
+  std::vector<std::future<int>> runs;
+  for (int i = 0; i < 6; ++i)
+    runs.push_back(std::async(std::launch::async, [&] {
+      return s.send_as(admin, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm", R"({"confirmed_on":"2026-11-25"})").status;
+    }));
+  int ok = 0, refused = 0;
+  for (auto& r : runs) (r.get() == 200 ? ok : refused)++;
+  EXPECT_EQ(ok, 1);
+  EXPECT_EQ(refused, 5);
+  EXPECT_EQ(branch_of(s, city.person_a), b1);
+  EXPECT_EQ(s.count("SELECT unit_id FROM person WHERE id = " + std::to_string(city.person_a)), city.unit_b);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person_history WHERE field = 'branch_id' AND person_id = " + std::to_string(city.person_a)), 1);
+  auto cancel = s.send_as(admin, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":"晚了"})");
+  EXPECT_EQ(code_of(cancel), "transfer_decided");
+  // The member has left the old secretary's scope.
+  EXPECT_EQ(s.get_as(secretary, "/api/v1/people/" + std::to_string(city.person_a)).status, 404);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'party.transfer_confirmed'"), 1);
+}
+
+TEST_P(PartyTransfer, LeavingTheCityNeedsALetterAndEndsMembershipHere) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  auto no_letter = s.send_as(admin, "POST", "/api/v1/party/transfers",
+                             Json{{"person_id", city.person_a}, {"kind", "out_of_city"}, {"outside_org", "邻市某局机关党委"},
+                                  {"issued_on", "2026-11-20"}}.dump());
+  EXPECT_EQ(no_letter.status, 400);
+  EXPECT_EQ(no_letter.json()["error"]["field"], "letter_no");
+  auto issued = s.send_as(admin, "POST", "/api/v1/party/transfers",
+                          Json{{"person_id", city.person_a}, {"kind", "out_of_city"}, {"outside_org", "邻市某局机关党委"},
+                               {"letter_no", "组转字〔2026〕118号"}, {"issued_on", "2026-08-01"}}.dump());
+  ASSERT_EQ(issued.status, 201) << issued.body;
+  // Unconfirmed for more than three months: flagged.
+  auto pending = s.get_as(admin, "/api/v1/party/transfers?status=pending").json();
+  ASSERT_EQ(pending["items"].size(), 1u);
+  EXPECT_TRUE(pending["items"][0]["flagged"].get<bool>());
+  const long long id = issued.json()["id"];
+  auto confirmed = s.send_as(admin, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm",
+                             R"({"confirmed_on":"2026-11-28","note":"回执已收到"})");
+  ASSERT_EQ(confirmed.status, 200) << confirmed.body;
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person WHERE status = 'left' AND id = " + std::to_string(city.person_a)), 1);
+  EXPECT_EQ(branch_of(s, city.person_a), city.branch_a1);  // the last branch stays on record
+  // A person of the masses has no organisational relationship to transfer.
+  auto masses = s.send_as(admin, "POST", "/api/v1/party/transfers",
+                          Json{{"person_id", city.person_b}, {"to_branch_id", city.branch_a1}, {"issued_on", "2026-11-20"}}.dump());
+  EXPECT_EQ(masses.status, 404);
+}
+
+TEST_P(PartyTransfer, TheIssuingSideCancelsAPendingTransfer) {
+  START_CITY(s);
+  const long long b1 = branch_under(s, city.unit_b, "T-B-B1");
+  const std::string secretary = s.login("secretary"), admin = s.login("admin");
+  auto issued = s.send_as(secretary, "POST", "/api/v1/party/transfers",
+                          Json{{"person_id", city.person_a}, {"to_branch_id", b1}, {"issued_on", "2026-11-20"}}.dump());
+  const long long id = issued.json()["id"];
+  auto no_reason = s.send_as(secretary, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":""})");
+  EXPECT_EQ(no_reason.status, 400);
+  auto cancelled = s.send_as(secretary, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":"调动取消"})");
+  ASSERT_EQ(cancelled.status, 200) << cancelled.body;
+  EXPECT_EQ(cancelled.json()["status"], "cancelled");
+  auto late = s.send_as(admin, "POST", "/api/v1/party/transfers/" + std::to_string(id) + "/confirm", R"({"confirmed_on":"2026-11-25"})");
+  EXPECT_EQ(code_of(late), "transfer_decided");
+  EXPECT_EQ(branch_of(s, city.person_a), city.branch_a1);
+  // A new transfer may be issued once the old one is closed.
+  EXPECT_EQ(s.send_as(secretary, "POST", "/api/v1/party/transfers",
+                      Json{{"person_id", city.person_a}, {"to_branch_id", b1}, {"issued_on", "2026-11-26"}}.dump()).status,
+            201);
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, PartyTransfer, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
