@@ -2,6 +2,8 @@ import type { Messages } from './zh-CN'
 import enOrg from './en.org'
 import enPoints from './en.points'
 import enPublicity from './en.publicity'
+import enAccounts from './en.accounts'
+import enImport from './en.import'
 
 // English. Same keys as zh-CN.ts: the type enforces it, i18n.spec.ts checks it.
 const en: Messages = {
@@ -139,6 +141,8 @@ const en: Messages = {
     oversight: 'Oversight',
     analytics: 'Analytics',
     audit: 'Audit log',
+    accounts: 'Accounts',
+    roles: 'Roles',
     system: 'System',
     comingSoon: 'coming',
     comingSoonHint: 'This module is being built and will be available soon',
@@ -278,6 +282,8 @@ const en: Messages = {
   ...enOrg,
   ...enPoints,
   ...enPublicity,
+  ...enAccounts,
+  ...enImport,
 }
 
 export default en

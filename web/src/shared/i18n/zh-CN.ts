@@ -1,9 +1,11 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
 // The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts, those of 党员积分 in zh-CN.points.ts, 积分公示 and
-// 规则调整模拟 in zh-CN.publicity.ts.
+// 规则调整模拟 in zh-CN.publicity.ts, 账号管理 and 角色权限 in zh-CN.accounts.ts, 人员导入 in zh-CN.import.ts.
 import zhCNOrg from './zh-CN.org'
 import zhCNPoints from './zh-CN.points'
 import zhCNPublicity from './zh-CN.publicity'
+import zhCNAccounts from './zh-CN.accounts'
+import zhCNImport from './zh-CN.import'
 
 const zhCN = {
   app: {
@@ -140,6 +142,8 @@ const zhCN = {
     oversight: '监督激励',
     analytics: '大数据',
     audit: '审计日志',
+    accounts: '账号管理',
+    roles: '角色权限',
     system: '系统管理',
     comingSoon: '待上线',
     comingSoonHint: '该模块正在建设中，上线后即可使用',
@@ -279,6 +283,8 @@ const zhCN = {
   ...zhCNOrg,
   ...zhCNPoints,
   ...zhCNPublicity,
+  ...zhCNAccounts,
+  ...zhCNImport,
 }
 
 export type Messages = typeof zhCN
