@@ -33,7 +33,7 @@ async function oneTimePassword(page: Page): Promise<string> {
 
 test.describe('账号管理', () => {
   // secadmin signs in with an authenticator code, which may mean waiting for the next one (each is taken once).
-  test.describe.configure({ timeout: 120_000 })
+  test.describe.configure({ timeout: 180_000 })
 
   test.beforeEach(async ({ request }) => {
     test.skip(!(await hasAuth(request)), NO_AUTH_REASON)

@@ -37,7 +37,7 @@ interface PersonPage {
 }
 
 test.describe('人员导入', () => {
-  test.describe.configure({ timeout: 90_000 })
+  test.describe.configure({ timeout: 120_000 })
 
   test.beforeEach(async ({ request }) => {
     test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
@@ -123,6 +123,35 @@ test.describe('人员导入', () => {
     await textBox(page, 'roster-name').fill(prefix)
     await page.getByTestId('roster-search-submit').click()
     await expect(page.getByTestId('roster-total')).toHaveAttribute('data-total', '0')
+  })
+
+  test('a file without errors goes in all-or-nothing and is undone from its result page', async ({ page }, testInfo) => {
+    await signIn(page, 'admin')
+    const name = `导入${Date.now() % 1_000_000}全`
+    const book = new ExcelJS.Workbook()
+    book.addWorksheet('人员').addRows([
+      ['姓名', '性别', '民族', '出生日期', '单位', '政治面貌'],
+      [name, '女', '汉族', '1994-06-30', EDUCATION, '入党积极分子'],
+    ])
+    const file = testInfo.outputPath('one.xlsx')
+    await book.xlsx.writeFile(file)
+
+    await page.goto('/org/import')
+    await page.getByTestId('import-next').click()
+    await page.getByTestId('import-file').locator('input[type=file]').setInputFiles(file)
+    await expect(page.getByTestId('import-all-good')).toContainText('全部 1 行检查无误', { timeout: 20_000 })
+    await expect(page.getByTestId('import-mode-skip').locator('input')).toBeDisabled()
+    const committed = page.waitForResponse((r) => r.url().endsWith('/api/v1/people/imports') && r.request().method() === 'POST')
+    await page.getByTestId('import-commit').click()
+    expect((await committed).request().postDataJSON()).toMatchObject({ mode: 'all_or_nothing' })
+    await expect(page.getByTestId('import-result')).toContainText('新增 1 人')
+    await expect(page.getByTestId('import-result')).toContainText('所有行均已导入')
+
+    await page.getByTestId('import-undo').click()
+    await page.locator('.el-message-box').getByRole('button', { name: '撤销导入' }).click()
+    await expect(page.getByTestId('import-undone')).toContainText('删除了 1 人')
+    const left = (await (await page.request.get(`/api/v1/people?name=${encodeURIComponent(name)}&page_size=1`)).json()) as PersonPage
+    expect(left.total).toBe(0)
   })
 
   test('a file without the required columns is stopped before anything is sent', async ({ page }, testInfo) => {

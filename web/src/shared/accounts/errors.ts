@@ -1,6 +1,7 @@
 // The server's refusals on the accounts and roles pages in words for the security administrator.
 import { i18n, t } from '../i18n'
 import type { ApiError } from '../api/error'
+import '../i18n/accounts' // the texts of these refusals
 
 /**
  * Our wording for the codes people meet here (三员分立, own account, taken names, nothing to change …); the server's

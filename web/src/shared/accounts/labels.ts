@@ -1,5 +1,6 @@
 // The accounts module's codes (scopes, permissions, administrator kinds, states) as words in the user's language.
 import { i18n, t } from '../i18n'
+import '../i18n/accounts' // the texts these labels read
 
 function known(key: string, code: string): string {
   return i18n.global.te(key, 'zh-CN') ? t(key) : code

@@ -2,8 +2,6 @@ import type { Messages } from './zh-CN'
 import enOrg from './en.org'
 import enPoints from './en.points'
 import enPublicity from './en.publicity'
-import enAccounts from './en.accounts'
-import enImport from './en.import'
 
 // English. Same keys as zh-CN.ts: the type enforces it, i18n.spec.ts checks it.
 const en: Messages = {
@@ -282,8 +280,6 @@ const en: Messages = {
   ...enOrg,
   ...enPoints,
   ...enPublicity,
-  ...enAccounts,
-  ...enImport,
 }
 
 export default en

@@ -1,11 +1,11 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
 // The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts, those of 党员积分 in zh-CN.points.ts, 积分公示 and
-// 规则调整模拟 in zh-CN.publicity.ts, 账号管理 and 角色权限 in zh-CN.accounts.ts, 人员导入 in zh-CN.import.ts.
+// 规则调整模拟 in zh-CN.publicity.ts.
+// 账号管理 / 角色权限 (zh-CN.accounts.ts) and 人员导入 (zh-CN.import.ts) are console-only and added when their pages load
+// (accounts.ts, peopleImport.ts beside this file), so that they are not part of every first load, the phone's included.
 import zhCNOrg from './zh-CN.org'
 import zhCNPoints from './zh-CN.points'
 import zhCNPublicity from './zh-CN.publicity'
-import zhCNAccounts from './zh-CN.accounts'
-import zhCNImport from './zh-CN.import'
 
 const zhCN = {
   app: {
@@ -283,8 +283,6 @@ const zhCN = {
   ...zhCNOrg,
   ...zhCNPoints,
   ...zhCNPublicity,
-  ...zhCNAccounts,
-  ...zhCNImport,
 }
 
 export type Messages = typeof zhCN

@@ -1,6 +1,7 @@
 // The server's refusals of an import or its undo, in words for the person importing.
 import { i18n, t } from '../i18n'
 import type { ApiError } from '../api/error'
+import '../i18n/peopleImport' // the texts of these refusals
 
 /**
  * Ours for the codes the wizard meets (errors at commit, not the last import, people changed since, too large …);

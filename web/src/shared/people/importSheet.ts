@@ -4,6 +4,7 @@
 // the .xlsx itself is in workbook.ts.
 import { t } from '../i18n'
 import type { ImportRow, RowError } from '../api/imports'
+import '../i18n/peopleImport' // the texts of the cell problems and column labels
 
 export interface ImportColumn {
   /** The key the server takes. */
