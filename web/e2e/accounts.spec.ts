@@ -25,7 +25,7 @@ async function chooseOrg(page: Page, dialog: Locator, name: string): Promise<voi
 
 async function oneTimePassword(page: Page): Promise<string> {
   const dialog = page.getByTestId('one-time-password')
-  await expect(dialog).toBeVisible()
+  await expect(dialog).toBeVisible({ timeout: 30_000 }) // the server hashes the new password with Argon2id first
   const value = (await dialog.getByTestId('one-time-password-value').innerText()).trim()
   expect(value.length).toBeGreaterThanOrEqual(12)
   return value
@@ -92,22 +92,24 @@ test.describe('账号管理', () => {
     await expect(page.getByTestId(`account-row-${username}`)).toBeVisible()
 
     // The new account signs in with it, must set its own password, and then works in 市教育局.
+    // Each sign-in and the password change hash with Argon2id: slow on a busy machine, hence the longer waits.
+    const slow = { timeout: 30_000 }
     const other = await browser.newContext({ locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })
     const them = await other.newPage()
     await them.goto('/login')
     await textBox(them, 'login-username').fill(username)
     await textBox(them, 'login-password').fill(firstPassword)
     await them.getByTestId('login-submit').click()
-    await expect(them.getByTestId('login-error')).toBeVisible() // the first password ended with the reset
+    await expect(them.getByTestId('login-error')).toBeVisible(slow) // the first password ended with the reset
     await textBox(them, 'login-password').fill(password)
     await them.getByTestId('login-submit').click()
-    await expect(them.getByTestId('forced-password')).toBeVisible()
+    await expect(them.getByTestId('forced-password')).toBeVisible(slow)
     const own = `Ee2e-${stamp}!x`
     await textBox(them, 'password-current').fill(password)
     await textBox(them, 'password-next').fill(own)
     await textBox(them, 'password-confirm').fill(own)
     await them.getByTestId('password-submit').click()
-    await expect(them.getByTestId('welcome')).toContainText(displayName)
+    await expect(them.getByTestId('welcome')).toContainText(displayName, slow)
     await expect(them.getByTestId('menu-org')).toBeVisible() // 单位管理员 reads the roster
     await them.getByTestId('menu-org').click()
     await expect(them.getByTestId('org-tree')).toContainText(EDUCATION)
