@@ -19,3 +19,31 @@ describe('积分管理 in the menu', () => {
     expect(allowedEntries(points(), ['audit.read'])).toEqual([])
   })
 })
+
+const system = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'system')
+
+describe('系统管理 in the menu', () => {
+  it.each([
+    ['the security administrator', ['account.read', 'account.manage', 'account.unlock', 'role.manage'], ['accounts', 'roles']],
+    ['a reader of accounts', ['account.read'], ['accounts', 'roles']],
+    ['the audit administrator', ['audit.read', 'audit.export'], ['audit']],
+    ['the org administrator', ['org.read', 'people.read', 'people.import', 'points.read'], []],
+  ])('%s sees %j', (_who, granted, children) => {
+    expect(allowedEntries(system(), granted)[0]?.children?.map((c) => c.key)).toEqual(children)
+  })
+
+  it('keeps 系统管理 as "coming soon" for those who may see none of its pages', () => {
+    const seen = allowedEntries(system(), ['org.read'])
+    expect(seen).toHaveLength(1)
+    expect(seen[0].children).toEqual([])
+  })
+
+  it('账号管理 and 角色权限 are the account pages', () => {
+    const children = system()[0].children ?? []
+    expect(children.map((c) => [c.key, c.path, c.permission])).toEqual([
+      ['accounts', '/system/accounts', 'account.read'],
+      ['roles', '/system/roles', 'account.read'],
+      ['audit', '/system/audit', 'audit.read'],
+    ])
+  })
+})

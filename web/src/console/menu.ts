@@ -3,8 +3,8 @@
 // permission for are not shown at all (see allowedEntries).
 import type { Component } from 'vue'
 import {
-  ChatDotRound, Checked, Document, EditPen, Flag, HomeFilled, Histogram, List, Medal, Notebook, Notification, OfficeBuilding, Promotion, Reading, Setting,
-  Stamp, TrendCharts, View,
+  ChatDotRound, Checked, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification, OfficeBuilding, Promotion, Reading, Setting,
+  Stamp, TrendCharts, User, View,
 } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
@@ -70,7 +70,11 @@ export const menuGroups: MenuGroup[] = [
       {
         key: 'system',
         icon: Setting,
-        children: [{ key: 'audit', icon: Document, path: '/system/audit', permission: PERM.auditRead }],
+        children: [
+          { key: 'accounts', icon: User, path: '/system/accounts', permission: PERM.accountRead },
+          { key: 'roles', icon: Key, path: '/system/roles', permission: PERM.accountRead },
+          { key: 'audit', icon: Document, path: '/system/audit', permission: PERM.auditRead },
+        ],
       },
     ],
   },

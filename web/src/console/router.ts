@@ -26,6 +26,12 @@ export const router = createRouter({
       meta: { titleKey: 'menu.org', permission: PERM.orgRead },
     },
     {
+      path: '/org/import',
+      name: 'people-import',
+      component: () => import('./people/ImportPage.vue'),
+      meta: { titleKey: 'peopleImport.title', permission: PERM.peopleImport, menuPath: '/org' },
+    },
+    {
       path: '/points/claims',
       name: 'points-claims',
       component: () => import('./points/ClaimQueue.vue'),
@@ -54,6 +60,18 @@ export const router = createRouter({
       name: 'points-rules',
       component: () => import('./points/RulesPage.vue'),
       meta: { titleKey: 'menu.pointsRules', permission: [PERM.pointsRules, PERM.pointsRead] },
+    },
+    {
+      path: '/system/accounts',
+      name: 'accounts',
+      component: () => import('./accounts/AccountsPage.vue'),
+      meta: { titleKey: 'menu.accounts', permission: PERM.accountRead },
+    },
+    {
+      path: '/system/roles',
+      name: 'roles',
+      component: () => import('./accounts/RolesPage.vue'),
+      meta: { titleKey: 'menu.roles', permission: PERM.accountRead },
     },
     {
       path: '/system/audit',

@@ -7,6 +7,8 @@ export const PERM = {
   peopleWrite: 'people.write',
   peopleExport: 'people.export',
   peopleSensitive: 'people.read_sensitive',
+  /** The Excel import of people (template, preview, commit, undo of the last import). */
+  peopleImport: 'people.import',
   auditRead: 'audit.read',
   /** Balances, entries and rankings in scope. */
   pointsRead: 'points.read',
@@ -16,6 +18,14 @@ export const PERM = {
   pointsAdjust: 'points.adjust',
   /** The rule catalog, the yearly scheme, the event map. */
   pointsRules: 'points.rules',
+  /** The security administrator's pages: accounts with their grants, and the roles. */
+  accountRead: 'account.read',
+  /** Create accounts, disable and enable them, reset passwords. */
+  accountManage: 'account.manage',
+  /** Unlock an account locked by failed sign-ins. */
+  accountUnlock: 'account.unlock',
+  /** Grant and revoke roles, create custom roles. */
+  roleManage: 'role.manage',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

@@ -52,6 +52,7 @@ const enOrg: typeof zhCNOrg = {
     search: 'Search',
     reset: 'Reset',
     total: '{total} people',
+    import: 'Import people',
     export: 'Export to Excel',
     exportDone: 'Exported {name}',
     exportHint: 'Exports what the current filters show, with ID and phone numbers masked; the export is recorded in the audit log',

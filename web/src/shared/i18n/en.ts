@@ -139,6 +139,8 @@ const en: Messages = {
     oversight: 'Oversight',
     analytics: 'Analytics',
     audit: 'Audit log',
+    accounts: 'Accounts',
+    roles: 'Roles',
     system: 'System',
     comingSoon: 'coming',
     comingSoonHint: 'This module is being built and will be available soon',

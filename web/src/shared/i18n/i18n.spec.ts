@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import zhCN from './zh-CN'
 import en from './en'
+import zhCNAccounts from './zh-CN.accounts'
+import enAccounts from './en.accounts'
+import zhCNImport from './zh-CN.import'
+import enImport from './en.import'
 import { i18n, setLocale, t } from './index'
 
 function keys(messages: object, prefix = ''): string[] {
@@ -37,5 +41,39 @@ describe('i18n messages', () => {
     expect(t('menu.points')).toBe('Points')
     setLocale('zh-CN')
     expect(t('server.checkedAt', { time: '18:00:00' })).toBe('检查于 18:00:00')
+  })
+})
+
+// Console-only areas whose texts are added when their pages load (accounts.ts, peopleImport.ts).
+describe.each([
+  ['账号管理 / 角色权限', zhCNAccounts, enAccounts],
+  ['人员导入', zhCNImport, enImport],
+])('the texts of %s', (_area, zh, english) => {
+  it('have the same keys and placeholders in both languages, none empty', () => {
+    expect(keys(english).sort()).toEqual(keys(zh).sort())
+    for (const text of [...leaves(zh), ...leaves(english)]) expect(text.trim()).not.toBe('')
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
+    const pick = (m: object, key: string) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], m) as string
+    for (const key of keys(zh)) expect(placeholders(pick(english, key)), key).toEqual(placeholders(pick(zh, key)))
+  })
+
+  it('use none of the keys of the messages every page has (adding them must not replace any)', () => {
+    const always = new Set(Object.keys(zhCN))
+    expect(Object.keys(zh).filter((k) => always.has(k))).toEqual([])
+  })
+
+  it('are not in the first load: only their pages add them', () => {
+    expect(i18n.global.te(Object.keys(zh)[0], 'zh-CN')).toBe(false)
+  })
+})
+
+describe('adding an area', () => {
+  it('makes its texts available in both languages', async () => {
+    await import('./accounts')
+    await import('./peopleImport')
+    expect(t('accounts.state.locked')).toBe('已锁定')
+    setLocale('en')
+    expect(t('peopleImport.preview.rowN', { n: 4 })).toBe('Row 4')
+    setLocale('zh-CN')
   })
 })

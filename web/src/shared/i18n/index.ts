@@ -26,6 +26,14 @@ export const i18n = createI18n({
 
 export const t = i18n.global.t
 
+/**
+ * Adds the texts of a console-only area (same keys in both languages) when its pages load, instead of carrying them in
+ * every first load; the phone's has a budget (DESIGN §6).
+ */
+export function addMessages(messages: Record<Locale, Record<string, unknown>>): void {
+  for (const locale of LOCALES) i18n.global.mergeLocaleMessage(locale, messages[locale] as never)
+}
+
 export function currentLocale(): Locale {
   return i18n.global.locale.value as Locale
 }

@@ -50,6 +50,7 @@ const zhCNOrg = {
     search: '查询',
     reset: '重置',
     total: '共 {total} 人',
+    import: '导入人员',
     export: '导出 Excel',
     exportDone: '已导出 {name}',
     exportHint: '按当前筛选条件导出，身份证号和手机号码为脱敏显示，导出操作记入审计日志',

@@ -1,6 +1,8 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
 // The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts, those of 党员积分 in zh-CN.points.ts, 积分公示 and
 // 规则调整模拟 in zh-CN.publicity.ts.
+// 账号管理 / 角色权限 (zh-CN.accounts.ts) and 人员导入 (zh-CN.import.ts) are console-only and added when their pages load
+// (accounts.ts, peopleImport.ts beside this file), so that they are not part of every first load, the phone's included.
 import zhCNOrg from './zh-CN.org'
 import zhCNPoints from './zh-CN.points'
 import zhCNPublicity from './zh-CN.publicity'
@@ -140,6 +142,8 @@ const zhCN = {
     oversight: '监督激励',
     analytics: '大数据',
     audit: '审计日志',
+    accounts: '账号管理',
+    roles: '角色权限',
     system: '系统管理',
     comingSoon: '待上线',
     comingSoonHint: '该模块正在建设中，上线后即可使用',
