@@ -16,5 +16,7 @@ declare module 'vue-router' {
     signIn?: boolean
     /** Console: the permission the page needs (any one of a list); others see 无权访问. */
     permission?: Need
+    /** Console: the menu entry to highlight for a page that is not in the menu itself (a file opened from a list). */
+    menuPath?: string
   }
 }

@@ -16,6 +16,10 @@ export const PERM = {
   pointsAdjust: 'points.adjust',
   /** The rule catalog, the yearly scheme, the event map. */
   pointsRules: 'points.rules',
+  /** Development files, warnings and the pipeline in scope. */
+  partyRead: 'party.read',
+  /** Open development files, record steps and reports in scope. */
+  partyWrite: 'party.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

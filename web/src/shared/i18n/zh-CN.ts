@@ -1,6 +1,6 @@
 // Simplified Chinese, the default language. en.ts has exactly the same keys (checked by the type and a test).
 // The console's 组织与人员 and 审计日志 texts live in zh-CN.org.ts, those of 党员积分 in zh-CN.points.ts, 积分公示 and
-// 规则调整模拟 in zh-CN.publicity.ts.
+// 规则调整模拟 in zh-CN.publicity.ts. Those of 党员发展 (zh-CN.party.ts) load with the party pages (party.ts).
 import zhCNOrg from './zh-CN.org'
 import zhCNPoints from './zh-CN.points'
 import zhCNPublicity from './zh-CN.publicity'
@@ -131,6 +131,10 @@ const zhCN = {
     pointsRanking: '积分排名',
     pointsPublicity: '积分公示',
     pointsRules: '积分规则',
+    development: '党员发展',
+    partyPipeline: '发展流程',
+    partyWarnings: '预警待办',
+    partyCase: '发展档案',
     party: '政治生命周期',
     record: '年轻干部纪实',
     study: '学习',
@@ -202,6 +206,7 @@ const zhCN = {
     logoutConfirm: '确定退出登录吗？',
     account: '账号与安全',
     afterLoginHint: '登录后，您可以在这里查看自己的{feature}情况。',
+    partyEntry: '我的党员发展',
     settings: '设置',
     chooseLanguage: '选择语言',
     cancel: '取消',
