@@ -16,7 +16,7 @@ declare module 'vue-router' {
     signIn?: boolean
     /** Console: the permission the page needs (any one of a list); others see 无权访问. */
     permission?: Need
-    /** Console: the menu entry to mark as current when the page has none of its own (人员导入 → 组织与人员). */
+    /** Console: the menu entry to mark as current for a page that has none of its own (人员导入 → 组织与人员, a development file → 发展流程). */
     menuPath?: string
   }
 }

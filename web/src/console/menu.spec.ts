@@ -47,3 +47,22 @@ describe('系统管理 in the menu', () => {
     ])
   })
 })
+
+describe('党员发展 in the menu', () => {
+  const development = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'development')
+
+  it.each([
+    ['org_admin', ['points.read', 'party.read', 'party.write']],
+    ['a reader', ['party.read']],
+  ])('%s sees the pipeline and the warnings', (_who, granted) => {
+    const seen = allowedEntries(development(), granted)
+    expect(seen[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['partyPipeline', '/party/pipeline'],
+      ['partyWarnings', '/party/warnings'],
+    ])
+  })
+
+  it('is left out without party.read (a cadre uses the phone’s 我的党员发展)', () => {
+    expect(allowedEntries(development(), ['points.read', 'people.read'])).toEqual([])
+  })
+})

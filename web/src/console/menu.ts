@@ -3,8 +3,8 @@
 // permission for are not shown at all (see allowedEntries).
 import type { Component } from 'vue'
 import {
-  ChatDotRound, Checked, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification, OfficeBuilding, Promotion, Reading, Setting,
-  Stamp, TrendCharts, User, View,
+  AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
+  OfficeBuilding, Promotion, Reading, Setting, Stamp, TrendCharts, User, View,
 } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
@@ -42,6 +42,15 @@ export const menuGroups: MenuGroup[] = [
           { key: 'pointsRanking', icon: Histogram, path: '/points/ranking', permission: PERM.pointsRead },
           { key: 'pointsPublicity', icon: Notification, path: '/points/publicity', permission: PERM.pointsRead },
           { key: 'pointsRules', icon: List, path: '/points/rules', permission: [PERM.pointsRules, PERM.pointsRead] },
+        ],
+      },
+      {
+        key: 'development',
+        icon: User,
+        permission: PERM.partyRead,
+        children: [
+          { key: 'partyPipeline', icon: DataBoard, path: '/party/pipeline', permission: PERM.partyRead },
+          { key: 'partyWarnings', icon: AlarmClock, path: '/party/warnings', permission: PERM.partyRead },
         ],
       },
       { key: 'party', icon: Flag },

@@ -74,6 +74,25 @@ export const router = createRouter({
       meta: { titleKey: 'menu.roles', permission: PERM.accountRead },
     },
     {
+      path: '/party/pipeline',
+      name: 'party-pipeline',
+      component: () => import('./party/PipelinePage.vue'),
+      meta: { titleKey: 'menu.partyPipeline', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/warnings',
+      name: 'party-warnings',
+      component: () => import('./party/WarningsPage.vue'),
+      meta: { titleKey: 'menu.partyWarnings', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/cases/:id(\\d+)',
+      name: 'party-case',
+      component: () => import('./party/CasePage.vue'),
+      props: (route) => ({ caseId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.partyCase', permission: PERM.partyRead, menuPath: '/party/pipeline' },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

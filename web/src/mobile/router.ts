@@ -43,6 +43,12 @@ export const router = createRouter({
       component: () => import('./points/MyAppealsPage.vue'),
       meta: { titleKey: 'myPublicity.myAppeals', signIn: true },
     },
+    {
+      path: '/party',
+      name: 'party',
+      component: () => import('./party/MyPartyPage.vue'),
+      meta: { titleKey: 'myParty.title', signIn: true },
+    },
     { path: '/me', name: 'me', component: () => import('./me/MePage.vue'), meta: { tab: true, titleKey: 'mobile.tabs.me', signIn: true } },
     { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { titleKey: 'auth.title' } },
     {

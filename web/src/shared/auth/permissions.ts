@@ -26,6 +26,10 @@ export const PERM = {
   accountUnlock: 'account.unlock',
   /** Grant and revoke roles, create custom roles. */
   roleManage: 'role.manage',
+  /** Development files, warnings and the pipeline in scope. */
+  partyRead: 'party.read',
+  /** Open development files, record steps and reports in scope. */
+  partyWrite: 'party.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

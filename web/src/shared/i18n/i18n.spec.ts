@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import zhCN from './zh-CN'
 import en from './en'
 import zhCNAccounts from './zh-CN.accounts'
@@ -6,6 +6,7 @@ import enAccounts from './en.accounts'
 import zhCNImport from './zh-CN.import'
 import enImport from './en.import'
 import { i18n, setLocale, t } from './index'
+import { enParty, zhCNParty } from './party'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -17,21 +18,36 @@ function leaves(messages: object): string[] {
   return Object.values(messages).flatMap((v) => (typeof v === 'object' && v !== null ? leaves(v) : [v as string]))
 }
 
-describe('i18n messages', () => {
+// The shells' messages, and those loaded with a module's pages.
+const SETS: [string, object, object][] = [
+  ['shells', zhCN, en],
+  ['党员发展', zhCNParty, enParty],
+]
+
+describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
   it('zh-CN and en have exactly the same keys', () => {
-    expect(keys(en).sort()).toEqual(keys(zhCN).sort())
+    expect(keys(english).sort()).toEqual(keys(zh).sort())
   })
 
   it('no message is empty', () => {
-    for (const text of [...leaves(zhCN), ...leaves(en)]) expect(text.trim()).not.toBe('')
+    for (const text of [...leaves(zh), ...leaves(english)]) expect(text.trim()).not.toBe('')
   })
 
   it('placeholders match between the languages', () => {
     const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort()
-    for (const key of keys(zhCN)) {
+    for (const key of keys(zh)) {
       const pick = (m: object) => key.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)[k], m) as string
-      expect(placeholders(pick(en)), key).toEqual(placeholders(pick(zhCN)))
+      expect(placeholders(pick(english)), key).toEqual(placeholders(pick(zh)))
     }
+  })
+})
+
+describe('i18n messages', () => {
+  it('a module loaded later replaces none of the shells’ texts', async () => {
+    // Merging writes into the shells' message objects: a fresh copy of the module shows what the shells have.
+    vi.resetModules()
+    const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
+    for (const messages of shells) for (const top of Object.keys(zhCNParty)) expect(Object.keys(messages)).not.toContain(top)
   })
 
   it('Chinese is the default and the switch changes the texts', () => {
@@ -71,9 +87,11 @@ describe('adding an area', () => {
   it('makes its texts available in both languages', async () => {
     await import('./accounts')
     await import('./peopleImport')
-    expect(t('accounts.state.locked')).toBe('已锁定')
-    setLocale('en')
-    expect(t('peopleImport.preview.rowN', { n: 4 })).toBe('Row 4')
-    setLocale('zh-CN')
+    // The same instance the areas were added to (another test may have reset the module registry).
+    const fresh = await import('./index')
+    expect(fresh.t('accounts.state.locked')).toBe('已锁定')
+    fresh.setLocale('en')
+    expect(fresh.t('peopleImport.preview.rowN', { n: 4 })).toBe('Row 4')
+    fresh.setLocale('zh-CN')
   })
 })

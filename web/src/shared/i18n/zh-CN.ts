@@ -3,6 +3,7 @@
 // 规则调整模拟 in zh-CN.publicity.ts.
 // 账号管理 / 角色权限 (zh-CN.accounts.ts) and 人员导入 (zh-CN.import.ts) are console-only and added when their pages load
 // (accounts.ts, peopleImport.ts beside this file), so that they are not part of every first load, the phone's included.
+// Those of 党员发展 (zh-CN.party.ts) load with the party pages (party.ts).
 import zhCNOrg from './zh-CN.org'
 import zhCNPoints from './zh-CN.points'
 import zhCNPublicity from './zh-CN.publicity'
@@ -133,6 +134,10 @@ const zhCN = {
     pointsRanking: '积分排名',
     pointsPublicity: '积分公示',
     pointsRules: '积分规则',
+    development: '党员发展',
+    partyPipeline: '发展流程',
+    partyWarnings: '预警待办',
+    partyCase: '发展档案',
     party: '政治生命周期',
     record: '年轻干部纪实',
     study: '学习',
@@ -206,6 +211,7 @@ const zhCN = {
     logoutConfirm: '确定退出登录吗？',
     account: '账号与安全',
     afterLoginHint: '登录后，您可以在这里查看自己的{feature}情况。',
+    partyEntry: '我的党员发展',
     settings: '设置',
     chooseLanguage: '选择语言',
     cancel: '取消',
