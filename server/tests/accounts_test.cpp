@@ -41,6 +41,12 @@ TEST_P(Accounts, SecurityAdministratorManagesAccounts) {
                       Json{{"username", "lisi"}, {"display_name", "李四"}, {"grant", {{"role", "unit_admin"}, {"scope", "subtree"}}}}.dump())
                 .json()["error"]["field"],
             "org_node_id");
+  // A person number that does not exist is a wrong field, not a failure of the server.
+  auto no_person = s.send_as(sec, "POST", "/api/v1/accounts",
+                             Json{{"username", "wangwu"}, {"display_name", "王五"}, {"person_id", 999999},
+                                  {"grant", {{"role", "cadre"}, {"scope", "self"}}}}.dump());
+  EXPECT_EQ(no_person.status, 400) << no_person.body;
+  EXPECT_EQ(no_person.json()["error"]["field"], "person_id");
 
   // Unlock after five failures.
   for (int i = 0; i < 5; ++i) s.login("cadre", "Wrong#2026x");

@@ -107,6 +107,8 @@ std::pair<AccountRow, std::string> AdminService::create(const Principal& caller,
   const auto now = clock_.now();
   db::Tx tx(db_);
   if (AdminStore::username_taken(tx, a.username)) throw Error::conflict("username_taken", {"用户名已被使用", "The username is taken"});
+  if (a.person_id && !AdminStore::person_exists(tx, a.person_id))
+    throw Error::validation("person_id", {"人员编号不存在", "No person has this number"});
   check_grant(tx, grant);
   const long long id = AuthService::create_account(tx, a, iso_utc(now));
   AuthService::grant(tx, id, grant.role, grant.org_node_id, grant.scope, caller.account_id, iso_utc(now));

@@ -115,6 +115,12 @@ std::vector<RoleRow> AdminStore::roles() {
   return out;
 }
 
+bool AdminStore::person_exists(db::Tx& tx, long long person_id) {
+  long long n = 0;
+  tx.sql() << "SELECT COUNT(*) FROM person WHERE id = :id", soci::use(person_id), soci::into(n);
+  return n > 0;
+}
+
 bool AdminStore::username_taken(db::Tx& tx, const std::string& username) {
   long long n = 0;
   tx.sql() << kUsernameTaken, soci::use(username), soci::into(n);

@@ -31,6 +31,7 @@ class AdminStore {
   std::optional<AccountRow> account(long long id);
   std::vector<RoleRow> roles();
   static bool username_taken(db::Tx& tx, const std::string& username);
+  static bool person_exists(db::Tx& tx, long long person_id);
   static bool set_status(db::Tx& tx, long long id, const std::string& status, const std::string& now);
   static void unlock(db::Tx& tx, long long id, const std::string& now);
   static void reset_password(db::Tx& tx, long long id, const std::string& hash, const std::string& now);
