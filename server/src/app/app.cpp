@@ -63,6 +63,7 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   files::add_routes(router_, *files_);
   points_ = std::make_unique<points::PointsService>(*db_, clock_);
   points_->ensure_default_catalog();
+  points_->ensure_rank_counts();
   points_->subscribe(db_->events());
   points::add_routes(router_, *points_);
   publicity_ = std::make_unique<points::PublicityService>(*db_, clock_);
