@@ -54,6 +54,15 @@ TEST(Config, ConfigFileFromEnvironment) {
   EXPECT_EQ(c.web_root, "/srv/xinhuo/web");
 }
 
+TEST(Config, AnEmptyWebRootFlagServesNoWebApp) {
+  // Given on the command line, "" replaces the file's and the environment's folder instead of being ignored.
+  xinhuo::test::TempDir dir;
+  const auto file = write_file(dir, "web_root = \"/srv/xinhuo/web\"\n");
+  EXPECT_EQ(load_config({.config_file = file}, {}).web_root, "/srv/xinhuo/web");
+  EXPECT_EQ(load_config({.config_file = file, .web_root = ""}, {{"XINHUO_WEB_ROOT", "/srv/other"}}).web_root, "");
+  EXPECT_EQ(load_config({}, {}).web_root, "web/dist") << "absent flag: the default";
+}
+
 TEST(Config, WrongValuesAreNamed) {
   xinhuo::test::TempDir dir;
   auto expect_error = [](auto&& fn, const std::string& words) {
@@ -71,4 +80,5 @@ TEST(Config, WrongValuesAreNamed) {
   expect_error([&] { load_config({.listen = "127.0.0.1:99999"}, {}); }, "invalid port");
   expect_error([&] { load_config({.database = "mysql://x"}, {}); }, "sqlite: or postgresql://");
   expect_error([&] { load_config({}, {{"XINHUO_SQLITE_SYNCHRONOUS", "OFF"}}); }, "FULL or NORMAL");
+  expect_error([&] { load_config({.data_dir = ""}, {}); }, "data_dir");
 }

@@ -8,6 +8,7 @@
 #include "db/sql.hpp"
 #include "auth/service.hpp"
 #include "points/service.hpp"
+#include "support/points_fixtures.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -26,62 +27,8 @@ namespace {
 
 std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }
 
-// A party member of unit A, branch A1 (in scope of unitadmin and secretary).
-long long add_member(TestServer& s, const TestServer::SmallCity& city, const std::string& name,
-                     const std::string& party_status = "full") {
-  auto lease = s.app().database().lease();
-  long long id = 0;
-  lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, rank, party_status, "
-                 "created_at, updated_at) VALUES (:n, 'male', '汉族', '1990-01-01', :u, :b, 'clerk_1', :ps, 't', 't') "
-                 "RETURNING id",
-      soci::use(name), soci::use(city.unit_a), soci::use(city.branch_a1), soci::use(party_status), soci::into(id);
-  return id;
-}
-
-// A rule made for a test case, current from 2020.
-points::Rule add_rule(TestServer& s, const std::string& code, const std::string& category, int points,
-                      std::optional<int> cap_day = {}, std::optional<int> cap_month = {}, std::optional<int> cap_year = {}) {
-  points::Rule r;
-  r.code = code;
-  r.version = 1;
-  r.category_code = category;
-  r.name = code;
-  r.points = points;
-  r.earn_mode = "automatic";
-  r.cap_day = cap_day;
-  r.cap_month = cap_month;
-  r.cap_year = cap_year;
-  r.valid_from = "2020-01-01";
-  r.status = "current";
-  db::Tx tx(s.app().database());
-  r.id = points::PointsStore::insert_rule(tx, r, 0, "t");
-  tx.commit();
-  return r;
-}
-
 long long rule_id(TestServer& s, const std::string& code) {
   return s.count("SELECT id FROM point_rule WHERE status = 'current' AND code = '" + code + "'");
-}
-
-struct Booked {
-  int points;
-  std::string limited_by;
-};
-
-Booked book(TestServer& s, long long person, const points::Rule& rule, const std::string& date, const std::string& key) {
-  db::Tx tx(s.app().database());
-  points::Booking b;
-  b.person_id = person;
-  b.rule = rule;
-  b.requested = rule.points;
-  b.activity_date = date;
-  b.source_type = "event";
-  b.source_key = key;
-  const long long id = s.app().points().book(tx, b);
-  tx.commit();
-  auto lease = s.app().database().lease();
-  const auto e = points::PointsStore::entry(lease.sql(), id);
-  return {e->points, e->limited_by};
 }
 
 // One case: a rule (with caps) in a category, optionally a ceiling on the year, and bookings in order with the

@@ -66,6 +66,7 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   files::add_routes(router_, *files_);
   points_ = std::make_unique<points::PointsService>(*db_, clock_);
   points_->ensure_default_catalog();
+  points_->ensure_rank_counts();
   points_->subscribe(db_->events());
   points::add_routes(router_, *points_);
   publicity_ = std::make_unique<points::PublicityService>(*db_, clock_);
@@ -95,7 +96,9 @@ App::~App() = default;
 
 void App::finalize() {
   std::filesystem::path web_root = config_.web_root;
-  if (!web_root.empty() && std::filesystem::exists(web_root / "index.html"))
+  if (web_root.empty())
+    log::info("web_root is empty: the API is served without the web pages");
+  else if (std::filesystem::exists(web_root / "index.html"))
     static_files_ = std::make_unique<http::StaticFiles>(web_root);
   else
     log::warn("no built web app: the API is served without the web pages", {{"web_root", config_.web_root}});

@@ -15,6 +15,7 @@
 #include "party/demo.hpp"
 #include "points/demo.hpp"
 #include "points/service.hpp"
+#include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
@@ -108,6 +109,11 @@ int run_cli(int argc, char** argv) {
   int scale = 1;
   std::uint64_t seed_number = seed::GenerateOptions{}.seed;
   gen_cmd->add_option("--scale", scale, "N: about 3,000·N people")->required()->check(CLI::Range(1, 1000));
+  long long ledger_entries = 0;
+  gen_cmd->add_option("--ledger", ledger_entries, "also a year of points: this many ledger entries over the party members")
+      ->check(CLI::Range(0LL, 2000000000LL));
+  bool gen_accounts = false;
+  gen_cmd->add_flag("--accounts", gen_accounts, "also the demo accounts (as seed --demo), for benchmarks that sign in");
   for (auto* c : {seed_cmd, gen_cmd}) c->add_option("--seed", seed_number, "random seed (same seed, same data)");
   auto* backup_cmd = cli.add_subcommand("backup", "Write an online backup of the SQLite database");
   std::string backup_path;
@@ -119,6 +125,8 @@ int run_cli(int argc, char** argv) {
   auto* points_cmd = cli.add_subcommand("points", "Points ledger tools");
   auto* points_verify_cmd = points_cmd->add_subcommand(
       "verify", "Check that every points balance equals the sum of its ledger entries; exits 1 on a mismatch");
+  auto* points_rebuild_cmd = points_cmd->add_subcommand(
+      "rebuild-ranks", "Recompute the rank counts of cities, districts and systems from the balances");
   points_cmd->require_subcommand(1);
   auto* init_admin_cmd = cli.add_subcommand("init-admin", "Create the first administrator with a one-time password");
   std::string admin_username = "admin";
@@ -158,12 +166,25 @@ int run_cli(int argc, char** argv) {
       points::PointsService points(db, App::default_clock());
       const auto report = points.verify();
       for (const auto& m : report.mismatches) std::cout << "MISMATCH " << m << "\n";
-      if (!report.mismatches.empty()) {
+      for (const auto& m : report.rank_mismatches) std::cout << "RANK MISMATCH " << m << "\n";
+      if (!report.mismatches.empty())
         std::cout << "points ledger: " << report.mismatches.size() << " balance(s) differ from their entries ("
                   << report.balances_checked << " balances checked)\n";
-        return 1;
-      }
-      std::cout << "points ledger consistent: " << report.balances_checked << " balances checked\n";
+      if (report.rank_mismatch_count > 0)
+        std::cout << "rank counts: " << report.rank_mismatch_count << " differ from the balances ("
+                  << report.rank_rows_checked << " checked); `xinhuo points rebuild-ranks` recomputes them\n";
+      if (!report.mismatches.empty() || report.rank_mismatch_count > 0) return 1;
+      std::cout << "points ledger consistent: " << report.balances_checked << " balances checked; rank counts consistent: "
+                << report.rank_rows_checked << " rows checked\n";
+      return 0;
+    }
+    if (points_rebuild_cmd->parsed()) {
+      const auto started = std::chrono::steady_clock::now();
+      points::PointsService points(db, App::default_clock());
+      const long long rows = points.rebuild_ranks();
+      std::cout << "rank counts rebuilt: " << rows << " rows in "
+                << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
+                << " ms\n";
       return 0;
     }
     if (init_admin_cmd->parsed()) return init_admin(db, config, admin_username);
@@ -180,7 +201,10 @@ int run_cli(int argc, char** argv) {
     const auto r = seed::generate(db, {.scale = seed_cmd->parsed() ? 1 : scale, .seed = seed_number, .demo = true},
                                   std::chrono::system_clock::now(), cipher);
     print_report(r);
-    if (seed_cmd->parsed()) {
+    points::PointsService points(db, App::default_clock());
+    points.ensure_default_catalog();
+    points.rebuild_ranks();  // the ranked populations of the new tree
+    if (seed_cmd->parsed() || gen_accounts) {
       auth::AuthService auth(db, App::default_clock(), config.auth_policy());
       auth.ensure_builtin_roles();
       std::cout << "\ndemo accounts (password " << seed::kDemoPassword << "; administrators' TOTP secret "
@@ -188,8 +212,24 @@ int run_cli(int argc, char** argv) {
       for (const auto& a : seed::seed_demo_accounts(db, auth, std::chrono::system_clock::now()))
         std::cout << "  " << a.username << std::string(12 - std::min<std::size_t>(11, a.username.size()), ' ') << a.role
                   << " — " << a.display_name << " @ " << a.scope_note << "\n";
-      points::PointsService points(db, App::default_clock());
-      points.subscribe(db.events());
+    }
+    if (gen_cmd->parsed() && ledger_entries > 0) {
+      const auto ledger_started = std::chrono::steady_clock::now();
+      long long next_report = ledger_entries / 10;
+      const auto p = points::generate_ledger(
+          db, {.entries = ledger_entries, .seed = seed_number, .today = points.today(), .progress = [&](long long done) {
+                 if (done < next_report) return;
+                 std::cerr << "points: " << done << " entries written\n";
+                 next_report += ledger_entries / 10;
+               }});
+      std::cout << "points: " << p.entries << " ledger entries for " << p.members << " party members, " << p.balances
+                << " balances, " << p.rank_rows << " rank count rows in "
+                << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - ledger_started).count()
+                << " ms\n";
+    }
+    // From here on, bookings and people whose party status changes keep the balances and rank counts current.
+    points.subscribe(db.events());
+    if (seed_cmd->parsed()) {
       files::FilesService files(db, App::default_clock(), std::filesystem::path(config.data_dir) / "uploads");
       const auto p = points::seed_demo_points(db, points, files, seed_number);
       std::cout << "\npoints: " << p.events << " activities booked as " << p.entries << " ledger entries; " << p.claims

@@ -168,10 +168,10 @@ Config load_config(const ConfigFlags& flags, const std::map<std::string, std::st
     if (auto it = env.find("XINHUO_CONFIG"); it != env.end()) file = it->second;
   if (!file.empty()) apply_toml_file(config, file);
   apply_environment(config, env);
-  if (!flags.listen.empty()) config.listen = flags.listen;
-  if (!flags.database.empty()) config.database = flags.database;
-  if (!flags.web_root.empty()) config.web_root = flags.web_root;
-  if (!flags.data_dir.empty()) config.data_dir = flags.data_dir;
+  if (flags.listen) config.listen = *flags.listen;
+  if (flags.database) config.database = *flags.database;
+  if (flags.web_root) config.web_root = *flags.web_root;
+  if (flags.data_dir) config.data_dir = *flags.data_dir;
   validate(config);
   return config;
 }
@@ -191,6 +191,7 @@ void validate(const Config& c) {
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(e.what());
   }
+  if (c.data_dir.empty()) throw std::runtime_error("data_dir must name a folder (uploads and keys are kept there)");
   if (c.sqlite_synchronous != "FULL" && c.sqlite_synchronous != "NORMAL")
     throw std::runtime_error("sqlite_synchronous must be FULL or NORMAL");
   static const std::set<std::string> levels = {"debug", "info", "warn", "error"};

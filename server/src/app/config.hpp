@@ -59,7 +59,8 @@ std::map<std::string, std::string> xinhuo_environment();
 // What the command line says; empty strings mean "not given".
 struct ConfigFlags {
   std::string config_file;  // else XINHUO_CONFIG, else none
-  std::string listen, database, web_root, data_dir;
+  // Given on the command line, even as "" (`--web-root ""` serves no web app).
+  std::optional<std::string> listen, database, web_root, data_dir;
 };
 // Defaults ← TOML file ← environment ← flags, then validated.
 Config load_config(const ConfigFlags& flags, const std::map<std::string, std::string>& env);

@@ -1,18 +1,18 @@
 #include "audit/store.hpp"
 
 #include "core/random.hpp"
+#include "db/query.hpp"
 #include "db/sql.hpp"
 
 namespace xinhuo::audit {
 
 namespace {
 // Appends are serialised so that two transactions never chain to the same previous row.
-const char* const kPgAppendLock = "SELECT pg_advisory_xact_lock(72617)";
 const char* const kSelectLast = "SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1";
+// Built with db::Query (kept prepared on SQLite): the values go between the commas.
 const char* const kInsert =
     "INSERT INTO audit_log (id, at, account_id, username, action, target_type, target_id, result, ip, request_id, "
-    "detail, prev_hash, hash) VALUES (:id, :at, :account_id, :username, :action, :target_type, :target_id, :result, "
-    ":ip, :request_id, :detail, :prev_hash, :hash)";
+    "detail, prev_hash, hash) VALUES (";
 const char* const kColumns =
     "SELECT id, at, COALESCE(account_id, 0), username, action, target_type, target_id, result, ip, request_id, "
     "detail, prev_hash, hash FROM audit_log";
@@ -44,22 +44,24 @@ std::string chain_hash(const AuditRow& r) {
 }
 
 void AuditStore::append(db::Tx& tx, AuditRow row) {
-  if (tx.dialect() == db::Dialect::postgresql) tx.sql() << kPgAppendLock;
+  tx.lock_writers();  // one chain: appends one after the other
   long long last_id = 0;
-  std::string last_hash;
-  soci::indicator ind = soci::i_null;
-  tx.sql() << kSelectLast, soci::into(last_id), soci::into(last_hash, ind);
-  if (!tx.sql().got_data()) {
-    last_id = 0;
-    last_hash = std::string(64, '0');
-  }
+  std::string last_hash(64, '0');
+  db::Query(kSelectLast).each(tx.sql(), [&](const soci::row& r) {
+    last_id = db::column_ll(r, 0);
+    last_hash = r.get<std::string>(1);
+  });
   row.id = last_id + 1;
   row.prev_hash = last_hash;
   row.hash = chain_hash(row);
-  soci::indicator account_ind = row.account_id ? soci::i_ok : soci::i_null;
-  tx.sql() << kInsert, soci::use(row.id), soci::use(row.at), soci::use(row.account_id, account_ind), soci::use(row.username),
-      soci::use(row.action), soci::use(row.target_type), soci::use(row.target_id), soci::use(row.result),
-      soci::use(row.ip), soci::use(row.request_id), soci::use(row.detail), soci::use(row.prev_hash), soci::use(row.hash);
+  db::Query q(kInsert);
+  q.value(row.id).add(", ").value(row.at).add(", ");
+  (row.account_id ? q.value(row.account_id) : q.add("NULL")).add(", ");
+  for (const std::string* v : {&row.username, &row.action, &row.target_type, &row.target_id, &row.result, &row.ip,
+                               &row.request_id, &row.detail, &row.prev_hash})
+    q.value(*v).add(", ");
+  q.value(row.hash).add(")");
+  q.run(tx.sql());
 }
 
 std::vector<AuditRow> AuditStore::list(const AuditFilter& f, long long* total) {

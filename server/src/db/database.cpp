@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "db/events.hpp"
+#include "db/query.hpp"
 
 namespace xinhuo::db {
 
@@ -115,6 +116,11 @@ Database::Database(DatabaseOptions options)
       s << "PRAGMA busy_timeout=" + std::to_string(options_.busy_timeout_ms);
       s << "PRAGMA foreign_keys=ON";
       s << "PRAGMA synchronous=" + options_.sqlite_synchronous;
+      // 64 MB of page cache instead of 2 MB: a write transaction of a few hundred bookings (a batch approval, a
+      // group commit) keeps its pages in memory instead of spilling them to the WAL halfway.
+      s << "PRAGMA cache_size=-65536";
+      // Savepoints journal the pages they change, and sorts spill: in memory rather than temporary files.
+      s << "PRAGMA temp_store=MEMORY";
     } else {
       s.open(soci::postgresql, pg_conninfo(options_.url));
       s << "SET TIME ZONE 'UTC'";
@@ -124,12 +130,16 @@ Database::Database(DatabaseOptions options)
   }
 }
 
-Database::~Database() = default;
+Database::~Database() {
+  if (pool_)
+    for (std::size_t i = 0; i < options_.pool_size; ++i) forget_prepared(pool_->at(i));
+}
 
 Database::Lease::Lease(Database& db) : db_(db) {
   ++db_.in_use_;
   try {
-    session_ = std::make_unique<soci::session>(*db_.pool_);
+    position_ = db_.pool_->lease();  // waits for a free session
+    session_ = &db_.pool_->at(position_);
   } catch (...) {
     --db_.in_use_;
     throw;
@@ -137,7 +147,7 @@ Database::Lease::Lease(Database& db) : db_(db) {
 }
 
 Database::Lease::~Lease() {
-  session_.reset();
+  db_.pool_->give_back(position_);
   --db_.in_use_;
 }
 

@@ -46,11 +46,14 @@ class Database {
     ~Lease();
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
+    // The pooled session itself (not a wrapper made for the lease): what is kept per session, such as prepared
+    // statements, stays with the connection it belongs to.
     soci::session& sql() { return *session_; }
 
    private:
     Database& db_;
-    std::unique_ptr<soci::session> session_;
+    std::size_t position_ = 0;
+    soci::session* session_ = nullptr;
   };
   Lease lease() { return Lease(*this); }
 

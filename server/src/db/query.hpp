@@ -2,6 +2,7 @@
 // A statement assembled at run time (optional filters, data scope) with every value bound as a parameter:
 // the text only ever holds column names and placeholders that the store wrote itself.
 #include <functional>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -29,13 +30,25 @@ class Query {
     return q;
   }
 
+  // Runs the statement, calling on_row for each row. On SQLite the statement stays prepared for the session and is
+  // run again by the next Query of the same text.
   void each(soci::session& sql, const std::function<void(const soci::row&)>& on_row) const;
+  // Runs a statement that returns no rows (INSERT, UPDATE without RETURNING).
+  void run(soci::session& sql) const;
   long long count(soci::session& sql) const;  // the first column of the first row as an integer
 
  private:
+  void execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const;
+
   std::string text_;
   std::vector<std::string> values_;
 };
+
+// Drops the statements Query keeps prepared for a session (before the session closes).
+void forget_prepared(soci::session& sql);
+// SQLite: a native statement kept prepared for the session, made by `prepare` the first time `text` is asked for.
+std::shared_ptr<void> prepared_native(soci::session& sql, const std::string& text,
+                                      const std::function<std::shared_ptr<void>()>& prepare);
 
 // Appends " AND (…)" limiting rows to the caller's data scope. `unit_path` and `branch_path` are the
 // materialised paths of the row's unit and branch (branch may be NULL), `unit_id`/`branch_id` their ids, and

@@ -20,6 +20,27 @@ Tx::~Tx() {
 
 void Tx::publish(const Event& event) { db_.events().deliver(*this, event); }
 
+void Tx::lock_writers() {
+  if (db_.dialect() == Dialect::postgresql) sql() << "SELECT pg_advisory_xact_lock(72617)";
+}
+
+Savepoint::Savepoint(Tx& tx) : tx_(tx) { tx_.sql() << "SAVEPOINT work"; }
+
+Savepoint::~Savepoint() {
+  if (!open_) return;
+  try {
+    tx_.sql() << "ROLLBACK TO SAVEPOINT work";
+    tx_.sql() << "RELEASE SAVEPOINT work";
+  } catch (const std::exception& e) {
+    log::error("rollback to savepoint failed", {{"error", log::safe_what(e)}});
+  }
+}
+
+void Savepoint::release() {
+  tx_.sql() << "RELEASE SAVEPOINT work";
+  open_ = false;
+}
+
 void Tx::commit() {
   sql() << "COMMIT";
   open_ = false;

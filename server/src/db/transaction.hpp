@@ -21,12 +21,31 @@ class Tx {
   Dialect dialect() const { return db_.dialect(); }
   // Delivers the event to its subscribers now, inside this transaction.
   void publish(const Event& event);
+  // Serialises this transaction with every other that calls it, until it ends: SQLite's write transaction holds the
+  // database already; on PostgreSQL a transaction-scoped advisory lock (taken again by the same transaction, it is
+  // free). Writers of shared rows (the audit chain, rank counts) take it before those rows, so they never deadlock.
+  void lock_writers();
   void commit();
 
  private:
   Database& db_;
   Database::Lease lease_;
   bool open_ = false;
+};
+
+// A savepoint inside a transaction: destroyed without release(), it undoes what was done since it was made (the
+// transaction goes on).
+class Savepoint {
+ public:
+  explicit Savepoint(Tx& tx);
+  ~Savepoint();
+  Savepoint(const Savepoint&) = delete;
+  Savepoint& operator=(const Savepoint&) = delete;
+  void release();
+
+ private:
+  Tx& tx_;
+  bool open_ = true;
 };
 
 // Rows changed by the last statement run through `st`.

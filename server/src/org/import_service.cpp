@@ -6,6 +6,7 @@
 #include "core/error.hpp"
 #include "core/json_input.hpp"
 #include "core/xlsx.hpp"
+#include "org/events.hpp"
 #include "org/validation.hpp"
 
 namespace xinhuo::org {
@@ -159,7 +160,11 @@ ImportResult ImportService::commit(const Principal& caller, const std::vector<Im
   batch.created_at = iso_utc(now);
   db::Tx tx(db_);
   const long long id = ImportStore::insert_batch(tx, batch, caller.account_id);
-  for (const auto& p : checked.people) ImportStore::insert_person(tx, p, id, batch.created_at);
+  for (const auto& p : checked.people) {
+    const long long person = ImportStore::insert_person(tx, p, id, batch.created_at);
+    tx.publish(person_placed(person, std::nullopt, PersonPlace{p.person.unit_id, p.person.branch_id, p.person.party_status},
+                             batch.created_at));
+  }
   audit::record(tx, caller, {.action = "people.import", .target_type = "people_import", .target_id = std::to_string(id),
                              .detail = {{"rows", batch.rows_total}, {"created", batch.rows_created}, {"skipped", batch.rows_skipped},
                                         {"mode", mode}}},
@@ -180,6 +185,8 @@ ImportBatch ImportService::undo(const Principal& caller, long long import_id) {
   db::Tx tx(db_);
   if (ImportStore::changed_people(tx, import_id) > 0)
     throw Error::conflict("import_changed", {"该批人员导入后已被修改，不能撤销", "People of this import were changed since; it cannot be undone"});
+  for (const auto& [person, place] : ImportStore::places_of_import(tx, import_id))
+    tx.publish(person_placed(person, place, std::nullopt, iso_utc(now)));
   const long long removed = ImportStore::delete_people(tx, import_id);
   if (!ImportStore::mark_undone(tx, import_id, iso_utc(now)))
     throw Error::conflict("not_last_import", {"只能撤销最近一次导入", "Only the last import can be undone"});

@@ -6,6 +6,7 @@
 
 #include "db/transaction.hpp"
 #include "core/principal.hpp"
+#include "org/events.hpp"
 #include "org/model.hpp"
 
 namespace xinhuo::org {
@@ -37,7 +38,9 @@ class ImportStore {
   bool id_card_exists(const std::string& hash);
 
   static long long insert_batch(db::Tx& tx, const ImportBatch& batch, long long account_id);
-  static void insert_person(db::Tx& tx, const NewPerson& p, long long import_id, const std::string& now);
+  static long long insert_person(db::Tx& tx, const NewPerson& p, long long import_id, const std::string& now);
+  // Where the people of a batch sit (before an undo removes them).
+  static std::vector<std::pair<long long, PersonPlace>> places_of_import(db::Tx& tx, long long import_id);
   std::optional<ImportBatch> last_committed();
   std::optional<ImportBatch> batch(long long id);
   // People of the batch changed since the import (history rows) block an undo.

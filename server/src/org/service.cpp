@@ -10,6 +10,7 @@
 #include "core/json_input.hpp"
 #include "core/random.hpp"
 #include "core/xlsx.hpp"
+#include "org/events.hpp"
 
 namespace xinhuo::org {
 
@@ -143,6 +144,7 @@ OrgNode OrgService::move_node(const Principal& caller, long long id, long long n
   {
     db::Tx tx(db_);
     OrgStore::move_subtree(tx, *n, *parent, iso_utc(now));
+    tx.publish(node_moved(id, n->path, parent->path + std::to_string(id) + "/", iso_utc(now)));
     audit::record(tx, caller, {.action = "org.node_moved", .target_type = "org_node", .target_id = std::to_string(id),
                                .detail = {{"from_parent_id", n->parent_id}, {"to_parent_id", parent->id}}},
                   now);
@@ -293,6 +295,10 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
     if (identity_changed && !id_card.hash.empty() && OrgStore::id_card_taken(tx, id_card.hash, id))
       throw Error::conflict("id_card_taken", {"该身份证号码已登记在另一人名下", "This ID number belongs to another person"});
     OrgStore::update_person(tx, after, now);
+    if (after.unit_id != before->unit_id || after.branch_id != before->branch_id ||
+        after.party_status != before->party_status || after.status != before->status)
+      tx.publish(person_placed(id, PersonPlace{before->unit_id, before->branch_id, before->party_status, before->status},
+                               PersonPlace{after.unit_id, after.branch_id, after.party_status, after.status}, now));
     if (identity_changed) {
       OrgStore::update_identity(tx, id, id_card, phone);
       audit::record(tx, caller, {.action = "people.identity_changed", .target_type = "person", .target_id = std::to_string(id)},
@@ -313,9 +319,12 @@ void OrgService::set_party_status(db::Tx& tx, long long person_id, const std::st
   if (!joined_date.empty() && p->party_joined_date != joined_date)
     changes.push_back({"party_joined_date", p->party_joined_date, joined_date});
   if (changes.empty()) return;
+  const PersonPlace before{p->unit_id, p->branch_id, p->party_status, p->status};
   p->party_status = status;
   if (!joined_date.empty()) p->party_joined_date = joined_date;
   OrgStore::update_person(tx, *p, now);
+  if (before.party_status != status)
+    tx.publish(person_placed(person_id, before, PersonPlace{p->unit_id, p->branch_id, p->party_status, p->status}, now));
   for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
 }
 
@@ -323,8 +332,10 @@ void OrgService::transfer_membership(db::Tx& tx, long long person_id, long long 
                                      const std::string& now) {
   auto p = OrgStore::person_in(tx, person_id);
   if (!p) throw Error::not_found({"人员不存在", "No such person"});
+  const PersonPlace before{p->unit_id, p->branch_id, p->party_status, p->status};
   if (!branch_id) {
     OrgStore::set_person_status(tx, person_id, "left", now);
+    tx.publish(person_placed(person_id, before, PersonPlace{p->unit_id, p->branch_id, p->party_status, "left"}, now));
     OrgStore::add_history(tx, person_id, {"status", p->status, "left"}, by, now);
     return;
   }
@@ -336,6 +347,8 @@ void OrgService::transfer_membership(db::Tx& tx, long long person_id, long long 
   p->branch_id = branch_id;
   p->unit_id = unit;
   OrgStore::update_person(tx, *p, now);
+  if (!changes.empty())
+    tx.publish(person_placed(person_id, before, PersonPlace{p->unit_id, p->branch_id, p->party_status, p->status}, now));
   for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
 }
 

@@ -143,6 +143,14 @@ struct Period {
 struct VerifyReport {
   long long balances_checked = 0;
   std::vector<std::string> mismatches;  // "person 12, period 2026, category 组织生活: balance 5, entries 4"
+  long long rank_rows_checked = 0;      // rank counts and populations compared with the balances
+  long long rank_mismatch_count = 0;
+  std::vector<std::string> rank_mismatches;  // the first ones: "node 7, period 2026, category (total), 12 points: …"
 };
+
+// City, district and system nodes hold many units: their ranks are read from rank counts.
+inline bool is_wide_node(const std::string& node_type) {
+  return node_type == "city" || node_type == "district" || node_type == "system";
+}
 
 }  // namespace xinhuo::points

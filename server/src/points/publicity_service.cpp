@@ -41,8 +41,7 @@ Publicity PublicityService::publish(const Principal& caller, const PublishInput&
   p.period = period.key;
   p.starts_on = today();
   p.ends_on = add_days(p.starts_on, in.days - 1);  // N days including today
-  const auto path = *PointsStore::node_path(tx.sql(), in.node_id);
-  for (const auto& row : PointsStore::top(tx.sql(), path, period.key, "", 5000))
+  for (const auto& row : PointsStore::top(tx.sql(), in.node_id, period.key, "", 5000))
     p.snapshot.push_back({{"rank", row.rank}, {"person_id", row.person_id}, {"name", row.name},
                           {"branch_name", row.branch_name}, {"points", row.points}});
   p.title = in.title.empty() ? period.key + " 党员积分公示" : in.title;

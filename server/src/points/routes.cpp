@@ -328,11 +328,14 @@ void add_routes(http::Router& router, PointsService& service) {
                return http::Response::json(200, {{"items", items(service.my_entries(req.principal, year_param(req, service)), entry_json)}});
              });
   router.add({.method = "GET", .pattern = "/api/v1/me/points/rank", .tag = "points",
-              .summary = "My rank and percentile among the party members of my unit (period, category)"},
+              .summary = "My rank and percentile among the party members of my unit, branch or city (period, category, "
+                         "within = unit | branch | city)"},
              [&service](http::Request& req) {
                const std::string period = req.query_param("period").value_or(std::to_string(service.current_year()));
-               const auto r = service.my_rank(req.principal, period, category_param(req));
-               return http::Response::json(200, {{"rank", r.rank}, {"of", r.of}, {"percentile", r.percentile}, {"points", r.points}, {"period", period}});
+               const std::string within = req.query_param("within").value_or("unit");
+               const auto r = service.my_rank(req.principal, period, category_param(req), within);
+               return http::Response::json(200, {{"rank", r.rank}, {"of", r.of}, {"percentile", r.percentile}, {"points", r.points},
+                                                 {"period", period}, {"within", within}});
              });
   router.add({.method = "GET", .pattern = "/api/v1/points/rankings/export", .tag = "points",
               .summary = "The ranking (node_id, period, category) as an .xlsx file (audited)", .permission = kPermRead},

@@ -8,6 +8,7 @@
 #include "core/random.hpp"
 #include "core/xlsx.hpp"
 #include "core/log.hpp"
+#include "org/events.hpp"
 
 namespace xinhuo::points {
 
@@ -101,6 +102,9 @@ void PointsService::ensure_default_catalog() {
 
 void PointsService::subscribe(db::EventBus& bus) {
   for (const auto& type : event_types()) bus.subscribe(type, [this](db::Tx& tx, const db::Event& e) { on_event(tx, e); });
+  // The rank counts follow people and nodes through the org tree.
+  bus.subscribe(org::kEventPersonPlaced, [](db::Tx& tx, const db::Event& e) { RankCounts::on_person_placed(tx, e); });
+  bus.subscribe(org::kEventNodeMoved, [](db::Tx& tx, const db::Event& e) { RankCounts::on_node_moved(tx, e); });
 }
 
 bool PointsService::applies(const Rule& rule, const PersonFacts& person, const std::string& date) const {
@@ -113,7 +117,9 @@ bool PointsService::applies(const Rule& rule, const PersonFacts& person, const s
 }
 
 long long PointsService::book(db::Tx& tx, const Booking& b) {
-  PointsStore::lock_person(tx, b.person_id);
+  // Bookings one at a time: caps read sums before writing, and the rank counts are rows every booking of a city
+  // shares (PostgreSQL; SQLite's write transaction holds the database already).
+  tx.lock_writers();
   if (auto existing = PointsStore::entry_id_by_source(tx.sql(), b.source_key)) return *existing;
   const int year = std::stoi(b.activity_date.substr(0, 4));
   const Scheme scheme = PointsStore::scheme(tx.sql(), year).value_or(Scheme{year});
@@ -137,8 +143,8 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
                                                   month_end(b.activity_date)),
              "cap_month");
     if (r.cap_year) cut_to(*r.cap_year - PointsStore::rule_sum(tx, b.person_id, r.code, y + "-01-01", y + "-12-31"), "cap_year");
-    for (const auto& c : PointsStore::categories(tx.sql()))
-      if (c.code == category && c.yearly_cap) cut_to(*c.yearly_cap - PointsStore::balance(tx.sql(), b.person_id, y, category), "category_cap");
+    if (const auto cap = PointsStore::category_cap(tx.sql(), category))
+      cut_to(*cap - PointsStore::balance(tx.sql(), b.person_id, y, category), "category_cap");
     if (scheme.ceiling_score)
       cut_to(*scheme.ceiling_score - scheme.base_score - PointsStore::balance(tx.sql(), b.person_id, y, ""), "ceiling");
   } else if (b.source_type != "reversal" && points < 0) {
@@ -150,10 +156,8 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
   }
   const long long id = PointsStore::insert_entry(tx, b, points, limited_by, category, year, iso_utc(clock_.now()));
   if (id == 0) return PointsStore::entry_id_by_source(tx.sql(), b.source_key).value_or(0);  // booked meanwhile
-  for (const auto& period : periods_of(b.activity_date)) {
-    PointsStore::add_to_balance(tx, b.person_id, period, category, points);
-    PointsStore::add_to_balance(tx, b.person_id, period, "", points);
-  }
+  const auto changes = PointsStore::add_to_balances(tx, b.person_id, periods_of(b.activity_date), category, points);
+  RankCounts::booked(tx, RankCounts::placement(tx.sql(), b.person_id), changes);
   return id;
 }
 
@@ -279,7 +283,7 @@ Claim PointsService::record(const Principal& caller, const RecordInput& in) {
   } else {
     PointsStore::decide(tx, c.id, "pending", "approved", caller.account_id, "", iso_utc(now));
     auto stored = *PointsStore::claim(tx.sql(), c.id);
-    PointsStore::set_claim_entry(tx, c.id, book_claim(tx, stored, caller.display_name));
+    PointsStore::set_claim_entry(tx, c.id, book_claim(tx, stored, *rule, caller.display_name));
   }
   tx.commit();
   return *PointsStore::claim(tx.sql(), c.id);
@@ -302,11 +306,10 @@ Claim PointsService::claim(const Principal& caller, long long id) {
   return visible_claim(lease.sql(), caller, id);
 }
 
-long long PointsService::book_claim(db::Tx& tx, const Claim& c, const std::string& approvers) {
-  const auto rule = PointsStore::rule(tx.sql(), c.rule_id);
+long long PointsService::book_claim(db::Tx& tx, const Claim& c, const Rule& rule, const std::string& approvers) {
   Booking b;
   b.person_id = c.person_id;
-  b.rule = *rule;
+  b.rule = rule;
   b.requested = c.points;
   b.activity_date = c.activity_date;
   b.source_type = "claim";
@@ -318,8 +321,13 @@ long long PointsService::book_claim(db::Tx& tx, const Claim& c, const std::strin
   return book(tx, b);
 }
 
-Claim PointsService::approve_in(db::Tx& tx, const Principal& caller, long long id) {
-  const Claim c = visible_claim(tx.sql(), caller, id);
+void PointsService::approve_in(db::Tx& tx, const Principal& caller, long long id) {
+  tx.lock_writers();  // before the claim's row: a decision waits for others whole, never halfway (no deadlock)
+  const auto facts = PointsStore::claim_for_decision(tx.sql(), id);
+  const bool own = facts && caller.person_id && facts->first.person_id == caller.person_id;
+  if (!facts || (!own && !caller.scope.all && !PointsStore::person_in_scope(tx.sql(), caller, facts->first.person_id)))
+    throw Error::not_found();
+  const auto& [c, rule] = *facts;
   if (c.person_id == caller.person_id)
     throw Error::forbidden("own_claim", {"不能审批本人的积分", "You cannot approve your own points"});
   if (c.kind == "self_report" && c.created_by == caller.account_id)
@@ -330,7 +338,7 @@ Claim PointsService::approve_in(db::Tx& tx, const Principal& caller, long long i
     audit::record(tx, caller, {.action = "points.claim_first_approved", .target_type = "point_claim",
                                .target_id = std::to_string(id), .detail = {{"person_id", c.person_id}, {"points", c.points}}},
                   clock_.now());
-    return *PointsStore::claim(tx.sql(), id);
+    return;
   }
   if (c.status == "first_approved" && (c.first_approver_id == caller.account_id || c.created_by == caller.account_id))
     throw Error::conflict("second_approver_required",
@@ -338,36 +346,39 @@ Claim PointsService::approve_in(db::Tx& tx, const Principal& caller, long long i
   if (c.status != "pending" && c.status != "first_approved") throw already_decided();
   if (!PointsStore::decide(tx, id, c.status, "approved", caller.account_id, "", now)) throw already_decided();
   std::string approvers = c.first_approver_name.empty() ? caller.display_name : c.first_approver_name + "、" + caller.display_name;
-  const long long entry = book_claim(tx, c, approvers);
+  const long long entry = book_claim(tx, c, rule, approvers);
   PointsStore::set_claim_entry(tx, id, entry);
   audit::record(tx, caller, {.action = "points.claim_approved", .target_type = "point_claim", .target_id = std::to_string(id),
                              .detail = {{"person_id", c.person_id}, {"points", c.points}, {"entry_id", entry}}},
                 clock_.now());
-  return *PointsStore::claim(tx.sql(), id);
 }
 
 Claim PointsService::approve(const Principal& caller, long long id) {
   require(caller, kPermApprove);
-  db::Tx tx(db_);
-  Claim c = approve_in(tx, caller, id);
-  tx.commit();
-  return c;
+  // Approvals arriving together share one commit (one fsync on SQLite), each in its own savepoint.
+  approvals_.run([&](db::Tx& tx) { approve_in(tx, caller, id); });
+  auto lease = db_.lease();  // the answer is read after the commit, outside the writers' turn
+  return *PointsStore::claim(lease.sql(), id);
 }
 
 BatchResult PointsService::approve_batch(const Principal& caller, const std::vector<long long>& ids) {
   require(caller, kPermApprove);
   BatchResult result;
-  // One transaction per claim: one refusal does not undo the others.
+  // One transaction, one savepoint per claim: a refusal undoes only its own claim, and one commit makes the
+  // batch durable.
+  db::Tx tx(db_);
+  tx.lock_writers();
   for (long long id : ids) {
+    db::Savepoint savepoint(tx);
     try {
-      db::Tx tx(db_);
       approve_in(tx, caller, id);
-      tx.commit();
+      savepoint.release();
       result.approved.push_back(id);
     } catch (const Error& e) {
       result.failed.emplace_back(id, e.code());
     }
   }
+  tx.commit();
   return result;
 }
 
@@ -375,6 +386,7 @@ Claim PointsService::reject(const Principal& caller, long long id, const std::st
   require(caller, kPermApprove);
   check_text("reason", reason, 4000, {"请填写退回原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
+  tx.lock_writers();  // before the claim's row, as approvals do
   const Claim c = visible_claim(tx.sql(), caller, id);
   if (c.person_id == caller.person_id) throw Error::forbidden("own_claim", {"不能审批本人的积分", "You cannot decide your own points"});
   if ((c.status != "pending" && c.status != "first_approved") ||
@@ -473,9 +485,7 @@ std::vector<RankRow> PointsService::ranking(const Principal& caller, long long n
   auto lease = db_.lease();
   const auto path = PointsStore::node_path_in_scope(lease.sql(), caller, node_id);
   if (!path) throw Error::not_found({"组织不存在", "No such organisation"});
-  const std::string type = PointsStore::node_type(lease.sql(), node_id);
-  const bool wide = type == "city" || type == "district" || type == "system";
-  return PointsStore::top(lease.sql(), *path, parse_period(period).key, category, limit, wide);
+  return PointsStore::top(lease.sql(), node_id, parse_period(period).key, category, limit);
 }
 
 std::string PointsService::export_ranking(const Principal& caller, long long node_id, const std::string& period,
@@ -496,17 +506,41 @@ std::string PointsService::export_ranking(const Principal& caller, long long nod
   return bytes;
 }
 
-MyRank PointsService::my_rank(const Principal& caller, const std::string& period, const std::string& category) {
+MyRank PointsService::my_rank(const Principal& caller, const std::string& period, const std::string& category,
+                              const std::string& within) {
   if (!caller.person_id) throw Error::forbidden("no_person", kNoPerson);
+  if (within != "unit" && within != "branch" && within != "city")
+    throw Error::validation("within", {"范围只能是 unit、branch 或 city", "within is unit, branch or city"});
+  const std::string key = parse_period(period).key;
   auto lease = db_.lease();
   const auto person = PointsStore::person(lease.sql(), caller.person_id);
-  const auto path = PointsStore::node_path(lease.sql(), person->unit_id);
-  return PointsStore::rank_of(lease.sql(), caller.person_id, *path, parse_period(period).key, category);
+  long long node = person->unit_id;
+  if (within == "branch") node = person->branch_id;
+  if (within == "city") {
+    // The top of the person's tree: the city (a province above the cities in generated data at scale).
+    const auto ids = path_ids(PointsStore::node_path(lease.sql(), person->unit_id).value_or(""));
+    node = ids.empty() ? 0 : ids.front();
+  }
+  if (!node) return MyRank{.points = PointsStore::balance(lease.sql(), caller.person_id, key, category)};
+  return PointsStore::rank_of(lease.sql(), caller.person_id, node, key, category);
 }
 
 VerifyReport PointsService::verify() {
   auto lease = db_.lease();
-  return PointsStore::verify(lease.sql());
+  VerifyReport report = PointsStore::verify(lease.sql());
+  RankCounts::verify(lease.sql(), report);
+  return report;
+}
+
+long long PointsService::rebuild_ranks() { return RankCounts::rebuild(db_); }
+
+void PointsService::ensure_rank_counts() {
+  {
+    auto lease = db_.lease();
+    if (!RankCountStore::never_built(lease.sql())) return;
+  }
+  const long long rows = RankCounts::rebuild(db_);
+  log::info("points: rank counts built", {{"rows", rows}});
 }
 
 }  // namespace xinhuo::points

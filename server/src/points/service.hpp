@@ -5,6 +5,7 @@
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "db/events.hpp"
+#include "db/group_commit.hpp"
 #include "org/model.hpp"
 #include "points/catalog.hpp"
 #include "points/simulation.hpp"
@@ -41,10 +42,12 @@ struct BatchResult {
 class PointsService {
  public:
   PointsService(db::Database& db, const Clock& clock, org::YoungCadreRule rule = {})
-      : db_(db), clock_(clock), young_(rule) {}
+      : db_(db), clock_(clock), young_(rule), approvals_(db) {}
 
   // The default catalog (categories, rules, this year's scheme, the event map) on an empty database.
   void ensure_default_catalog();
+  // Builds the rank counts of a database that has ranked people but none counted (made before they existed).
+  void ensure_rank_counts();
   // Subscribes the ledger to every type of event_types().
   void subscribe(db::EventBus& bus);
 
@@ -86,13 +89,18 @@ class PointsService {
   // The ranking as an .xlsx workbook (audited: it lists people and their scores).
   std::string export_ranking(const Principal& caller, long long node_id, const std::string& period,
                              const std::string& category);
-  // The caller's rank among the party members of their unit.
-  MyRank my_rank(const Principal& caller, const std::string& period, const std::string& category);
+  // The caller's rank among the party members of their unit, branch or city (`within`).
+  MyRank my_rank(const Principal& caller, const std::string& period, const std::string& category,
+                 const std::string& within = "unit");
 
   // How a past period would score under draft rule changes (points.rules).
   SimulationResult simulate(const Principal& caller, SimulationInput input);
 
+  // Balances against their entries, rank counts against the balances.
   VerifyReport verify();
+  // Recomputes the rank counts from the balances (after data written around the services, or people moved by
+  // hand); returns the rows written.
+  long long rebuild_ranks();
   int current_year() const;
   std::string today() const;
 
@@ -102,13 +110,14 @@ class PointsService {
   Summary summary_of(soci::session& sql, const PersonFacts& person, int year);
   Rule validated_rule(const RuleInput& input, soci::session& sql) const;
   Claim decided(db::Tx& tx, const Principal& caller, const Claim& claim);
-  Claim approve_in(db::Tx& tx, const Principal& caller, long long id);
+  void approve_in(db::Tx& tx, const Principal& caller, long long id);
   Claim visible_claim(soci::session& sql, const Principal& caller, long long id);
-  long long book_claim(db::Tx& tx, const Claim& claim, const std::string& approvers);
+  long long book_claim(db::Tx& tx, const Claim& claim, const Rule& rule, const std::string& approvers);
 
   db::Database& db_;
   const Clock& clock_;
   org::YoungCadreRule young_;
+  db::GroupCommit approvals_;
 };
 
 // "2026", "2026-Q4" or "2026-11"; throws a validation error naming `field` otherwise.

@@ -9,6 +9,7 @@ namespace xinhuo::points {
 
 namespace {
 const char* const kSelectCategories = "SELECT code, name, yearly_cap, sort_order FROM point_category ORDER BY sort_order, code";
+const char* const kCategoryCap = "SELECT yearly_cap FROM point_category WHERE code = ";
 const char* const kUpsertCategory =
     "INSERT INTO point_category (code, name, yearly_cap, sort_order) VALUES (:c, :n, :cap, :s) "
     "ON CONFLICT (code) DO UPDATE SET name = excluded.name, yearly_cap = excluded.yearly_cap, sort_order = excluded.sort_order";
@@ -37,22 +38,24 @@ const char* const kSelectPerson =
     "SELECT id, name, party_status, birth_date, COALESCE(rank, ''), status, unit_id, COALESCE(branch_id, 0) "
     "FROM person WHERE id = ";
 
-const char* const kLockPerson = "SELECT id FROM person WHERE id = :id FOR UPDATE";
 const char* const kRuleSum =
     "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE person_id = :p AND rule_code = :r "
     "AND activity_date >= :f AND activity_date <= :t";
-const char* const kSelectBalance =
-    "SELECT points FROM point_balance WHERE person_id = :p AND period = :per AND category_code = :c";
+// The statements of a booking and a decision are built with db::Query (kept prepared on SQLite); a value goes
+// between each fragment.
+const char* const kSelectBalance[] = {"SELECT points FROM point_balance WHERE person_id = ", " AND period = ",
+                                      " AND category_code = "};
 const char* const kInsertEntry =
     "INSERT INTO ledger_entry (person_id, rule_id, rule_code, category_code, requested, points, limited_by, "
     "activity_date, year, source_type, source_key, event_type, claim_id, reverses_id, note, recorded_by, approved_by, "
-    "created_at) VALUES (:p, :rid, :rc, :cat, :req, :pts, :lim, :d, :y, :st, :sk, :et, :cl, :rev, :note, :by, :ap, "
-    ":now) ON CONFLICT (source_key) DO NOTHING RETURNING id";
-const char* const kAddBalance =
-    "INSERT INTO point_balance (person_id, period, category_code, points, entries) VALUES (:p, :per, :c, :pts, 1) "
-    "ON CONFLICT (person_id, period, category_code) DO UPDATE SET points = point_balance.points + excluded.points, "
-    "entries = point_balance.entries + 1";
-const char* const kEntryBySource = "SELECT id FROM ledger_entry WHERE source_key = :k";
+    "created_at) VALUES (";
+const char* const kInsertEntryTail = ") ON CONFLICT (source_key) DO NOTHING RETURNING id";
+// One statement for all the balances a booking changes; each row comes back as it now stands.
+const char* const kAddBalancesHead = "INSERT INTO point_balance (person_id, period, category_code, points, entries) VALUES ";
+const char* const kAddBalancesTail =
+    " ON CONFLICT (person_id, period, category_code) DO UPDATE SET points = point_balance.points + excluded.points, "
+    "entries = point_balance.entries + 1 RETURNING period, category_code, points, entries";
+const char* const kEntryBySource = "SELECT id FROM ledger_entry WHERE source_key = ";
 const char* const kEntryColumns =
     "SELECT e.id, e.person_id, e.rule_id, r.version, e.rule_code, r.name, e.category_code, e.requested, e.points, "
     "COALESCE(e.limited_by, ''), e.activity_date, e.year, e.source_type, e.source_key, COALESCE(e.event_type, ''), "
@@ -78,21 +81,23 @@ const char* const kClaimFrom =
     "JOIN org_node u ON u.id = c.unit_id LEFT JOIN org_node b ON b.id = c.branch_id "
     "JOIN account ca ON ca.id = c.created_by LEFT JOIN account fa ON fa.id = c.first_approver_id "
     "LEFT JOIN account da ON da.id = c.decided_by WHERE 1 = 1";
+const char* const kClaimForDecision =
+    "SELECT c.id, c.kind, c.person_id, c.unit_id, COALESCE(c.branch_id, 0), c.points, c.activity_date, c.description, "
+    "c.status, c.created_by, COALESCE(c.first_approver_id, 0), COALESCE(fa.display_name, ''), "
+    "r.id, r.code, r.version, r.category_code, r.name, r.points, r.earn_mode, r.evidence_required, r.cap_day, "
+    "r.cap_month, r.cap_year, r.second_approver, r.applies_to, r.valid_from, COALESCE(r.valid_to, ''), r.status, "
+    "r.created_at FROM point_claim c JOIN point_rule r ON r.id = c.rule_id "
+    "LEFT JOIN account fa ON fa.id = c.first_approver_id WHERE c.id = ";
 const char* const kDuplicateOf =
     "SELECT COALESCE(MIN(id), 0) FROM point_claim WHERE fingerprint = :f AND created_at >= :since "
     "AND status NOT IN ('rejected', 'withdrawn')";
-const char* const kFirstApprove =
-    "UPDATE point_claim SET status = 'first_approved', first_approver_id = :a, first_approved_at = :now "
-    "WHERE id = :id AND status = 'pending'";
-const char* const kDecide =
-    "UPDATE point_claim SET status = :to, decided_by = :by, decided_at = :now, decision_reason = :reason "
-    "WHERE id = :id AND status = :from";
-const char* const kSetClaimEntry = "UPDATE point_claim SET entry_id = :e WHERE id = :id";
+// Compare-and-set: a row comes back only when the claim was still in the expected state.
+const char* const kFirstApprove[] = {"UPDATE point_claim SET status = 'first_approved', first_approver_id = ",
+                                     ", first_approved_at = ", " WHERE id = ", " AND status = 'pending' RETURNING id"};
+const char* const kDecide[] = {"UPDATE point_claim SET status = ", ", decided_by = ", ", decided_at = ",
+                               ", decision_reason = ", " WHERE id = ", " AND status = ", " RETURNING id"};
+const char* const kSetClaimEntry[] = {"UPDATE point_claim SET entry_id = ", " WHERE id = "};
 
-const char* const kVerifyEntries =
-    "SELECT person_id, year, SUBSTR(activity_date, 6, 2), category_code, SUM(points), COUNT(*) FROM ledger_entry "
-    "GROUP BY person_id, year, SUBSTR(activity_date, 6, 2), category_code";
-const char* const kVerifyBalances = "SELECT person_id, period, category_code, points, entries FROM point_balance";
 
 std::optional<int> optional_int(const soci::row& r, std::size_t i) {
   if (r.get_indicator(i) == soci::i_null) return std::nullopt;
@@ -204,6 +209,12 @@ std::vector<Category> PointsStore::categories(soci::session& sql) {
   return out;
 }
 
+std::optional<int> PointsStore::category_cap(soci::session& sql, const std::string& code) {
+  std::optional<int> cap;
+  db::Query(kCategoryCap).value(code).each(sql, [&](const soci::row& r) { cap = optional_int(r, 0); });
+  return cap;
+}
+
 void PointsStore::upsert_category(db::Tx& tx, const Category& c) {
   const int cap = c.yearly_cap.value_or(0);
   soci::indicator cap_ind = null_if_absent(c.yearly_cap);
@@ -306,12 +317,6 @@ std::optional<PersonFacts> PointsStore::person(soci::session& sql, long long id)
   return out;
 }
 
-void PointsStore::lock_person(db::Tx& tx, long long person_id) {
-  if (tx.dialect() != db::Dialect::postgresql) return;
-  long long id = 0;
-  tx.sql() << kLockPerson, soci::use(person_id), soci::into(id);
-}
-
 long long PointsStore::rule_sum(db::Tx& tx, long long person_id, const std::string& rule_code, const std::string& from,
                                 const std::string& to) {
   long long sum = 0;
@@ -322,42 +327,60 @@ long long PointsStore::rule_sum(db::Tx& tx, long long person_id, const std::stri
 long long PointsStore::balance(soci::session& sql, long long person_id, const std::string& period,
                                const std::string& category) {
   long long points = 0;
-  soci::indicator ind = soci::i_null;
-  sql << kSelectBalance, soci::use(person_id), soci::use(period), soci::use(category), soci::into(points, ind);
-  return sql.got_data() && ind == soci::i_ok ? points : 0;
+  db::Query(kSelectBalance[0])
+      .value(person_id)
+      .add(kSelectBalance[1])
+      .value(period)
+      .add(kSelectBalance[2])
+      .value(category)
+      .each(sql, [&](const soci::row& r) { points = db::column_ll(r, 0); });
+  return points;
 }
 
 long long PointsStore::insert_entry(db::Tx& tx, const Booking& b, int points, const std::string& limited_by,
                                     const std::string& category, int year, const std::string& now) {
-  long long id = 0;
-  soci::indicator id_i = soci::i_null;
-  soci::indicator lim_i = limited_by.empty() ? soci::i_null : soci::i_ok;
-  soci::indicator et_i = b.event_type.empty() ? soci::i_null : soci::i_ok;
-  soci::indicator cl_i = b.claim_id ? soci::i_ok : soci::i_null;
-  soci::indicator rev_i = b.reverses_id ? soci::i_ok : soci::i_null;
-  soci::indicator note_i = b.note.empty() ? soci::i_null : soci::i_ok;
-  soci::indicator by_i = b.recorded_by ? soci::i_ok : soci::i_null;
-  soci::indicator ap_i = b.approved_by.empty() ? soci::i_null : soci::i_ok;
-  soci::statement st = (tx.sql().prepare << kInsertEntry, soci::use(b.person_id), soci::use(b.rule.id),
-                        soci::use(b.rule.code), soci::use(category), soci::use(b.requested), soci::use(points),
-                        soci::use(limited_by, lim_i), soci::use(b.activity_date), soci::use(year),
-                        soci::use(b.source_type), soci::use(b.source_key), soci::use(b.event_type, et_i),
-                        soci::use(b.claim_id, cl_i), soci::use(b.reverses_id, rev_i), soci::use(b.note, note_i),
-                        soci::use(b.recorded_by, by_i), soci::use(b.approved_by, ap_i), soci::use(now),
-                        soci::into(id, id_i));
-  const bool inserted = st.execute(true);
-  return inserted && id_i == soci::i_ok ? id : 0;
+  db::Query q(kInsertEntry);
+  // Absent values are written as NULL in the text: a few shapes of the statement, each kept prepared.
+  auto text = [&](const std::string& v) -> db::Query& { return v.empty() ? q.add("NULL") : q.value(v); };
+  auto id = [&](long long v) -> db::Query& { return v ? q.value(v) : q.add("NULL"); };
+  q.value(b.person_id).add(", ").value(b.rule.id).add(", ").value(b.rule.code).add(", ").value(category).add(", ");
+  q.value(b.requested).add(", ").value(points).add(", ");
+  text(limited_by).add(", ").value(b.activity_date).add(", ").value(year).add(", ").value(b.source_type).add(", ");
+  q.value(b.source_key).add(", ");
+  text(b.event_type).add(", ");
+  id(b.claim_id).add(", ");
+  id(b.reverses_id).add(", ");
+  text(b.note).add(", ");
+  id(b.recorded_by).add(", ");
+  text(b.approved_by).add(", ").value(now).add(kInsertEntryTail);
+  long long inserted = 0;
+  q.each(tx.sql(), [&](const soci::row& r) { inserted = db::column_ll(r, 0); });
+  return inserted;
 }
 
-void PointsStore::add_to_balance(db::Tx& tx, long long person_id, const std::string& period, const std::string& category,
-                                 long long points) {
-  tx.sql() << kAddBalance, soci::use(person_id), soci::use(period), soci::use(category), soci::use(points);
+std::vector<BalanceChange> PointsStore::add_to_balances(db::Tx& tx, long long person_id, const std::vector<std::string>& periods,
+                                                        const std::string& category, long long points) {
+  db::Query q(kAddBalancesHead);
+  bool first = true;
+  for (const auto& period : periods)
+    for (const std::string& cat : {category, std::string()}) {
+      q.add(first ? "(" : ", (").value(person_id).add(", ").value(period).add(", ").value(cat).add(", ").value(points).add(", 1)");
+      first = false;
+    }
+  q.add(kAddBalancesTail);
+  std::vector<BalanceChange> out;
+  q.each(tx.sql(), [&](const soci::row& r) {
+    const long long now = db::column_ll(r, 2);
+    // A row that counts one entry was made by this booking.
+    out.push_back({r.get<std::string>(0), r.get<std::string>(1), db::column_ll(r, 3) > 1, now - points, now});
+  });
+  return out;
 }
 
 std::optional<long long> PointsStore::entry_id_by_source(soci::session& sql, const std::string& source_key) {
-  soci::rowset<soci::row> rows = (sql.prepare << kEntryBySource, soci::use(source_key));
-  for (const auto& r : rows) return db::column_ll(r, 0);
-  return std::nullopt;
+  std::optional<long long> id;
+  db::Query(kEntryBySource).value(source_key).each(sql, [&](const soci::row& r) { id = db::column_ll(r, 0); });
+  return id;
 }
 
 std::optional<Entry> PointsStore::entry(soci::session& sql, long long id) {
@@ -408,6 +431,49 @@ std::optional<Claim> PointsStore::claim(soci::session& sql, long long id) {
   return out;
 }
 
+std::optional<std::pair<Claim, Rule>> PointsStore::claim_for_decision(soci::session& sql, long long id) {
+  std::optional<std::pair<Claim, Rule>> out;
+  db::Query(kClaimForDecision).value(id).each(sql, [&](const soci::row& r) {
+    Claim c;
+    c.id = db::column_ll(r, 0);
+    c.kind = r.get<std::string>(1);
+    c.person_id = db::column_ll(r, 2);
+    c.unit_id = db::column_ll(r, 3);
+    c.branch_id = db::column_ll(r, 4);
+    c.points = static_cast<int>(db::column_ll(r, 5));
+    c.activity_date = r.get<std::string>(6);
+    c.description = r.get<std::string>(7);
+    c.status = r.get<std::string>(8);
+    c.created_by = db::column_ll(r, 9);
+    c.first_approver_id = db::column_ll(r, 10);
+    c.first_approver_name = r.get<std::string>(11);
+    Rule rule;
+    rule.id = db::column_ll(r, 12);
+    rule.code = r.get<std::string>(13);
+    rule.version = static_cast<int>(db::column_ll(r, 14));
+    rule.category_code = r.get<std::string>(15);
+    rule.name = r.get<std::string>(16);
+    rule.points = static_cast<int>(db::column_ll(r, 17));
+    rule.earn_mode = r.get<std::string>(18);
+    rule.evidence_required = db::column_ll(r, 19) != 0;
+    rule.cap_day = optional_int(r, 20);
+    rule.cap_month = optional_int(r, 21);
+    rule.cap_year = optional_int(r, 22);
+    rule.second_approver = db::column_ll(r, 23) != 0;
+    rule.applies_to = r.get<std::string>(24);
+    rule.valid_from = r.get<std::string>(25);
+    rule.valid_to = r.get<std::string>(26);
+    rule.status = r.get<std::string>(27);
+    rule.created_at = r.get<std::string>(28);
+    c.rule_id = rule.id;
+    c.rule_code = rule.code;
+    c.category_code = rule.category_code;
+    c.second_approver = rule.second_approver;
+    out.emplace(std::move(c), std::move(rule));
+  });
+  return out;
+}
+
 std::vector<Claim> PointsStore::claims(soci::session& sql, const Principal& caller, const ClaimFilter& f, long long* total) {
   db::Query where("");
   if (f.status.empty()) where.add(" AND c.status IN ('pending', 'first_approved')");
@@ -441,42 +507,28 @@ long long PointsStore::duplicate_of(db::Tx& tx, const std::string& fingerprint, 
 }
 
 bool PointsStore::first_approve(db::Tx& tx, long long id, long long approver, const std::string& now) {
-  soci::statement st = (tx.sql().prepare << kFirstApprove, soci::use(approver), soci::use(now), soci::use(id));
-  st.execute(true);
-  return db::affected_rows(st) == 1;
+  db::Query q(kFirstApprove[0]);
+  q.value(approver).add(kFirstApprove[1]).value(now).add(kFirstApprove[2]).value(id).add(kFirstApprove[3]);
+  bool changed = false;
+  q.each(tx.sql(), [&](const soci::row&) { changed = true; });
+  return changed;
 }
 
 bool PointsStore::decide(db::Tx& tx, long long id, const std::string& from, const std::string& to, long long by,
                          const std::string& reason, const std::string& now) {
-  soci::indicator reason_i = reason.empty() ? soci::i_null : soci::i_ok;
-  soci::statement st = (tx.sql().prepare << kDecide, soci::use(to), soci::use(by), soci::use(now),
-                        soci::use(reason, reason_i), soci::use(id), soci::use(from));
-  st.execute(true);
-  return db::affected_rows(st) == 1;
+  db::Query q(kDecide[0]);
+  q.value(to).add(kDecide[1]).value(by).add(kDecide[2]).value(now).add(kDecide[3]);
+  (reason.empty() ? q.add("NULL") : q.value(reason)).add(kDecide[4]).value(id).add(kDecide[5]).value(from).add(kDecide[6]);
+  bool changed = false;
+  q.each(tx.sql(), [&](const soci::row&) { changed = true; });
+  return changed;
 }
 
 void PointsStore::set_claim_entry(db::Tx& tx, long long id, long long entry_id) {
-  tx.sql() << kSetClaimEntry, soci::use(entry_id), soci::use(id);
+  db::Query(kSetClaimEntry[0]).value(entry_id).add(kSetClaimEntry[1]).value(id).run(tx.sql());
 }
 
 VerifyReport PointsStore::verify(soci::session& sql) {
-  // Expected balances from the entries, in the same periods and categories the ledger books them under.
-  std::map<std::tuple<long long, std::string, std::string>, std::pair<long long, long long>> expected;
-  soci::rowset<soci::row> entry_rows = sql.prepare << kVerifyEntries;
-  for (const auto& r : entry_rows) {
-    const long long person = db::column_ll(r, 0);
-    const std::string year = std::to_string(db::column_ll(r, 1));
-    const std::string month = r.get<std::string>(2);
-    const std::string quarter = year + "-Q" + std::to_string((std::stoi(month) - 1) / 3 + 1);
-    const std::string category = r.get<std::string>(3);
-    const long long points = db::column_ll(r, 4), count = db::column_ll(r, 5);
-    for (const std::string& period : {year, quarter, year + "-" + month})
-      for (const std::string& cat : {category, std::string()}) {
-        auto& slot = expected[{person, period, cat}];
-        slot.first += points;
-        slot.second += count;
-      }
-  }
   VerifyReport report;
   auto describe = [](long long person, const std::string& period, const std::string& category, long long balance,
                      long long entries) {
@@ -484,21 +536,35 @@ VerifyReport PointsStore::verify(soci::session& sql) {
            (category.empty() ? std::string("(total)") : category) + ": balance " + std::to_string(balance) +
            ", entries sum to " + std::to_string(entries);
   };
-  soci::rowset<soci::row> balance_rows = sql.prepare << kVerifyBalances;
-  for (const auto& r : balance_rows) {
-    ++report.balances_checked;
-    const std::tuple<long long, std::string, std::string> key{db::column_ll(r, 0), r.get<std::string>(1), r.get<std::string>(2)};
-    const long long points = db::column_ll(r, 3), count = db::column_ll(r, 4);
-    auto it = expected.find(key);
-    const long long want = it == expected.end() ? 0 : it->second.first;
-    const long long want_count = it == expected.end() ? 0 : it->second.second;
-    if (points != want || count != want_count)
-      report.mismatches.push_back(describe(std::get<0>(key), std::get<1>(key), std::get<2>(key), points, want));
-    if (it != expected.end()) expected.erase(it);
+  // A few thousand people at a time, so that a ledger of tens of millions of entries is checked in bounded memory.
+  constexpr long long kPeople = 5000;
+  const long long last = RankCountStore::max_person_id(sql);
+  for (long long from = 0; from <= last; from += kPeople) {
+    // Expected balances from the entries, in the same periods and categories the ledger books them under.
+    std::map<std::tuple<long long, std::string, std::string>, std::pair<long long, long long>> expected;
+    RankCountStore::each_entry_sum(sql, from, from + kPeople, [&](const EntrySum& e) {
+      const std::string year = std::to_string(e.year);
+      const std::string quarter = year + "-Q" + std::to_string((std::stoi(e.month) - 1) / 3 + 1);
+      for (const std::string& period : {year, quarter, year + "-" + e.month})
+        for (const std::string& cat : {e.category, std::string()}) {
+          auto& slot = expected[{e.person_id, period, cat}];
+          slot.first += e.points;
+          slot.second += e.entries;
+        }
+    });
+    RankCountStore::each_balance(sql, from, from + kPeople, [&](const BalanceRow& b) {
+      ++report.balances_checked;
+      auto it = expected.find({b.person_id, b.period, b.category});
+      const long long want = it == expected.end() ? 0 : it->second.first;
+      const long long want_count = it == expected.end() ? 0 : it->second.second;
+      if (b.points != want || b.entries != want_count)
+        report.mismatches.push_back(describe(b.person_id, b.period, b.category, b.points, want));
+      if (it != expected.end()) expected.erase(it);
+    });
+    for (const auto& [key, sums] : expected)
+      report.mismatches.push_back(describe(std::get<0>(key), std::get<1>(key), std::get<2>(key), 0, sums.first) +
+                                  " (no balance row)");
   }
-  for (const auto& [key, sums] : expected)
-    report.mismatches.push_back(describe(std::get<0>(key), std::get<1>(key), std::get<2>(key), 0, sums.first) +
-                                " (no balance row)");
   return report;
 }
 

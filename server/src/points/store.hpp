@@ -7,6 +7,7 @@
 #include "core/principal.hpp"
 #include "db/transaction.hpp"
 #include "points/model.hpp"
+#include "points/rank_counts.hpp"
 
 namespace xinhuo::points {
 
@@ -21,6 +22,7 @@ class PointsStore {
  public:
   // Catalog
   static std::vector<Category> categories(soci::session& sql);
+  static std::optional<int> category_cap(soci::session& sql, const std::string& code);
   static void upsert_category(db::Tx& tx, const Category& c);
   static std::vector<Rule> rules(soci::session& sql, bool with_history, const std::string& code = {});
   static std::optional<Rule> rule(soci::session& sql, long long id);
@@ -41,9 +43,6 @@ class PointsStore {
   static std::optional<PersonFacts> person(soci::session& sql, long long id);
 
   // Ledger
-  // Serialises bookings of one person (caps read sums before writing): a row lock on PostgreSQL; SQLite's write
-  // transaction already holds the whole database.
-  static void lock_person(db::Tx& tx, long long person_id);
   // Sum of the person's booked points for a rule code (all versions) with activity dates in [from, to].
   static long long rule_sum(db::Tx& tx, long long person_id, const std::string& rule_code, const std::string& from,
                             const std::string& to);
@@ -51,8 +50,9 @@ class PointsStore {
   // Inserts the entry unless its source_key is already booked; returns the new id, or 0 when it was.
   static long long insert_entry(db::Tx& tx, const Booking& b, int points, const std::string& limited_by,
                                 const std::string& category, int year, const std::string& now);
-  static void add_to_balance(db::Tx& tx, long long person_id, const std::string& period, const std::string& category,
-                             long long points);
+  // Adds `points` to the person's balances of the periods in the category and in the total; returns each row's change.
+  static std::vector<BalanceChange> add_to_balances(db::Tx& tx, long long person_id, const std::vector<std::string>& periods,
+                                                    const std::string& category, long long points);
   static std::optional<long long> entry_id_by_source(soci::session& sql, const std::string& source_key);
   static std::optional<Entry> entry(soci::session& sql, long long id);
   static std::vector<Entry> entries(soci::session& sql, long long person_id, int year);
@@ -62,6 +62,9 @@ class PointsStore {
   // Claims
   static long long insert_claim(db::Tx& tx, const Claim& c, const std::string& fingerprint, const std::string& now);
   static std::optional<Claim> claim(soci::session& sql, long long id);
+  // What deciding a claim needs, in one statement: the claim without display names (but the first approver's) and
+  // the rule version it was made under.
+  static std::optional<std::pair<Claim, Rule>> claim_for_decision(soci::session& sql, long long id);
   static std::vector<Claim> claims(soci::session& sql, const Principal& caller, const ClaimFilter& f, long long* total);
   static std::vector<Claim> claims_of(soci::session& sql, long long person_id, int limit);
   // An earlier claim with the same fingerprint created at or after `since` (not rejected or withdrawn).
@@ -72,12 +75,12 @@ class PointsStore {
                      const std::string& reason, const std::string& now);
   static void set_claim_entry(db::Tx& tx, long long id, long long entry_id);
 
-  // Rankings: active party members of the node's subtree, by the period's balance of a category ('' = total).
-  // `wide`: the node holds many units (city, district, system); the top is then read from the balance index,
-  // highest first, instead of scoring the whole population.
-  static std::vector<RankRow> top(soci::session& sql, const std::string& node_path, const std::string& period,
-                                  const std::string& category, int limit, bool wide = false);
-  static MyRank rank_of(soci::session& sql, long long person_id, const std::string& node_path, const std::string& period,
+  // Rankings: active party members of the node's subtree, by the period's balance of a category ('' = total);
+  // people without a balance count at 0. Ties share a rank and are listed by person id.
+  static std::vector<RankRow> top(soci::session& sql, long long node_id, const std::string& period,
+                                  const std::string& category, int limit);
+  // In a wide node from its rank counts, elsewhere by counting the node's people.
+  static MyRank rank_of(soci::session& sql, long long person_id, long long node_id, const std::string& period,
                         const std::string& category);
   static std::optional<std::string> node_path(soci::session& sql, long long node_id);
   static std::string node_type(soci::session& sql, long long node_id);

@@ -1,11 +1,12 @@
 #include "system/store.hpp"
 
+#include "db/query.hpp"
 #include "db/sql.hpp"
 
 namespace xinhuo::system {
 
 namespace {
-const char* const kSelectSetting = "SELECT value FROM settings WHERE key = :k";
+const char* const kSelectSetting = "SELECT value FROM settings WHERE key = ";
 const char* const kUpsertSetting =
     "INSERT INTO settings (key, value, updated_at) VALUES (:k, :v, :t) "
     "ON CONFLICT (key) DO UPDATE SET value = excluded.value, updated_at = excluded.updated_at";
@@ -13,10 +14,11 @@ const char* const kUpsertSetting =
 
 std::optional<std::string> SystemStore::setting(const std::string& key) {
   auto lease = db_.lease();
-  std::string value;
-  soci::indicator ind = soci::i_null;
-  lease.sql() << kSelectSetting, soci::use(key), soci::into(value, ind);
-  if (!lease.sql().got_data() || ind != soci::i_ok) return std::nullopt;
+  std::optional<std::string> value;
+  // Through db::Query: read on every request of /system/info, it stays prepared on SQLite.
+  db::Query(kSelectSetting).value(key).each(lease.sql(), [&](const soci::row& r) {
+    if (r.get_indicator(0) == soci::i_ok) value = r.get<std::string>(0);
+  });
   return value;
 }
 

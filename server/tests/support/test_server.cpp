@@ -8,6 +8,7 @@
 #include "auth/service.hpp"
 #include "auth/totp.hpp"
 #include "db/transaction.hpp"
+#include "points/service.hpp"
 
 namespace xinhuo::test {
 
@@ -153,6 +154,7 @@ TestServer::SmallCity TestServer::seed_small_city() {
   account("secadmin", "security_admin", c.city, "all", 0, true, false);
   account("newbie", "cadre", c.unit_b, "self", c.person_b, false, true);
   tx.commit();
+  app_->points().rebuild_ranks();  // the people above were written directly, not through the org service
   return c;
 }
 
