@@ -11,6 +11,7 @@
 #include "files/service.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "party/meeting_service.hpp"
 #include "party/service.hpp"
 #include "party/transfer_service.hpp"
 #include "points/publicity_service.hpp"
@@ -192,6 +193,21 @@ long long fresh_transfer(TestServer& s, long long from_unit, long long from_bran
   in.to_branch_id = to_branch ? to_branch : fresh_child(s, to_unit);
   in.issued_on = s.app().party().today();
   return s.app().transfers().issue(admin, in).id;
+}
+// An open meeting held today by branch A1 (inside) or by a new branch of unit B (outside), hosted by person A.
+long long fresh_meeting(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  party::MeetingInput in;
+  in.node_id = inside ? city.branch_a1 : fresh_child(s, city.unit_b);
+  in.kind = "theme_day";
+  in.held_on = s.app().party().today();
+  in.topic = "主题党日";
+  in.host_person_id = city.person_a;
+  in.minutes = "学习党章。";
+  return s.app().meetings().create(admin, in).id;
 }
 // A payment body for a month of this year's dues of `person` not paid yet (a declared income is made first).
 std::string fresh_payment(TestServer& s, long long person) {
@@ -580,6 +596,44 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
+      {"POST /api/v1/party/meetings",
+       {[](Context& c, bool inside) {
+          Json body = {{"node_id", inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b)}, {"kind", "theme_day"},
+                       {"held_on", "2026-11-20"}, {"topic", "主题党日：重温入党誓词"}, {"host_person_id", c.city.person_a}};
+          return Request{"POST", "/api/v1/party/meetings", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/meetings", {fixed("GET", "/api/v1/party/meetings"), 200}},
+      {"GET /api/v1/party/meetings/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside))};
+        },
+        200, true}},
+      {"PUT /api/v1/party/meetings/{id}",
+       {[](Context& c, bool inside) {
+          Json body = {{"held_on", "2026-11-21"}, {"topic", "支部委员会"}, {"host_person_id", c.city.person_a}};
+          return Request{"PUT", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside)), body.dump()};
+        },
+        200, true}},
+      {"DELETE /api/v1/party/meetings/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"DELETE", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside))};
+        },
+        204, true}},
+      {"PUT /api/v1/party/meetings/{id}/attendance",
+       {[](Context& c, bool inside) {
+          Json body = {{"attendance", {{{"person_id", c.city.person_a}, {"status", "present"}}}}};
+          return Request{"PUT", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside)) + "/attendance",
+                         body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/party/meetings/{id}/close",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside)) + "/close"};
+        },
+        200, true}},
+      {"GET /api/v1/party/meeting-cadence", {fixed("GET", "/api/v1/party/meeting-cadence"), 200}},
+      {"GET /api/v1/me/party/meetings", {fixed("GET", "/api/v1/me/party/meetings"), 200}},
       {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
       // The cadre is a full member with no development case: allowed in, and told there is nothing to report on.
       {"POST /api/v1/me/party/thought-reports",
@@ -659,7 +713,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                   (person_target ? role.out_person : role.out_node);
           if (!out_exists) continue;  // scope "all": nothing lies outside it
           // Creating under a parent outside the scope names the parent field; reading or changing answers 404.
-          expected = key == "POST /api/v1/org/nodes" ? 400 : 404;
+          expected = key == "POST /api/v1/org/nodes" || key == "POST /api/v1/party/meetings" ? 400 : 404;
         } else if (key == "GET /api/v1/me/person" && role.username != "cadre") {
           expected = 404;  // an account with no person record of its own
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&

@@ -20,6 +20,7 @@
 #include "org/service.hpp"
 #include "files/routes.hpp"
 #include "party/dues_routes.hpp"
+#include "party/meeting_routes.hpp"
 #include "party/routes.hpp"
 #include "party/transfer_routes.hpp"
 #include "points/publicity_routes.hpp"
@@ -77,11 +78,13 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_dues_routes(router_, *dues_);
   transfers_ = std::make_unique<party::TransferService>(*db_, clock_);
   party::add_transfer_routes(router_, *transfers_);
+  meetings_ = std::make_unique<party::MeetingService>(*db_, clock_);
+  party::add_meeting_routes(router_, *meetings_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",
                .summary = "Prometheus metrics (loopback callers only unless metrics_public)", .public_route = true,
-               .ignores_session = true},
+               .ignores_session = true, .probe = true},
               [this](http::Request& req) {
                 const bool loopback = req.remote_ip == "127.0.0.1" || req.remote_ip == "::1" || req.remote_ip.rfind("127.", 0) == 0;
                 if (!loopback && !config_.metrics_public) throw Error::not_found();

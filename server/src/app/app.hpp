@@ -31,6 +31,7 @@ namespace xinhuo::party {
 class PartyService;
 class DuesService;
 class TransferService;
+class MeetingService;
 }
 namespace xinhuo::points {
 class PointsService;
@@ -62,6 +63,7 @@ class App {
   party::PartyService& party() { return *party_; }
   party::DuesService& dues() { return *dues_; }
   party::TransferService& transfers() { return *transfers_; }
+  party::MeetingService& meetings() { return *meetings_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -93,6 +95,7 @@ class App {
   std::unique_ptr<party::PartyService> party_;
   std::unique_ptr<party::DuesService> dues_;
   std::unique_ptr<party::TransferService> transfers_;
+  std::unique_ptr<party::MeetingService> meetings_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -147,7 +147,8 @@ void Dispatcher::finish(const Request& req, Response& res) const {
       std::chrono::duration<double>(std::chrono::steady_clock::now() - req.received).count();
   const std::string route = req.route ? req.route->pattern : (is_api_path(req.path) ? "unmatched" : "static");
   metrics_.observe(req.method, route, res.status, seconds);
-  if (options_.access_log && log::enabled(log::Level::info)) write_access_line(req, res, route, seconds);
+  const bool quiet_probe = req.route && req.route->probe && res.status < 300;
+  if (options_.access_log && !quiet_probe && log::enabled(log::Level::info)) write_access_line(req, res, route, seconds);
 }
 
 Middleware csrf_guard(std::vector<std::string> trusted_origins) {

@@ -22,6 +22,7 @@ struct RouteSpec {
   std::string permission;       // empty: any signed-in caller
   bool public_route = false;    // callable without a session
   bool ignores_session = false;  // public and never reads the session cookie: no database work (probes)
+  bool probe = false;  // polled every few seconds by monitors: a success is counted in the metrics, not logged
   bool creates = false;         // POST that creates: honours Idempotency-Key
   bool allow_restricted = false;  // open to a session that must first change its password or enrol TOTP
   std::size_t max_body = kDefaultMaxBody;

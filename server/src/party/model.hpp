@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "party/meetings.hpp"
+
 namespace xinhuo::party {
 
 inline constexpr const char* kPermRead = "party.read";    // development files, warnings and the pipeline in scope
@@ -153,5 +155,38 @@ struct Transfer {
 };
 
 inline constexpr int kTransferFlagMonths = 3;  // a transfer not confirmed within 3 months is flagged
+
+// One member's attendance at a meeting.
+struct Attendance {
+  long long person_id = 0;
+  std::string person_name, party_status;
+  std::string status;  // present | excused | absent
+  std::string reason;  // why excused
+};
+
+// A meeting of organisational life (see meetings.hpp for the kinds).
+struct Meeting {
+  long long id = 0, node_id = 0, branch_id = 0, unit_id = 0;
+  std::string node_name, branch_name, unit_name;
+  std::string kind, held_on, topic;
+  long long host_person_id = 0;
+  std::string host_name, lecturer;
+  bool lecturer_is_secretary = false;
+  std::string location, minutes;
+  std::vector<long long> photos;
+  std::string status;  // open | closed
+  std::string created_by_name, created_at, closed_by_name, closed_at;
+  int present = 0, excused = 0, absent = 0;
+  std::vector<Attendance> attendance;  // filled when one meeting is read
+};
+
+// A branch (or party group) and the state of each kind of meeting it must hold.
+struct BranchCadence {
+  long long node_id = 0;
+  std::string node_name, node_type, unit_name;
+  std::string light;                      // the worst of its lights
+  std::vector<Cadence> kinds;
+  std::string secretary_lecture_light;    // branches only
+};
 
 }  // namespace xinhuo::party

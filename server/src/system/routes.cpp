@@ -4,7 +4,7 @@ namespace xinhuo::system {
 
 void add_routes(http::Router& router, SystemService& service) {
   router.add({.method = "GET", .pattern = "/healthz", .tag = "system",
-              .summary = "Liveness: the process answers", .public_route = true, .ignores_session = true,
+              .summary = "Liveness: the process answers", .public_route = true, .ignores_session = true, .probe = true,
               .response_schema = {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}}},
              [](http::Request&) { return http::Response::json(200, {{"status", "ok"}}); });
 
