@@ -11,6 +11,7 @@
 #include "files/service.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "party/life_record_service.hpp"
 #include "party/meeting_service.hpp"
 #include "party/service.hpp"
 #include "party/transfer_service.hpp"
@@ -208,6 +209,40 @@ long long fresh_meeting(TestServer& s, const TestServer::SmallCity& city, bool i
   in.host_person_id = city.person_a;
   in.minutes = "学习党章。";
   return s.app().meetings().create(admin, in).id;
+}
+// The grades of every party member of a branch, all qualified (an appraisal must grade each of them).
+Json all_qualified(TestServer& s, long long branch) {
+  Json grades = Json::array();
+  auto lease = s.app().database().lease();
+  soci::rowset<soci::row> rows = (lease.sql().prepare << "SELECT id FROM person WHERE status = 'active' AND party_status IN "
+                                                         "('full', 'probationary') AND branch_id = :b",
+                                  soci::use(branch));
+  for (const auto& r : rows) grades.push_back({{"person_id", db::column_ll(r, 0)}, {"grade", "qualified"}});
+  return grades;
+}
+// A year without an appraisal of the branch (one per branch and year): the years 2001–2026 in turn, an earlier
+// appraisal of the branch in that year removed first.
+int fresh_year(TestServer& s, long long branch) {
+  static int turn = 0;
+  const int year = 2026 - turn++ % 26;
+  auto lease = s.app().database().lease();
+  lease.sql() << "DELETE FROM party_appraisal_grade WHERE appraisal_id IN (SELECT id FROM party_appraisal WHERE branch_id = :b "
+                 "AND year = :y)", soci::use(branch), soci::use(year);
+  lease.sql() << "DELETE FROM party_appraisal WHERE branch_id = :b AND year = :y", soci::use(branch), soci::use(year);
+  return year;
+}
+// An appraisal of branch A1 (inside) or of a new branch of unit B without members (outside).
+long long fresh_appraisal(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  party::Appraisal a;
+  a.branch_id = inside ? city.branch_a1 : fresh_child(s, city.unit_b);
+  a.year = fresh_year(s, a.branch_id);
+  a.decided_on = std::to_string(a.year) + "-06-20";
+  for (const auto& g : all_qualified(s, a.branch_id)) a.grades.push_back({g["person_id"].get<long long>(), "", "qualified", ""});
+  return s.app().life_records().record_appraisal(admin, a).id;
 }
 // A payment body for a month of this year's dues of `person` not paid yet (a declared income is made first).
 std::string fresh_payment(TestServer& s, long long person) {
@@ -596,6 +631,36 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
+      {"POST /api/v1/party/appraisals",
+       {[](Context& c, bool inside) {
+          const long long branch = inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b);
+          const int year = fresh_year(c.server, branch);
+          Json body = {{"branch_id", branch}, {"year", year}, {"decided_on", std::to_string(year) + "-06-20"},
+                       {"grades", all_qualified(c.server, branch)}};
+          return Request{"POST", "/api/v1/party/appraisals", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/appraisals", {fixed("GET", "/api/v1/party/appraisals"), 200}},
+      {"GET /api/v1/party/appraisals/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/party/appraisals/" + std::to_string(fresh_appraisal(c.server, c.city, inside))};
+        },
+        200, true}},
+      {"POST /api/v1/party/rewards-punishments",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);
+          Json body = {{"person_id", person}, {"form", "commendation"}, {"decided_on", "2026-07-01"},
+                       {"decided_by", "市直机关工委"}, {"reason", "在防汛抢险中表现突出"}};
+          return Request{"POST", "/api/v1/party/rewards-punishments", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/rewards-punishments", {fixed("GET", "/api/v1/party/rewards-punishments"), 200}},
+      {"GET /api/v1/party/people/{id}/timeline",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/party/people/" + std::to_string(person_target(c, inside)) + "/timeline"};
+        },
+        200, true}},
+      {"GET /api/v1/me/party/timeline", {fixed("GET", "/api/v1/me/party/timeline"), 200}},
       {"POST /api/v1/party/meetings",
        {[](Context& c, bool inside) {
           Json body = {{"node_id", inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b)}, {"kind", "theme_day"},
@@ -713,7 +778,10 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                   (person_target ? role.out_person : role.out_node);
           if (!out_exists) continue;  // scope "all": nothing lies outside it
           // Creating under a parent outside the scope names the parent field; reading or changing answers 404.
-          expected = key == "POST /api/v1/org/nodes" || key == "POST /api/v1/party/meetings" ? 400 : 404;
+          expected = key == "POST /api/v1/org/nodes" || key == "POST /api/v1/party/meetings" ||
+                             key == "POST /api/v1/party/appraisals"
+                         ? 400
+                         : 404;
         } else if (key == "GET /api/v1/me/person" && role.username != "cadre") {
           expected = 404;  // an account with no person record of its own
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&

@@ -20,6 +20,7 @@
 #include "org/service.hpp"
 #include "files/routes.hpp"
 #include "party/dues_routes.hpp"
+#include "party/life_record_routes.hpp"
 #include "party/meeting_routes.hpp"
 #include "party/routes.hpp"
 #include "party/transfer_routes.hpp"
@@ -80,6 +81,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_transfer_routes(router_, *transfers_);
   meetings_ = std::make_unique<party::MeetingService>(*db_, clock_);
   party::add_meeting_routes(router_, *meetings_);
+  life_records_ = std::make_unique<party::LifeRecordService>(*db_, clock_);
+  party::add_life_record_routes(router_, *life_records_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -32,6 +32,7 @@ class PartyService;
 class DuesService;
 class TransferService;
 class MeetingService;
+class LifeRecordService;
 }
 namespace xinhuo::points {
 class PointsService;
@@ -64,6 +65,7 @@ class App {
   party::DuesService& dues() { return *dues_; }
   party::TransferService& transfers() { return *transfers_; }
   party::MeetingService& meetings() { return *meetings_; }
+  party::LifeRecordService& life_records() { return *life_records_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -96,6 +98,7 @@ class App {
   std::unique_ptr<party::DuesService> dues_;
   std::unique_ptr<party::TransferService> transfers_;
   std::unique_ptr<party::MeetingService> meetings_;
+  std::unique_ptr<party::LifeRecordService> life_records_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -13,6 +13,7 @@
 #include "audit/service.hpp"
 #include "core/date.hpp"
 #include "party/demo.hpp"
+#include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
@@ -239,6 +240,8 @@ int run_cli(int argc, char** argv) {
     const auto d = party::seed_demo_development(db, beijing_date(std::chrono::system_clock::now()), seed_number);
     std::cout << "member development: " << d.cases << " cases with " << d.steps << " steps and " << d.reports
               << " reports\n";
+    const auto m = party::seed_demo_meetings(db, beijing_date(std::chrono::system_clock::now()), seed_number);
+    std::cout << "organisational life: " << m.meetings << " meetings with " << m.attendance << " attendance records\n";
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
               << " ms\n";

@@ -180,6 +180,47 @@ struct Meeting {
   std::vector<Attendance> attendance;  // filled when one meeting is read
 };
 
+// One member's grade in a democratic appraisal (民主评议党员).
+struct AppraisalGrade {
+  long long person_id = 0;
+  std::string person_name;
+  std::string grade;  // excellent 优秀 | qualified 合格 | basically_qualified 基本合格 | unqualified 不合格 | not_rated
+  std::string note;
+};
+
+// A branch's democratic appraisal of a year, as its meeting decided it.
+struct Appraisal {
+  long long id = 0, branch_id = 0, unit_id = 0;
+  std::string branch_name;
+  int year = 0;
+  std::string decided_on, note, recorded_by_name, recorded_at;
+  std::vector<AppraisalGrade> grades;
+};
+
+// A reward (表彰) or a party discipline punishment (党纪处分) of a member.
+struct RewardPunishment {
+  long long id = 0, person_id = 0;
+  std::string person_name;
+  std::string category;  // reward | punishment
+  std::string form;      // outstanding_member … | warning, serious_warning, removal_from_post, probation_in_party, expulsion
+  std::string decided_on, decided_by, document_no;
+  int probation_months = 0;
+  std::string reason;
+  std::vector<long long> documents;
+  std::string recorded_by_name, recorded_at;
+};
+
+// One dated line of a member's life-cycle timeline.
+struct TimelineItem {
+  std::string date;
+  std::string type;    // development_step | report | meeting | appraisal | reward_punishment | transfer |
+                       // dues_payment | status_change
+  std::string code;    // what the client translates: the step number, meeting kind, grade, form, field …
+  std::string status;  // a second code where one is needed: attendance, transfer status, the new value …
+  std::string text;    // what people wrote or named: a topic, a reason, a branch
+  long long ref_id = 0;  // the record it comes from
+};
+
 // A branch (or party group) and the state of each kind of meeting it must hold.
 struct BranchCadence {
   long long node_id = 0;
