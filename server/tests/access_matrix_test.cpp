@@ -175,6 +175,20 @@ long long fresh_case(TestServer& s, const TestServer::SmallCity& city, bool insi
   application.date = "2026-06-01";
   return s.app().party().open_case(admin, person, application).id;
 }
+// A development case of a new applicant inside or outside branch A1 with its talk recorded; returns {case, step}.
+std::pair<long long, long long> fresh_talk(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  const long long id = fresh_case(s, city, inside);
+  party::StepRecord talk;
+  talk.step_no = 2;
+  talk.date = "2026-06-10";
+  talk.people = {{"talker", 0, "王书记"}};
+  const auto c = s.app().party().record_step(admin, id, talk);
+  return {id, c.steps.back().id};
+}
 // A full party member of the unit (and branch), for transfers.
 long long fresh_member(TestServer& s, long long unit, long long branch) {
   const long long id = fresh_applicant(s, unit, branch);
@@ -631,6 +645,13 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},
+      {"POST /api/v1/party/cases/{id}/steps/{step_id}/revoke",
+       {[](Context& c, bool inside) {
+          const auto [id, step] = fresh_talk(c.server, c.city, inside);
+          return Request{"POST", "/api/v1/party/cases/" + std::to_string(id) + "/steps/" + std::to_string(step) + "/revoke",
+                         R"({"reason":"谈话日期录错"})"};
+        },
+        200, true}},
       {"POST /api/v1/party/appraisals",
        {[](Context& c, bool inside) {
           const long long branch = inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b);

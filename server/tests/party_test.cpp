@@ -242,6 +242,65 @@ TEST_P(Party, ParallelWritersRecordAStepOnce) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM development_step WHERE step_no = 2"), 1);
 }
 
+TEST_P(Party, AStepRecordedByMistakeIsTakenBackAndRecordedAgain) {
+  START_CITY(s);
+  const long long applicant = add_person(s, city.unit_a, city.branch_a1, "褚申请");
+  const std::string secretary = s.login("secretary");
+  auto opened = s.send_as(secretary, "POST", "/api/v1/party/cases", Json{{"person_id", applicant}, {"date", "2025-06-02"}}.dump());
+  ASSERT_EQ(opened.status, 201) << opened.body;
+  const std::string path = "/api/v1/party/cases/" + std::to_string(opened.json()["id"].get<long long>());
+  ASSERT_EQ(s.send_as(secretary, "POST", path + "/steps", step_body(2, "2025-06-20", 0, 0).dump()).status, 201);
+  auto third = s.send_as(secretary, "POST", path + "/steps", step_body(3, "2025-08-01", 0, 0).dump());
+  ASSERT_EQ(third.status, 201) << third.body;
+  EXPECT_EQ(third.json()["party_status"], "activist");
+  const Json steps = third.json()["steps"];
+  const long long talk = steps[1]["id"], recommendation = steps[2]["id"];
+  auto revoke = [&](long long step, const std::string& reason) {
+    return s.send_as(secretary, "POST", path + "/steps/" + std::to_string(step) + "/revoke", Json{{"reason", reason}}.dump());
+  };
+  EXPECT_EQ(code_of(revoke(talk, "日期有误")), "not_latest_step");
+  EXPECT_EQ(revoke(recommendation, "").status, 400);
+  auto back = revoke(recommendation, "推荐对象录错");
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.json()["party_status"], "applicant") << "the status follows the steps that remain";
+  EXPECT_EQ(back.json()["next_step"]["step_no"], 3);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM development_step_revoked WHERE reason = '推荐对象录错'"), 1);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'party.step_revoked'"), 1);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM person_history WHERE field = 'party_status' AND new_value = 'applicant' "
+                    "AND old_value = 'activist' AND person_id = " + std::to_string(applicant)),
+            1);
+  auto again = s.send_as(secretary, "POST", path + "/steps", step_body(3, "2025-08-04", 0, 0).dump());
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(again.json()["party_status"], "activist");
+  const long long application = again.json()["steps"][0]["id"];
+  ASSERT_EQ(revoke(again.json()["steps"][2]["id"], "再次更正").status, 200);
+  ASSERT_EQ(revoke(talk, "谈话未进行").status, 200);
+  EXPECT_EQ(code_of(revoke(application, "申请人撤回")), "application_kept");
+  EXPECT_EQ(s.get_as(s.login("unitadmin"), path).json()["steps"].size(), 1u);
+}
+
+TEST_P(Party, ARepeatedStepWithTheSameIdempotencyKeyIsRecordedOnce) {
+  START_CITY(s);
+  const long long applicant = add_person(s, city.unit_a, city.branch_a1, "卫申请");
+  const std::string secretary = s.login("secretary");
+  auto opened = s.send_as(secretary, "POST", "/api/v1/party/cases", Json{{"person_id", applicant}, {"date", "2025-06-02"}}.dump());
+  const std::string path = "/api/v1/party/cases/" + std::to_string(opened.json()["id"].get<long long>()) + "/steps";
+  auto send = [&](const std::string& key, const Json& body) {
+    auto h = api_headers(s.port());
+    h.emplace_back("Cookie", secretary);
+    h.emplace_back("Idempotency-Key", key);
+    return http_request(s.port(), "POST", path, h, body.dump());
+  };
+  // A phone on a bad network sends the same step twice: the second answer is the first one, nothing is added.
+  auto first = send("step-2-a41f", step_body(2, "2025-06-20", 0, 0));
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto repeat = send("step-2-a41f", step_body(2, "2025-06-20", 0, 0));
+  EXPECT_EQ(repeat.status, 201);
+  EXPECT_EQ(repeat.body, first.body);
+  EXPECT_EQ(send("step-2-a41f", step_body(2, "2025-06-21", 0, 0)).status, 422) << "the same key with another body";
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM development_step WHERE step_no = 2"), 1);
+}
+
 TEST_P(Party, TheMemberSeesTheNextStepAndSubmitsAThoughtReport) {
   START_CITY(s);
   const long long applicant = add_person(s, city.unit_a, city.branch_a1, "陈申请");

@@ -179,13 +179,25 @@ void add_routes(http::Router& router, PartyService& service) {
              });
   router.add({.method = "POST", .pattern = "/api/v1/party/cases/{id}/steps", .tag = "party",
               .summary = "Record the next step (refused out of order, too early, or when a rule is not met)",
-              .permission = kPermWrite},
+              .permission = kPermWrite, .creates = true},
              [&service](http::Request& req) {
                const auto c = service.record_step(req.principal, req.id_param("id"), step_input(req.json()));
                return http::Response::json(201, case_json(c, service.today()));
              });
+  router.add({.method = "POST", .pattern = "/api/v1/party/cases/{id}/steps/{step_id}/revoke", .tag = "party",
+              .summary = "Take back the latest step of an active case, recorded by mistake, with the reason; the "
+                         "person's party status follows the remaining steps",
+              .permission = kPermWrite},
+             [&service](http::Request& req) {
+               Json body = req.json();
+               JsonFields f(body);
+               const std::string reason = f.required_string("reason", 500);
+               f.finish();
+               const auto c = service.revoke_step(req.principal, req.id_param("id"), req.id_param("step_id"), reason);
+               return http::Response::json(200, case_json(c, service.today()));
+             });
   router.add({.method = "POST", .pattern = "/api/v1/party/cases/{id}/reports", .tag = "party",
-              .summary = "Enter a thought report or the branch's assessment", .permission = kPermWrite},
+              .summary = "Enter a thought report or the branch's assessment", .permission = kPermWrite, .creates = true},
              [&service](http::Request& req) {
                Json body = req.json();
                JsonFields f(body);

@@ -155,6 +155,41 @@ DevelopmentCase PartyService::record_step(const Principal& caller, long long cas
   return development_case(caller, case_id);
 }
 
+DevelopmentCase PartyService::revoke_step(const Principal& caller, long long case_id, long long step_id,
+                                          const std::string& reason) {
+  require(caller, kPermWrite);
+  if (reason.empty()) throw Error::validation("reason", {"请填写撤销原因", "Give the reason"});
+  {
+    db::Tx tx(db_);
+    auto c = PartyStore::load(tx.sql(), case_id);
+    if (!c || !PartyStore::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
+    if (!PartyStore::lock_active_case(tx, case_id, iso_utc(clock_.now())))
+      throw Error::conflict("case_closed", {"该发展档案已结束，不能再更正", "This development case is closed"});
+    c = PartyStore::load(tx.sql(), case_id);
+    const auto step = std::find_if(c->steps.begin(), c->steps.end(), [&](const StepRecord& s) { return s.id == step_id; });
+    if (step == c->steps.end()) throw Error::not_found({"该步骤不存在", "No such step"});
+    const auto latest = std::max_element(c->steps.begin(), c->steps.end(),
+                                         [](const StepRecord& a, const StepRecord& b) { return a.id < b.id; });
+    if (step->id != latest->id)
+      throw Error::conflict("not_latest_step", {"只能撤销最近记录的一个步骤", "Only the latest recorded step can be taken back"});
+    if (step->step_no == 1)
+      throw Error::conflict("application_kept", {"入党申请不能撤销", "The application itself cannot be taken back"});
+    const StepRecord revoked = *step;
+    const std::string now = iso_utc(clock_.now());
+    PartyStore::revoke_step(tx, revoked, caller.account_id, reason, now);
+    c->steps.erase(step);
+    org::OrgService::set_party_status(tx, c->person_id, party_status_after(*c), "", caller, now);
+    refresh(tx, case_id);
+    Json detail = step_detail(revoked);
+    detail["reason"] = reason;
+    audit::record(tx, caller, {.action = "party.step_revoked", .target_type = "development_case",
+                               .target_id = std::to_string(case_id), .detail = detail},
+                  clock_.now());
+    tx.commit();
+  }
+  return development_case(caller, case_id);
+}
+
 Report PartyService::add_report(const Principal& caller, long long case_id, Report report) {
   require(caller, kPermWrite);
   if (report.kind != "thought_report" && report.kind != "assessment")

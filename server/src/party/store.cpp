@@ -345,3 +345,24 @@ std::vector<StageCount> PartyStore::pipeline(soci::session& sql, const Principal
 }
 
 }  // namespace xinhuo::party
+
+namespace xinhuo::party {
+
+void PartyStore::revoke_step(db::Tx& tx, const StepRecord& s, long long by, const std::string& reason, const std::string& now) {
+  Json people = Json::array();
+  for (const auto& p : s.people) people.push_back({{"role", p.role}, {"person_id", p.person_id}, {"name", p.name}});
+  Json record = {{"people", people}, {"documents", s.documents}, {"outcome", s.outcome}, {"note", s.note},
+                 {"extension_months", s.extension_months}, {"training_days", s.training_days},
+                 {"training_hours", s.training_hours}, {"publicity_from", s.publicity_from}, {"publicity_to", s.publicity_to}};
+  if (s.vote)
+    record["vote"] = {{"eligible", s.vote->eligible}, {"present", s.vote->present}, {"yes", s.vote->yes},
+                      {"no", s.vote->no}, {"abstain", s.vote->abstain}};
+  db::Query q("INSERT INTO development_step_revoked (id, case_id, step_no, attempt, step_date, record, entered_by, entered_at, "
+              "revoked_by, revoked_at, reason) VALUES (");
+  q.value(s.id).add(", ").value(s.case_id).add(", ").value(s.step_no).add(", ").value(s.attempt).add(", ").value(s.date);
+  q.add(", ").value(record.dump()).add(", ").value(s.entered_by).add(", ").value(s.entered_at).add(", ").value(by);
+  q.add(", ").value(now).add(", ").value(reason).add(")").run(tx.sql());
+  db::Query("DELETE FROM development_step WHERE id = ").value(s.id).run(tx.sql());
+}
+
+}  // namespace xinhuo::party

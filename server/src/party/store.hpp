@@ -40,6 +40,8 @@ class PartyStore {
 
   static long long insert_step(db::Tx& tx, const StepRecord& s, const std::string& now);
   static long long insert_report(db::Tx& tx, const Report& r, const std::string& now);
+  // Takes a step back: kept in development_step_revoked with who and why, removed from the case's steps.
+  static void revoke_step(db::Tx& tx, const StepRecord& s, long long by, const std::string& reason, const std::string& now);
 
   // One case with its steps and reports (no scope check: the service checks the person first).
   static std::optional<DevelopmentCase> load(soci::session& sql, long long case_id);
