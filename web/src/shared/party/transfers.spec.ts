@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest'
+import { destination, missingField, origin, transferBody, type TransferForm } from './transfers'
+
+const form = (over: Partial<TransferForm> = {}): TransferForm => ({
+  person_id: 682,
+  kind: 'internal',
+  to_branch_id: 160,
+  outside_org: '  外市某党支部 ',
+  letter_no: ' 2026-018 ',
+  issued_on: '2026-11-20',
+  note: '',
+  ...over,
+})
+
+describe('the body of a transfer', () => {
+  it('within the city: the receiving branch, nothing of outside', () => {
+    expect(transferBody(form({ note: ' 工作调动 ' }))).toEqual({ person_id: 682, kind: 'internal', to_branch_id: 160, issued_on: '2026-11-20', note: '工作调动' })
+  })
+
+  it('out of the city: the organisation and the letter, no branch', () => {
+    expect(transferBody(form({ kind: 'out_of_city' }))).toEqual({
+      person_id: 682,
+      kind: 'out_of_city',
+      outside_org: '外市某党支部',
+      letter_no: '2026-018',
+      issued_on: '2026-11-20',
+    })
+  })
+
+  it('into the city: all three', () => {
+    expect(transferBody(form({ kind: 'into_city' }))).toMatchObject({ to_branch_id: 160, outside_org: '外市某党支部', letter_no: '2026-018' })
+  })
+})
+
+describe('what is still missing', () => {
+  it.each([
+    [form({ person_id: null }), 'person_id'],
+    [form({ to_branch_id: null }), 'to_branch_id'],
+    [form({ kind: 'out_of_city', outside_org: '  ' }), 'outside_org'],
+    [form({ kind: 'out_of_city', letter_no: '' }), 'letter_no'],
+    [form({ kind: 'into_city', to_branch_id: null }), 'to_branch_id'],
+  ])('%#: %s', (f, field) => {
+    expect(missingField(f)?.field).toBe(field)
+  })
+
+  it('nothing when the kind has what it needs', () => {
+    expect(missingField(form())).toBeNull()
+    expect(missingField(form({ kind: 'out_of_city', to_branch_id: null }))).toBeNull()
+  })
+})
+
+describe('where from and where to', () => {
+  const t = { from_branch_name: '第二党支部', to_branch_name: '第一党支部', outside_org: '外市某党委' }
+  it.each([
+    ['internal', '第二党支部', '第一党支部'],
+    ['out_of_city', '第二党支部', '外市某党委'],
+    ['into_city', '外市某党委', '第一党支部'],
+  ] as const)('%s', (kind, from, to) => {
+    expect(origin({ ...t, kind })).toBe(from)
+    expect(destination({ ...t, kind })).toBe(to)
+  })
+})

@@ -1,0 +1,62 @@
+// Organisational relationship transfers as the pages show them: what each kind asks for, the body the form sends,
+// who may act on a pending one, and the words for kinds and statuses.
+import '../i18n/dues'
+import { t } from '../i18n'
+import type { Transfer, TransferInput, TransferKind, TransferStatus } from '../api/transfers'
+
+export type TransferField = 'to_branch_id' | 'outside_org' | 'letter_no'
+
+/**
+ * The fields each kind needs besides the person and the date: a branch inside the city receives (internal, into the
+ * city); across the city boundary the organisation outside and the letter number are named.
+ */
+export const KIND_FIELDS: Record<TransferKind, readonly TransferField[]> = {
+  internal: ['to_branch_id'],
+  out_of_city: ['outside_org', 'letter_no'],
+  into_city: ['outside_org', 'letter_no', 'to_branch_id'],
+}
+
+export interface TransferForm {
+  person_id: number | null
+  kind: TransferKind
+  to_branch_id: number | null
+  outside_org: string
+  letter_no: string
+  issued_on: string
+  note: string
+}
+
+/** The first required field left empty, with its message; null when the form can be sent. */
+export function missingField(form: TransferForm): { field: 'person_id' | TransferField; message: string } | null {
+  if (!form.person_id) return { field: 'person_id', message: t('transfers.form.personRequired') }
+  for (const field of KIND_FIELDS[form.kind]) {
+    const value = form[field]
+    if (value === null || (typeof value === 'string' && !value.trim())) return { field, message: t(`transfers.form.${field}Required`) }
+  }
+  return null
+}
+
+/** The body of POST /party/transfers: the fields of the form's kind, trimmed, empty ones left out. */
+export function transferBody(form: TransferForm): TransferInput {
+  const body: TransferInput = { person_id: form.person_id ?? 0, kind: form.kind, issued_on: form.issued_on }
+  const fields = KIND_FIELDS[form.kind]
+  if (fields.includes('to_branch_id') && form.to_branch_id) body.to_branch_id = form.to_branch_id
+  if (fields.includes('outside_org') && form.outside_org.trim()) body.outside_org = form.outside_org.trim()
+  if (fields.includes('letter_no') && form.letter_no.trim()) body.letter_no = form.letter_no.trim()
+  if (form.note.trim()) body.note = form.note.trim()
+  return body
+}
+
+/** Where the member goes: the receiving branch, or the organisation outside the city. */
+export function destination(tr: Pick<Transfer, 'kind' | 'to_branch_name' | 'outside_org'>): string {
+  return tr.kind === 'out_of_city' ? (tr.outside_org ?? '') : (tr.to_branch_name ?? '')
+}
+
+/** Where the member comes from: their branch, or the organisation outside the city. */
+export function origin(tr: Pick<Transfer, 'kind' | 'from_branch_name' | 'outside_org'>): string {
+  return tr.kind === 'into_city' ? (tr.outside_org ?? '') : (tr.from_branch_name ?? '')
+}
+
+export const kindLabel = (k: TransferKind | string): string => t(`transfers.kind.${k}`)
+export const statusLabel = (s: TransferStatus | string): string => t(`transfers.status.${s}`)
+export const STATUS_TAG: Record<TransferStatus, 'warning' | 'success' | 'info'> = { pending: 'warning', confirmed: 'success', cancelled: 'info' }
