@@ -1,7 +1,8 @@
 // Party dues, relationship transfers and My dues: the same keys as zh-CN.dues.ts.
 const enDues = {
   dues: {
-    intro: 'Dues follow each member’s post-tax monthly income: employed up to 3,000 CNY 0.5%, 3,000–5,000 1%, 5,000–10,000 1.5%, above 10,000 2%; retired up to 5,000 0.5%, above 1%; students, unemployed and low-income members 0.20 CNY a month. Back payment covers at most 6 months; 3 months unpaid raise a warning, 6 months are escalated.',
+    brackets: 'Dues follow each member’s post-tax monthly income: employed up to 3,000 CNY 0.5%, 3,000–5,000 1%, 5,000–10,000 1.5%, above 10,000 2%; retired up to 5,000 0.5%, above 1%; students, unemployed and low-income members 0.20 CNY a month.',
+    intro: 'Back payment covers at most 6 months; 3 months unpaid raise a warning, 6 months are escalated.',
     node: 'Organisation',
     nodePlaceholder: 'Choose a branch or unit',
     month: 'Month',
@@ -92,7 +93,7 @@ const enDues = {
       incomeUnit: 'CNY',
       incomeRequired: 'Enter the post-tax monthly income (CNY, at most two decimals)',
       flatHint: 'Students, unemployed and low-income members pay 0.20 CNY a month; the income may be 0',
-      brackets: 'The system computes the dues by these rates:',
+      brackets: 'On saving, the system computes the monthly dues by these rates.',
       current: 'Now: {year} income {income} CNY, dues {amount} CNY a month ({rate})',
       cancel: 'Cancel',
       submit: 'Save',
