@@ -31,12 +31,13 @@ const enDues = {
       people: '{n} members',
       arrears: '3+ months in arrears',
       noBase: 'No income declared',
+      overdueN: '{n} of them over 6 months',
+      noBaseHint: 'Set a base before recording payments',
       note: 'At each member’s declared monthly amount',
     },
     col: {
       name: 'Name',
       where: 'Unit · branch',
-      status: 'Party status',
       base: 'Monthly income (base)',
       amount: 'Monthly dues',
       monthState: '{month}',
@@ -76,8 +77,8 @@ const enDues = {
       ahead: 'Not yet due',
     },
     level: {
-      warning: 'Arrears warning',
-      overdue: 'Over 6 months unpaid',
+      warning: 'Remind the member',
+      overdue: 'Over 6 months: check and report',
     },
     levelHint: {
       warning: '3 months or more unpaid: remind the member',
@@ -156,7 +157,6 @@ const enDues = {
       kind: 'Kind',
       from: 'From',
       to: 'To',
-      letterNo: 'Letter no.',
       issuedOn: 'Issued on',
       status: 'Status',
       issuedBy: 'Issued by',
@@ -164,6 +164,7 @@ const enDues = {
       actions: 'Actions',
     },
     decided: '{by} on {on}',
+    letter: 'Letter {no}',
     confirm: 'Confirm',
     cancel: 'Cancel',
     form: {

@@ -32,12 +32,13 @@ const zhCNDues = {
       people: '{n} 人',
       arrears: '欠缴 3 个月以上',
       noBase: '未核定基数',
+      overdueN: '其中超 6 个月 {n} 人',
+      noBaseHint: '核定基数后方可登记缴费',
       note: '按核定的月缴党费计算',
     },
     col: {
       name: '姓名',
       where: '单位 · 支部',
-      status: '政治面貌',
       base: '月收入（基数）',
       amount: '月缴党费',
       monthState: '{month}',
@@ -77,8 +78,8 @@ const zhCNDues = {
       ahead: '未到期',
     },
     level: {
-      warning: '欠缴预警',
-      overdue: '欠缴超 6 个月',
+      warning: '请及时提醒',
+      overdue: '超 6 个月，需核实上报',
     },
     levelHint: {
       warning: '连续 3 个月以上未缴纳党费，请及时提醒',
@@ -157,7 +158,6 @@ const zhCNDues = {
       kind: '类型',
       from: '转出组织',
       to: '转入组织',
-      letterNo: '介绍信编号',
       issuedOn: '转出日期',
       status: '状态',
       issuedBy: '经办人',
@@ -165,6 +165,7 @@ const zhCNDues = {
       actions: '操作',
     },
     decided: '{by} 于 {on}',
+    letter: '介绍信 {no}',
     confirm: '确认接收',
     cancel: '撤销',
     form: {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { destination, missingField, origin, transferBody, type TransferForm } from './transfers'
+import { branchPlace, destination, missingField, origin, transferBody, type TransferForm } from './transfers'
 
 const form = (over: Partial<TransferForm> = {}): TransferForm => ({
   person_id: 682,
@@ -50,7 +50,7 @@ describe('what is still missing', () => {
 })
 
 describe('where from and where to', () => {
-  const t = { from_branch_name: '第二党支部', to_branch_name: '第一党支部', outside_org: '外市某党委' }
+  const t = { from_branch_id: 157, from_branch_name: '第二党支部', to_branch_id: 44, to_branch_name: '第一党支部', outside_org: '外市某党委' }
   it.each([
     ['internal', '第二党支部', '第一党支部'],
     ['out_of_city', '第二党支部', '外市某党委'],
@@ -58,5 +58,21 @@ describe('where from and where to', () => {
   ] as const)('%s', (kind, from, to) => {
     expect(origin({ ...t, kind })).toBe(from)
     expect(destination({ ...t, kind })).toBe(to)
+  })
+})
+
+describe('a branch with its unit', () => {
+  const byId = new Map([
+    [153, { parent_id: 1, node_type: 'unit' as const, name: '市教育局' }],
+    [155, { parent_id: 153, node_type: 'party_committee' as const, name: '机关党委' }],
+    [157, { parent_id: 155, node_type: 'branch' as const, name: '第二党支部' }],
+    [1, { parent_id: null, node_type: 'city' as const, name: '江滨市' }],
+  ])
+  it('names the unit above, through a committee', () => {
+    expect(branchPlace(157, '第二党支部', byId)).toBe('市教育局 · 第二党支部')
+  })
+  it('keeps the name of a branch outside the tree, nothing without a branch', () => {
+    expect(branchPlace(44, '第一党支部', byId)).toBe('第一党支部')
+    expect(branchPlace(null, null, byId)).toBe('')
   })
 })

@@ -2,6 +2,7 @@
 // who may act on a pending one, and the words for kinds and statuses.
 import '../i18n/dues'
 import { t } from '../i18n'
+import type { OrgNode } from '../api/org'
 import type { Transfer, TransferInput, TransferKind, TransferStatus } from '../api/transfers'
 
 export type TransferField = 'to_branch_id' | 'outside_org' | 'letter_no'
@@ -47,14 +48,30 @@ export function transferBody(form: TransferForm): TransferInput {
   return body
 }
 
-/** Where the member goes: the receiving branch, or the organisation outside the city. */
-export function destination(tr: Pick<Transfer, 'kind' | 'to_branch_name' | 'outside_org'>): string {
-  return tr.kind === 'out_of_city' ? (tr.outside_org ?? '') : (tr.to_branch_name ?? '')
+type Places = ReadonlyMap<number, Pick<OrgNode, 'parent_id' | 'node_type' | 'name'>>
+
+/** Where the member goes: the receiving branch (with its unit when the tree has it), or the organisation outside the city. */
+export function destination(tr: Pick<Transfer, 'kind' | 'to_branch_id' | 'to_branch_name' | 'outside_org'>, byId: Places = new Map()): string {
+  return tr.kind === 'out_of_city' ? (tr.outside_org ?? '') : branchPlace(tr.to_branch_id, tr.to_branch_name, byId)
 }
 
-/** Where the member comes from: their branch, or the organisation outside the city. */
-export function origin(tr: Pick<Transfer, 'kind' | 'from_branch_name' | 'outside_org'>): string {
-  return tr.kind === 'into_city' ? (tr.outside_org ?? '') : (tr.from_branch_name ?? '')
+/** Where the member comes from: their branch (with its unit when the tree has it), or the organisation outside the city. */
+export function origin(tr: Pick<Transfer, 'kind' | 'from_branch_id' | 'from_branch_name' | 'outside_org'>, byId: Places = new Map()): string {
+  return tr.kind === 'into_city' ? (tr.outside_org ?? '') : branchPlace(tr.from_branch_id, tr.from_branch_name, byId)
+}
+
+/**
+ * A branch with its unit, "市教育局 · 第二党支部": many units have a 第一党支部. The unit is found in the caller's tree;
+ * a branch outside it keeps its own name.
+ */
+export function branchPlace(id: number | null, name: string | null, byId: Places): string {
+  if (!name) return ''
+  let node = id === null ? undefined : byId.get(id)
+  for (let hops = 0; node && hops < 10; hops++) {
+    if (node.node_type === 'unit') return `${node.name} · ${name}`
+    node = node.parent_id === null ? undefined : byId.get(node.parent_id)
+  }
+  return name
 }
 
 export const kindLabel = (k: TransferKind | string): string => t(`transfers.kind.${k}`)
