@@ -2,8 +2,8 @@ import { expect, test, type Browser, type Page } from '@playwright/test'
 import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
 
 // 党费 and 组织关系转接 against the demo city. The branch secretary declares a member's income in the console (a
-// wrong amount is refused under the field, first by the form, then by the server), the monthly dues follow the
-// brackets, a payment is recorded and the month shows as paid; a second member is recorded with the batch; the member
+// wrong amount is refused under the field), the monthly dues follow the brackets, a payment dated more than a year
+// before the month is refused by the server under the months, the right one is recorded and the month shows as paid; a second member is recorded with the batch; the member
 // (cadre01, in the secretary's branch) sees the paid month on the phone's 我的党费. The organisation department's
 // administrator then moves a member of the branch to the other branch of the unit: a transfer to the same branch is
 // refused, the right one is issued and confirmed, and the member is listed under the new branch; an out-of-city
@@ -51,6 +51,13 @@ function openMonth(member: DuesMember, current: string): string {
   for (let m = addMonths(current, -1); m >= addMonths(current, -6) && m.slice(0, 4) === current.slice(0, 4); m = addMonths(m, -1))
     if (!member.paid_this_year.includes(m)) return m
   throw new Error(`${member.name} has paid every month a payment can cover`)
+}
+
+async function setDate(page: Page, id: string, value: string): Promise<void> {
+  const box = textBox(page, id)
+  await box.fill(value)
+  await box.press('Enter')
+  await expect(box).toHaveValue(value)
 }
 
 /** Picks a month of the dues page (the month picker takes typed text). */
@@ -118,10 +125,8 @@ test.describe('党费与组织关系转接', () => {
     await page.getByTestId('dues-base-submit').click()
     await expect(incomeError).toContainText('请输入税后月收入')
     await income.fill('2000000')
-    const refused = page.waitForResponse((r) => r.url().endsWith(`/api/v1/party/dues/bases/${personId}`))
     await page.getByTestId('dues-base-submit').click()
-    expect((await refused).status()).toBe(400)
-    await expect(incomeError).toContainText('income_cents')
+    await expect(incomeError).toHaveText('税后月收入不能超过 1,000,000.00 元')
     await screenshot(page, 'console-dues-base-refused')
     await income.fill('8000')
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/party/dues/bases/${personId}`))
@@ -137,6 +142,15 @@ test.describe('党费与组织关系转接', () => {
     await expect(page.getByTestId('dues-pay-dialog')).toBeVisible()
     await expect(page.getByTestId(`dues-pay-month-${month}`)).toHaveClass(/is-checked/)
     await expect(page.getByTestId('dues-pay-total')).toHaveText('合计 1 个月，120.00 元')
+    // A wrong date: more than a year before the month is not a payment in advance the server takes.
+    const today = await textBox(page, 'dues-pay-date').inputValue()
+    await setDate(page, 'dues-pay-date', `${addMonths(month, -14)}-15`)
+    const early = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/dues/payments') && r.request().method() === 'POST')
+    await page.getByTestId('dues-pay-submit').click()
+    expect((await early).status()).toBe(400)
+    await expect(page.getByTestId('dues-pay-months-item').locator('.el-form-item__error')).toContainText('预交党费最多一年')
+    await screenshot(page, 'console-dues-payment-refused')
+    await setDate(page, 'dues-pay-date', today)
     const paid = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/dues/payments') && r.request().method() === 'POST')
     await page.getByTestId('dues-pay-submit').click()
     expect((await paid).status()).toBe(201)

@@ -93,6 +93,7 @@ const enDues = {
       incomePlaceholder: 'e.g. 8000 or 8000.50',
       incomeUnit: 'CNY',
       incomeRequired: 'Enter the post-tax monthly income (CNY, at most two decimals)',
+      incomeTooHigh: 'The monthly income cannot exceed {max} CNY',
       flatHint: 'Students, unemployed and low-income members pay 0.20 CNY a month; the income may be 0',
       brackets: 'On saving, the system computes the monthly dues by these rates.',
       current: 'Now: {year} income {income} CNY, dues {amount} CNY a month ({rate})',

@@ -94,6 +94,7 @@ const zhCNDues = {
       incomePlaceholder: '如 8000 或 8000.50',
       incomeUnit: '元',
       incomeRequired: '请输入税后月收入（元，最多两位小数）',
+      incomeTooHigh: '税后月收入不能超过 {max} 元',
       flatHint: '学生、失业及低收入党员每月缴纳 0.20 元，收入可填 0',
       brackets: '保存后由系统按比例计算每月党费。',
       current: '当前：{year} 年月收入 {income} 元，月缴 {amount} 元（{rate}）',

@@ -5,6 +5,9 @@ import '../i18n/dues'
 import { t } from '../i18n'
 import type { ArrearsLevel, DuesBase, DuesCategory, DuesMember, PaymentMethod } from '../api/dues'
 
+/** The largest monthly income the server takes (1,000,000.00 yuan). */
+export const MAX_INCOME_CENTS = 100_000_000
+
 /** A payment may cover at most the six months before the month it is paid in. */
 export const BACK_PAYMENT_MONTHS = 6
 
