@@ -49,7 +49,7 @@ const enDues = {
     baseOf: '{year} · {category}',
     baseOld: 'Base of {year} still applies',
     noBase: 'Not declared',
-    paidMonths: '{n} months',
+    paidMonths: '{n} month(s)',
     lastPaid: 'latest {month}',
     arrearsN: '{n} months unpaid',
     arrearsNone: 'None',
@@ -168,6 +168,7 @@ const enDues = {
     letter: 'Letter {no}',
     confirm: 'Confirm',
     cancel: 'Cancel',
+    awaiting: 'Awaiting receipt',
     form: {
       title: 'New relationship transfer',
       kind: 'Kind',

@@ -169,6 +169,7 @@ const zhCNDues = {
     letter: '介绍信 {no}',
     confirm: '确认接收',
     cancel: '撤销',
+    awaiting: '待对方接收',
     form: {
       title: '新建组织关系转接',
       kind: '转接类型',

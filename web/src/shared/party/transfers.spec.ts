@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { branchPlace, destination, missingField, origin, transferBody, type TransferForm } from './transfers'
+import { actionsOn, branchPlace, destination, missingField, origin, transferBody, type TransferForm } from './transfers'
 
 const form = (over: Partial<TransferForm> = {}): TransferForm => ({
   person_id: 682,
@@ -74,5 +74,22 @@ describe('a branch with its unit', () => {
   it('keeps the name of a branch outside the tree, nothing without a branch', () => {
     expect(branchPlace(44, '第一党支部', byId)).toBe('第一党支部')
     expect(branchPlace(null, null, byId)).toBe('')
+  })
+})
+
+describe('what the caller may do with a pending transfer', () => {
+  const mine = new Set([157, 158])
+  const inTree = (id: number) => mine.has(id)
+  it.each([
+    ['out of my branch to another: cancel only', { kind: 'internal', from_branch_id: 157, to_branch_id: 44 }, { confirm: false, cancel: true }],
+    ['into my branch from another: confirm only', { kind: 'internal', from_branch_id: 44, to_branch_id: 157 }, { confirm: true, cancel: false }],
+    ['leaving the city from my branch: both', { kind: 'out_of_city', from_branch_id: 157, to_branch_id: null }, { confirm: true, cancel: true }],
+    ['coming into the city to my branch: both', { kind: 'into_city', from_branch_id: null, to_branch_id: 157 }, { confirm: true, cancel: true }],
+  ] as const)('%s', (_case, tr, expected) => {
+    expect(actionsOn({ ...tr, status: 'pending' }, inTree)).toEqual(expected)
+  })
+
+  it('nothing once decided', () => {
+    expect(actionsOn({ kind: 'internal', status: 'confirmed', from_branch_id: 157, to_branch_id: 157 }, inTree)).toEqual({ confirm: false, cancel: false })
   })
 })

@@ -74,6 +74,18 @@ export function branchPlace(id: number | null, name: string | null, byId: Places
   return name
 }
 
+/**
+ * What the caller may do with a pending transfer, judged from their part of the tree: the receiving branch confirms
+ * (for a member leaving the city, the issuing side, when the receipt comes back); the issuing side cancels. The server
+ * decides again; this only keeps buttons that can only fail off the page.
+ */
+export function actionsOn(tr: Pick<Transfer, 'kind' | 'status' | 'from_branch_id' | 'to_branch_id'>, inTree: (id: number) => boolean): { confirm: boolean; cancel: boolean } {
+  if (tr.status !== 'pending') return { confirm: false, cancel: false }
+  const issuing = tr.kind === 'into_city' || (tr.from_branch_id !== null && inTree(tr.from_branch_id))
+  const receiving = tr.kind === 'out_of_city' ? issuing : tr.to_branch_id !== null && inTree(tr.to_branch_id)
+  return { confirm: receiving, cancel: issuing }
+}
+
 export const kindLabel = (k: TransferKind | string): string => t(`transfers.kind.${k}`)
 export const statusLabel = (s: TransferStatus | string): string => t(`transfers.status.${s}`)
 export const STATUS_TAG: Record<TransferStatus, 'warning' | 'success' | 'info'> = { pending: 'warning', confirmed: 'success', cancelled: 'info' }
