@@ -66,3 +66,21 @@ describe('党员发展 in the menu', () => {
     expect(allowedEntries(development(), ['points.read', 'people.read'])).toEqual([])
   })
 })
+
+describe('政治生命周期 in the menu', () => {
+  const party = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'party')
+
+  it.each([
+    ['the branch secretary', ['org.read', 'people.read', 'party.read', 'party.write']],
+    ['a reader', ['party.read']],
+  ])('%s sees 党费管理 and 组织关系转接', (_who, granted) => {
+    expect(allowedEntries(party(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['partyDues', '/party/dues'],
+      ['partyTransfers', '/party/transfers'],
+    ])
+  })
+
+  it('is left out without party.read (a member sees their own dues on the phone)', () => {
+    expect(allowedEntries(party(), ['points.read', 'people.read'])).toEqual([])
+  })
+})

@@ -4,7 +4,7 @@
 import type { Component } from 'vue'
 import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
-  OfficeBuilding, Promotion, Reading, Setting, Stamp, TrendCharts, User, View,
+  OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
@@ -53,7 +53,15 @@ export const menuGroups: MenuGroup[] = [
           { key: 'partyWarnings', icon: AlarmClock, path: '/party/warnings', permission: PERM.partyRead },
         ],
       },
-      { key: 'party', icon: Flag },
+      {
+        key: 'party',
+        icon: Flag,
+        permission: PERM.partyRead,
+        children: [
+          { key: 'partyDues', icon: Wallet, path: '/party/dues', permission: PERM.partyRead },
+          { key: 'partyTransfers', icon: Switch, path: '/party/transfers', permission: PERM.partyRead },
+        ],
+      },
     ],
   },
   {

@@ -93,6 +93,18 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyCase', permission: PERM.partyRead, menuPath: '/party/pipeline' },
     },
     {
+      path: '/party/dues',
+      name: 'party-dues',
+      component: () => import('./party/DuesPage.vue'),
+      meta: { titleKey: 'menu.partyDues', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/transfers',
+      name: 'party-transfers',
+      component: () => import('./party/TransfersPage.vue'),
+      meta: { titleKey: 'menu.partyTransfers', permission: PERM.partyRead },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

@@ -49,6 +49,12 @@ export const router = createRouter({
       component: () => import('./party/MyPartyPage.vue'),
       meta: { titleKey: 'myParty.title', signIn: true },
     },
+    {
+      path: '/party/dues',
+      name: 'party-dues',
+      component: () => import('./party/MyDuesPage.vue'),
+      meta: { titleKey: 'mobile.duesEntry', signIn: true },
+    },
     { path: '/me', name: 'me', component: () => import('./me/MePage.vue'), meta: { tab: true, titleKey: 'mobile.tabs.me', signIn: true } },
     { path: '/login', name: 'login', component: () => import('./login/LoginPage.vue'), meta: { titleKey: 'auth.title' } },
     {

@@ -7,6 +7,8 @@ import zhCNImport from './zh-CN.import'
 import enImport from './en.import'
 import { i18n, setLocale, t } from './index'
 import { enParty, zhCNParty } from './party'
+import enDues from './en.dues'
+import zhCNDues from './zh-CN.dues'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -22,6 +24,7 @@ function leaves(messages: object): string[] {
 const SETS: [string, object, object][] = [
   ['shells', zhCN, en],
   ['党员发展', zhCNParty, enParty],
+  ['党费与组织关系转接', zhCNDues, enDues],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -47,7 +50,7 @@ describe('i18n messages', () => {
     // Merging writes into the shells' message objects: a fresh copy of the module shows what the shells have.
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
-    for (const messages of shells) for (const top of Object.keys(zhCNParty)) expect(Object.keys(messages)).not.toContain(top)
+    for (const messages of shells) for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues)]) expect(Object.keys(messages)).not.toContain(top)
   })
 
   it('Chinese is the default and the switch changes the texts', () => {
@@ -62,6 +65,7 @@ describe('i18n messages', () => {
 
 // Console-only areas whose texts are added when their pages load (accounts.ts, peopleImport.ts).
 describe.each([
+  ['党费与组织关系转接', zhCNDues, enDues],
   ['账号管理 / 角色权限', zhCNAccounts, enAccounts],
   ['人员导入', zhCNImport, enImport],
 ])('the texts of %s', (_area, zh, english) => {
