@@ -7,6 +7,7 @@ import zhCNImport from './zh-CN.import'
 import enImport from './en.import'
 import { i18n, setLocale, t } from './index'
 import { enParty, zhCNParty } from './party'
+import { enMeetings, zhCNMeetings } from './meetings'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -22,6 +23,7 @@ function leaves(messages: object): string[] {
 const SETS: [string, object, object][] = [
   ['shells', zhCN, en],
   ['党员发展', zhCNParty, enParty],
+  ['组织生活', zhCNMeetings, enMeetings],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -47,7 +49,7 @@ describe('i18n messages', () => {
     // Merging writes into the shells' message objects: a fresh copy of the module shows what the shells have.
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
-    for (const messages of shells) for (const top of Object.keys(zhCNParty)) expect(Object.keys(messages)).not.toContain(top)
+    for (const messages of shells) for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNMeetings)]) expect(Object.keys(messages)).not.toContain(top)
   })
 
   it('Chinese is the default and the switch changes the texts', () => {
