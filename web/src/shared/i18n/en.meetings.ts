@@ -38,12 +38,6 @@ const enMeetings = {
     counts: 'Present {present} · excused {excused} · absent {absent}',
     reasonRequired: 'Give the reason for the excused absence',
     closedConflict: 'Someone else closed the meeting; it has been reloaded',
-    upload: {
-      tooLarge: 'The picture is too large: choose a smaller one',
-      unreadable: 'This picture cannot be read: choose another',
-      failed: 'Upload failed: {message}',
-      limit: 'At most {n} photos',
-    },
   },
   meetingList: {
     intro: 'Records of the branch meetings, party lectures, theme party days and organisational life meetings. Mark each member’s attendance, write the minutes, then close the record: attendance then counts in the points.',
@@ -65,7 +59,7 @@ const enMeetings = {
     topic: 'Topic',
     org: 'Held by',
     host: 'Host',
-    attendance: 'Attendance',
+    attendance: 'Present / excused / absent',
     state: 'Status',
     actions: 'Actions',
     open: 'Open',

@@ -39,12 +39,6 @@ const zhCNMeetings = {
     counts: '出席 {present} · 请假 {excused} · 缺席 {absent}',
     reasonRequired: '请假须填写事由',
     closedConflict: '会议已由他人结束归档，已重新载入',
-    upload: {
-      tooLarge: '图片太大，请换一张较小的图片',
-      unreadable: '无法读取这张图片，请换一张',
-      failed: '照片上传失败：{message}',
-      limit: '照片最多 {n} 张',
-    },
   },
   meetingList: {
     intro: '三会一课、主题党日和组织生活会的记录。记录会议后逐人登记出席情况，填写会议记录，结束归档后出席情况计入党员积分。',
@@ -66,7 +60,7 @@ const zhCNMeetings = {
     topic: '会议主题',
     org: '召开组织',
     host: '主持人',
-    attendance: '出席情况',
+    attendance: '出席 / 请假 / 缺席',
     state: '状态',
     actions: '操作',
     open: '查看',
