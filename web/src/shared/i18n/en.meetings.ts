@@ -156,7 +156,7 @@ const enMeetings = {
     notHeldThisPeriod: 'not yet held',
     tipLast: 'Last held: {date}',
     tipMissed: 'Missed {n} times this year',
-    meetings: 'Meetings',
+    meetings: 'Open its meetings',
     counts: 'Red {red} · yellow {yellow} · green {green} (this page)',
     empty: 'No branches or party groups in scope',
     loadFailed: 'The board could not be loaded: {message}',

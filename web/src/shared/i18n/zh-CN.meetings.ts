@@ -157,7 +157,7 @@ const zhCNMeetings = {
     notHeldThisPeriod: '尚未开展',
     tipLast: '最近一次：{date}',
     tipMissed: '今年漏开 {n} 次',
-    meetings: '会议记录',
+    meetings: '查看该组织的会议记录',
     counts: '红灯 {red} · 黄灯 {yellow} · 绿灯 {green}（本页）',
     empty: '范围内没有党支部或党小组',
     loadFailed: '开展情况载入失败：{message}',
