@@ -161,6 +161,7 @@ const enMeetings = {
     empty: 'No branches or party groups in scope',
     loadFailed: 'The board could not be loaded: {message}',
     today: 'As of {date}',
+    thisPage: 'this page',
   },
   myMeetings: {
     title: 'My meetings',

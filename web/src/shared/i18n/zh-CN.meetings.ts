@@ -162,6 +162,7 @@ const zhCNMeetings = {
     empty: '范围内没有党支部或党小组',
     loadFailed: '开展情况载入失败：{message}',
     today: '截至 {date}',
+    thisPage: '本页',
   },
   myMeetings: {
     title: '我的会议',
