@@ -119,20 +119,20 @@ describe('recording a meeting', () => {
     const reported = vi.fn()
     const { setErrorReporter } = await import('./error')
     setErrorReporter(reported)
-    server.on('PUT /api/v1/party/meetings/12/attendance', apiError(400, 'validation', '请假须填写事由', { field: 'attendance[1].reason' }))
+    server.on('PUT /api/v1/party/meetings/12/attendance', apiError(400, 'validation_failed', '请假须填写事由', { field: 'attendance[1].reason' }))
     const err = await setAttendance(12, [
       { person_id: 670, status: 'present' },
       { person_id: 682, status: 'excused' },
     ]).catch((e: unknown) => e)
     expect(err).toBeInstanceOf(ApiError)
-    expect(err).toMatchObject({ status: 400, code: 'validation', field: 'attendance[1].reason', message: '请假须填写事由' })
+    expect(err).toMatchObject({ status: 400, code: 'validation_failed', field: 'attendance[1].reason', message: '请假须填写事由' })
     expect(reported).not.toHaveBeenCalled()
   })
 
   it('a change to a closed meeting is 409 meeting_closed; closing without minutes names the field', async () => {
     server.on('PUT /api/v1/party/meetings/12', apiError(409, 'meeting_closed', '会议已结束归档，不能再修改'))
     await expect(updateMeeting(12, { held_on: '2026-11-20', topic: 'x', host_person_id: 1 })).rejects.toMatchObject({ status: 409, code: 'meeting_closed' })
-    server.on('POST /api/v1/party/meetings/12/close', apiError(400, 'validation', '请先填写会议记录', { field: 'minutes' }))
+    server.on('POST /api/v1/party/meetings/12/close', apiError(400, 'validation_failed', '请先填写会议记录', { field: 'minutes' }))
     await expect(closeMeeting(12)).rejects.toMatchObject({ status: 400, field: 'minutes' })
   })
 })
