@@ -84,3 +84,21 @@ describe('政治生命周期 in the menu', () => {
     expect(allowedEntries(party(), ['points.read', 'people.read'])).toEqual([])
   })
 })
+
+describe('组织生活 in the menu', () => {
+  const orgLife = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'orgLife')
+
+  it.each([
+    ['the branch secretary', ['org.read', 'people.read', 'party.read', 'party.write']],
+    ['a reader', ['party.read']],
+  ])('%s sees 会议记录 and 开展情况', (_who, granted) => {
+    expect(allowedEntries(orgLife(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['partyMeetings', '/party/meetings'],
+      ['partyCadence', '/party/cadence'],
+    ])
+  })
+
+  it('is left out without party.read (a member sees their own meetings on the phone)', () => {
+    expect(allowedEntries(orgLife(), ['points.read', 'people.read'])).toEqual([])
+  })
+})

@@ -6,6 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
+import { Calendar, Odometer, Tickets } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -42,6 +43,15 @@ export const menuGroups: MenuGroup[] = [
           { key: 'pointsRanking', icon: Histogram, path: '/points/ranking', permission: PERM.pointsRead },
           { key: 'pointsPublicity', icon: Notification, path: '/points/publicity', permission: PERM.pointsRead },
           { key: 'pointsRules', icon: List, path: '/points/rules', permission: [PERM.pointsRules, PERM.pointsRead] },
+        ],
+      },
+      {
+        key: 'orgLife',
+        icon: Calendar,
+        permission: PERM.partyRead,
+        children: [
+          { key: 'partyMeetings', icon: Tickets, path: '/party/meetings', permission: PERM.partyRead },
+          { key: 'partyCadence', icon: Odometer, path: '/party/cadence', permission: PERM.partyRead },
         ],
       },
       {

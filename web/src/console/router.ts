@@ -86,6 +86,25 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyWarnings', permission: PERM.partyRead },
     },
     {
+      path: '/party/meetings',
+      name: 'party-meetings',
+      component: () => import('./party/MeetingsPage.vue'),
+      meta: { titleKey: 'menu.partyMeetings', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/meetings/:id(\\d+)',
+      name: 'party-meeting',
+      component: () => import('./party/MeetingPage.vue'),
+      props: (route) => ({ meetingId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.partyMeeting', permission: PERM.partyRead, menuPath: '/party/meetings' },
+    },
+    {
+      path: '/party/cadence',
+      name: 'party-cadence',
+      component: () => import('./party/CadencePage.vue'),
+      meta: { titleKey: 'menu.partyCadence', permission: PERM.partyRead },
+    },
+    {
       path: '/party/cases/:id(\\d+)',
       name: 'party-case',
       component: () => import('./party/CasePage.vue'),

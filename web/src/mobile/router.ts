@@ -44,6 +44,12 @@ export const router = createRouter({
       meta: { titleKey: 'myPublicity.myAppeals', signIn: true },
     },
     {
+      path: '/party/meetings',
+      name: 'party-meetings',
+      component: () => import('./party/MyMeetingsPage.vue'),
+      meta: { titleKey: 'mobile.meetingsEntry', signIn: true },
+    },
+    {
       path: '/party',
       name: 'party',
       component: () => import('./party/MyPartyPage.vue'),

@@ -9,6 +9,7 @@ import { i18n, setLocale, t } from './index'
 import { enParty, zhCNParty } from './party'
 import enDues from './en.dues'
 import zhCNDues from './zh-CN.dues'
+import { enMeetings, zhCNMeetings } from './meetings'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -25,6 +26,7 @@ const SETS: [string, object, object][] = [
   ['shells', zhCN, en],
   ['党员发展', zhCNParty, enParty],
   ['党费与组织关系转接', zhCNDues, enDues],
+  ['组织生活', zhCNMeetings, enMeetings],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -50,7 +52,9 @@ describe('i18n messages', () => {
     // Merging writes into the shells' message objects: a fresh copy of the module shows what the shells have.
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
-    for (const messages of shells) for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues)]) expect(Object.keys(messages)).not.toContain(top)
+    for (const messages of shells)
+      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings)])
+        expect(Object.keys(messages)).not.toContain(top)
   })
 
   it('Chinese is the default and the switch changes the texts', () => {
