@@ -6,7 +6,7 @@ CREATE TABLE party_meeting (
   node_id               BIGINT NOT NULL REFERENCES org_node (id),   -- the branch or party group that held it
   branch_id             BIGINT NOT NULL REFERENCES org_node (id),   -- the branch (a party group's parent branch)
   unit_id               BIGINT NOT NULL REFERENCES org_node (id),   -- the unit above the branch (data scope)
-  kind                  TEXT NOT NULL CHECK (kind IN ('branch_general', 'branch_committee', 'party_group',
+  meeting_type          TEXT NOT NULL CHECK (meeting_type IN ('branch_general', 'branch_committee', 'party_group',
                                                        'party_lecture', 'theme_day', 'life_meeting')),
   held_on               TEXT NOT NULL,
   topic                 TEXT NOT NULL,
@@ -23,7 +23,7 @@ CREATE TABLE party_meeting (
   closed_by             BIGINT REFERENCES account (id),
   closed_at             TEXT
 );
-CREATE INDEX party_meeting_branch ON party_meeting (branch_id, kind, held_on);
+CREATE INDEX party_meeting_branch ON party_meeting (branch_id, meeting_type, held_on);
 CREATE INDEX party_meeting_held ON party_meeting (held_on);
 
 CREATE TABLE party_meeting_attendance (

@@ -217,7 +217,7 @@ long long fresh_meeting(TestServer& s, const TestServer::SmallCity& city, bool i
   admin.scope.all = true;
   party::MeetingInput in;
   in.node_id = inside ? city.branch_a1 : fresh_child(s, city.unit_b);
-  in.kind = "theme_day";
+  in.meeting_type = "theme_day";
   in.held_on = s.app().party().today();
   in.topic = "主题党日";
   in.host_person_id = city.person_a;
@@ -684,7 +684,7 @@ std::map<std::string, Case> cases() {
       {"GET /api/v1/me/party/timeline", {fixed("GET", "/api/v1/me/party/timeline"), 200}},
       {"POST /api/v1/party/meetings",
        {[](Context& c, bool inside) {
-          Json body = {{"node_id", inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b)}, {"kind", "theme_day"},
+          Json body = {{"node_id", inside ? c.city.branch_a1 : fresh_child(c.server, c.city.unit_b)}, {"meeting_type", "theme_day"},
                        {"held_on", "2026-11-20"}, {"topic", "主题党日：重温入党誓词"}, {"host_person_id", c.city.person_a}};
           return Request{"POST", "/api/v1/party/meetings", body.dump()};
         },

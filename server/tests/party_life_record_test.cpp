@@ -122,7 +122,7 @@ TEST_P(PartyLifeRecord, TheTimelinePutsAMembersRecordsInOrder) {
   START_CITY(s);
   const std::string secretary = s.login("secretary");
   // A closed meeting, an appraisal and a reward of person A.
-  Json m = {{"node_id", city.branch_a1}, {"kind", "theme_day"}, {"held_on", "2026-11-05"}, {"topic", "重温入党誓词"},
+  Json m = {{"node_id", city.branch_a1}, {"meeting_type", "theme_day"}, {"held_on", "2026-11-05"}, {"topic", "重温入党誓词"},
             {"host_person_id", city.person_a}, {"minutes", "会议记录"}};
   auto meeting = s.send_as(secretary, "POST", "/api/v1/party/meetings", m.dump());
   ASSERT_EQ(meeting.status, 201) << meeting.body;

@@ -98,8 +98,8 @@ long long add_node(TestServer& s, long long parent, const std::string& type, con
   return id;
 }
 
-Json meeting(long long node, const std::string& kind, const std::string& held_on, long long host) {
-  return {{"node_id", node}, {"kind", kind}, {"held_on", held_on}, {"topic", "学习贯彻党的二十届四中全会精神"},
+Json meeting(long long node, const std::string& meeting_type, const std::string& held_on, long long host) {
+  return {{"node_id", node}, {"meeting_type", meeting_type}, {"held_on", held_on}, {"topic", "学习贯彻党的二十届四中全会精神"},
           {"host_person_id", host}};
 }
 
@@ -184,7 +184,7 @@ TEST_P(PartyMeeting, DetailsAreCheckedAndOnlyAHeldMeetingCloses) {
   START_CITY(s);
   const std::string secretary = s.login("secretary");
   auto send = [&](const Json& body) { return s.send_as(secretary, "POST", "/api/v1/party/meetings", body.dump()); };
-  EXPECT_EQ(field_of(send(meeting(city.branch_a1, "tea_party", "2026-11-20", city.person_a))), "kind");
+  EXPECT_EQ(field_of(send(meeting(city.branch_a1, "tea_party", "2026-11-20", city.person_a))), "meeting_type");
   EXPECT_EQ(field_of(send(meeting(city.branch_a1, "theme_day", "2026-11-31", city.person_a))), "held_on");
   EXPECT_EQ(field_of(send(meeting(city.branch_a1, "party_lecture", "2026-11-20", city.person_a))), "lecturer");
   EXPECT_EQ(field_of(send(meeting(city.branch_a1, "party_group", "2026-11-20", city.person_a))), "node_id")
@@ -217,7 +217,7 @@ TEST_P(PartyMeeting, DetailsAreCheckedAndOnlyAHeldMeetingCloses) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM party_meeting_attendance WHERE meeting_id = " +
                     std::to_string(planned.json()["id"].get<long long>())),
             0);
-  auto list = s.get_as(secretary, "/api/v1/party/meetings?kind=party_lecture");
+  auto list = s.get_as(secretary, "/api/v1/party/meetings?meeting_type=party_lecture");
   ASSERT_EQ(list.status, 200);
   EXPECT_EQ(list.json()["total"], 1);
   EXPECT_EQ(list.json()["items"][0]["lecturer_is_secretary"], true);
@@ -247,8 +247,8 @@ TEST_P(PartyMeeting, AnotherUnitsMeetingsAreOutOfSight) {
 TEST_P(PartyMeeting, TheCadenceShowsWhatIsHeldMissedAndDueSoon) {
   START_CITY(s);
   const std::string secretary = s.login("secretary");
-  auto hold = [&](const std::string& kind, const std::string& date) {
-    Json body = meeting(city.branch_a1, kind, date, city.person_a);
+  auto hold = [&](const std::string& meeting_type, const std::string& date) {
+    Json body = meeting(city.branch_a1, meeting_type, date, city.person_a);
     body["minutes"] = "会议记录";
     auto r = s.send_as(secretary, "POST", "/api/v1/party/meetings", body.dump());
     ASSERT_EQ(r.status, 201) << r.body;
@@ -264,15 +264,15 @@ TEST_P(PartyMeeting, TheCadenceShowsWhatIsHeldMissedAndDueSoon) {
   for (const auto& item : body["items"])
     if (item["node_id"] == city.branch_a1) branch = item;
   ASSERT_TRUE(branch.is_object()) << r.body;
-  std::map<std::string, Json> kinds;
-  for (const auto& k : branch["kinds"]) kinds[k["kind"].get<std::string>()] = k;
-  EXPECT_EQ(kinds["theme_day"]["light"], "green");
-  EXPECT_EQ(kinds["theme_day"]["held_this_period"], true) << branch.dump();
-  EXPECT_EQ(kinds["branch_committee"]["light"], "red") << "October passed without a committee meeting";
-  EXPECT_EQ(kinds["branch_committee"]["missed_this_year"], 1);
-  EXPECT_EQ(kinds["branch_committee"]["last_held_on"], "2026-09-10");
-  EXPECT_EQ(kinds["branch_general"]["light"], "green") << "32 days left in the quarter";
-  EXPECT_EQ(kinds["life_meeting"]["light"], "yellow") << "32 days left in the year";
+  std::map<std::string, Json> types;
+  for (const auto& k : branch["meeting_types"]) types[k["meeting_type"].get<std::string>()] = k;
+  EXPECT_EQ(types["theme_day"]["light"], "green");
+  EXPECT_EQ(types["theme_day"]["held_this_period"], true) << branch.dump();
+  EXPECT_EQ(types["branch_committee"]["light"], "red") << "October passed without a committee meeting";
+  EXPECT_EQ(types["branch_committee"]["missed_this_year"], 1);
+  EXPECT_EQ(types["branch_committee"]["last_held_on"], "2026-09-10");
+  EXPECT_EQ(types["branch_general"]["light"], "green") << "32 days left in the quarter";
+  EXPECT_EQ(types["life_meeting"]["light"], "yellow") << "32 days left in the year";
   EXPECT_EQ(branch["secretary_lecture_light"], "yellow");
   EXPECT_EQ(branch["light"], "red");
   EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/meeting-cadence").status, 403);

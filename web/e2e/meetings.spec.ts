@@ -49,9 +49,9 @@ test.describe('组织生活', () => {
     const dialog = page.getByTestId('meeting-dialog')
     await expect(dialog).toBeVisible()
     await expect(dialog.getByTestId('meeting-node')).toContainText(branch.org_node_name)
-    await page.getByTestId('meeting-kind').click()
-    await expect(page.getByTestId('meeting-kind-party_group')).toHaveCount(0)
-    await page.getByTestId('meeting-kind-theme_day').click()
+    await page.getByTestId('meeting-type').click()
+    await expect(page.getByTestId('meeting-type-party_group')).toHaveCount(0)
+    await page.getByTestId('meeting-type-theme_day').click()
     await expect(page.getByTestId('meeting-lecturer')).toHaveCount(0) // only a party lecture has a lecturer
 
     // Without a topic or host the dialog says so and sends nothing.
@@ -69,7 +69,7 @@ test.describe('组织生活', () => {
     const meetingId = Number(/(\d+)$/.exec(page.url())![1])
     await expect(page.getByTestId('meeting-title')).toHaveText(topic)
     await expect(page.getByTestId('meeting-status')).toHaveText('待归档')
-    await expect(page.getByTestId('meeting-kind-tag')).toHaveText('主题党日')
+    await expect(page.getByTestId('meeting-type-tag')).toHaveText('主题党日')
     const { attendance } = await json<{ attendance: AttendanceRow[] }>(page, `/api/v1/party/meetings/${meetingId}`)
     expect(attendance.length).toBeGreaterThan(1)
     expect(attendance.every((a) => a.status === 'present')).toBe(true)
@@ -128,7 +128,7 @@ test.describe('组织生活', () => {
     await screenshot(page, 'console-meeting-closed')
 
     // --- the list has it among the branch's closed theme days
-    await page.goto(`/party/meetings?node_id=${branch.org_node_id}&kind=theme_day`)
+    await page.goto(`/party/meetings?node_id=${branch.org_node_id}&meeting_type=theme_day`)
     await expect(page.getByTestId(`meeting-row-${meetingId}`)).toHaveText(topic)
     await page.getByTestId(`meeting-row-${meetingId}`).click()
     await expect(page).toHaveURL(new RegExp(`/party/meetings/${meetingId}$`))

@@ -163,7 +163,7 @@ std::vector<TimelineItem> LifeRecordStore::timeline(soci::session& sql, long lon
   add("report",
       db::Query("SELECT r.report_date, r.kind, '', '', r.id FROM development_report r JOIN development_case c "
                 "ON c.id = r.case_id WHERE c.person_id = ").value(person_id));
-  add("meeting", db::Query("SELECT m.held_on, m.kind, a.status, m.topic, m.id FROM party_meeting_attendance a JOIN party_meeting m "
+  add("meeting", db::Query("SELECT m.held_on, m.meeting_type, a.status, m.topic, m.id FROM party_meeting_attendance a JOIN party_meeting m "
                            "ON m.id = a.meeting_id WHERE m.status = 'closed' AND a.person_id = ").value(person_id));
   add("appraisal", db::Query("SELECT a.decided_on, g.grade, CAST(a.year AS TEXT), COALESCE(g.note, ''), a.id FROM "
                              "party_appraisal_grade g JOIN party_appraisal a ON a.id = g.appraisal_id WHERE g.person_id = ")

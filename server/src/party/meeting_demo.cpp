@@ -75,7 +75,7 @@ DemoMeetingsReport seed_demo_meetings(db::Database& db, const std::string& today
 
   long long next_id = db::Query("SELECT COALESCE(MAX(id), 0) FROM party_meeting").count(tx.sql());
   db::BulkInsert meetings(tx.sql(), "party_meeting",
-                          {"id", "node_id", "branch_id", "unit_id", "kind", "held_on", "topic", "host_person_id", "lecturer",
+                          {"id", "node_id", "branch_id", "unit_id", "meeting_type", "held_on", "topic", "host_person_id", "lecturer",
                            "lecturer_is_secretary", "location", "minutes", "photos", "status", "created_by", "created_at",
                            "updated_at", "closed_by", "closed_at"},
                           200);
@@ -92,8 +92,8 @@ DemoMeetingsReport seed_demo_meetings(db::Database& db, const std::string& today
     const Member& host = m->second.front();  // stands for the secretary
     const double diligence = chance(0.15) ? 0.75 : 0.95;  // a few branches keep their meetings less well
     int lectures_this_year = 0;
-    for (const auto& kind : n.type == "party_group" ? group_kinds : branch_meeting_kinds()) {
-      for (Period p = period_of(kind, start); p.first <= today; p = period_of(kind, format_date(*parse_date(p.last) + std::chrono::days{1}))) {
+    for (const auto& meeting_type : n.type == "party_group" ? group_kinds : branch_meeting_types()) {
+      for (Period p = period_of(meeting_type, start); p.first <= today; p = period_of(meeting_type, format_date(*parse_date(p.last) + std::chrono::days{1}))) {
         const bool current = p.last >= today;
         const std::string last = current ? today : p.last;
         const int span = days_between(*parse_date(p.first), *parse_date(last));
@@ -101,13 +101,13 @@ DemoMeetingsReport seed_demo_meetings(db::Database& db, const std::string& today
         const double held = current ? (span > 20 ? 0.6 : 0.35) : diligence;
         if (!chance(held)) continue;
         const std::string day = format_date(*parse_date(p.first) + std::chrono::days{pick(0, span)});
-        const auto& topics = kTopics.at(kind);
+        const auto& topics = kTopics.at(meeting_type);
         const long long id = ++next_id;
         const std::string at = day + "T09:00:00Z";  // recorded and closed the evening it was held (Beijing time)
-        const bool secretary_lecture = kind == "party_lecture" && (day.substr(0, 4) != today.substr(0, 4) || lectures_this_year++ == 0);
-        meetings.add({std::to_string(id), std::to_string(n.id), std::to_string(n.branch_id), std::to_string(n.unit_id), kind,
+        const bool secretary_lecture = meeting_type == "party_lecture" && (day.substr(0, 4) != today.substr(0, 4) || lectures_this_year++ == 0);
+        meetings.add({std::to_string(id), std::to_string(n.id), std::to_string(n.branch_id), std::to_string(n.unit_id), meeting_type,
                       day, std::string(topics[static_cast<std::size_t>(pick(0, static_cast<int>(topics.size()) - 1))]),
-                      std::to_string(host.id), kind == "party_lecture" ? db::Cell(host.name) : std::nullopt,
+                      std::to_string(host.id), meeting_type == "party_lecture" ? db::Cell(host.name) : std::nullopt,
                       secretary_lecture ? "1" : "0", std::string("党员活动室"),
                       std::string("会议按议程进行，与会党员围绕主题逐一发言，会议形成一致意见。"), std::string("[]"),
                       std::string("closed"), std::to_string(recorder), at, at, std::to_string(recorder), at});

@@ -10,7 +10,7 @@ Json opt_text(const std::string& v) { return v.empty() ? Json(nullptr) : Json(v)
 
 Json meeting_json(const Meeting& m, bool with_attendance) {
   Json j = {{"id", m.id}, {"node_id", m.node_id}, {"node_name", m.node_name}, {"branch_id", m.branch_id},
-            {"branch_name", m.branch_name}, {"unit_name", m.unit_name}, {"kind", m.kind}, {"held_on", m.held_on},
+            {"branch_name", m.branch_name}, {"unit_name", m.unit_name}, {"meeting_type", m.meeting_type}, {"held_on", m.held_on},
             {"topic", m.topic}, {"host_person_id", m.host_person_id}, {"host_name", m.host_name},
             {"lecturer", opt_text(m.lecturer)}, {"lecturer_is_secretary", m.lecturer_is_secretary},
             {"location", opt_text(m.location)}, {"minutes", opt_text(m.minutes)}, {"photos", m.photos},
@@ -33,7 +33,7 @@ MeetingInput meeting_input(http::Request& req, bool creating) {
   MeetingInput in;
   if (creating) {
     in.node_id = f.required_int("node_id", 1, LLONG_MAX);
-    in.kind = f.required_string("kind", 30);
+    in.meeting_type = f.required_string("meeting_type", 30);
   }
   in.held_on = f.required_string("held_on", 10);
   in.topic = f.required_string("topic", 200);
@@ -57,20 +57,20 @@ MeetingInput meeting_input(http::Request& req, bool creating) {
 
 void add_meeting_routes(http::Router& router, MeetingService& service) {
   router.add({.method = "POST", .pattern = "/api/v1/party/meetings", .tag = "party",
-              .summary = "Record a meeting of a branch or party group (kind branch_general | branch_committee | party_group "
+              .summary = "Record a meeting of a branch or party group (meeting_type branch_general | branch_committee | party_group "
                          "| party_lecture | theme_day | life_meeting); attendance starts as the branch's members, present",
               .permission = kPermWrite, .creates = true},
              [&service](http::Request& req) {
                return http::Response::json(201, meeting_json(service.create(req.principal, meeting_input(req, true)), true));
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/meetings", .tag = "party",
-              .summary = "Meetings in scope, newest first, a page at a time (node_id, kind, status open|closed, from, to, "
+              .summary = "Meetings in scope, newest first, a page at a time (node_id, meeting_type, status open|closed, from, to, "
                          "page, page_size)",
               .permission = kPermRead},
              [&service](http::Request& req) {
                MeetingFilter f;
                f.node_id = req.query_int("node_id", 0, 0, 2000000000);
-               f.kind = req.query_param("kind").value_or("");
+               f.meeting_type = req.query_param("meeting_type").value_or("");
                f.status = req.query_param("status").value_or("");
                f.from = req.query_param("from").value_or("");
                f.to = req.query_param("to").value_or("");
@@ -131,20 +131,20 @@ void add_meeting_routes(http::Router& router, MeetingService& service) {
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/meeting-cadence", .tag = "party",
               .summary = "Branches and party groups in scope (node_id, page, page_size) with a red / yellow / green light "
-                         "for each kind of meeting they must hold and for the secretary's yearly party lecture",
+                         "for each type of meeting they must hold and for the secretary's yearly party lecture",
               .permission = kPermRead},
              [&service](http::Request& req) {
                const int page = req.query_int("page", 1, 1, 100000), size = req.query_int("page_size", 50, 1, 200);
                long long total = 0;
                Json items = Json::array();
                for (const auto& b : service.cadence(req.principal, req.query_int("node_id", 0, 0, 2000000000), page, size, &total)) {
-                 Json kinds = Json::array();
-                 for (const auto& c : b.kinds)
-                   kinds.push_back({{"kind", c.kind}, {"light", c.light}, {"last_held_on", opt_text(c.last_held_on)},
+                 Json meeting_types = Json::array();
+                 for (const auto& c : b.meeting_types)
+                   meeting_types.push_back({{"meeting_type", c.meeting_type}, {"light", c.light}, {"last_held_on", opt_text(c.last_held_on)},
                                     {"period_first", c.period_first}, {"period_last", c.period_last},
                                     {"held_this_period", c.held_this_period}, {"missed_this_year", c.missed_this_year}});
                  items.push_back({{"node_id", b.node_id}, {"node_name", b.node_name}, {"node_type", b.node_type},
-                                  {"unit_name", b.unit_name}, {"light", b.light}, {"kinds", kinds},
+                                  {"unit_name", b.unit_name}, {"light", b.light}, {"meeting_types", meeting_types},
                                   {"secretary_lecture_light", opt_text(b.secretary_lecture_light)}});
                }
                return http::Response::json(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", size},

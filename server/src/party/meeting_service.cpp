@@ -34,10 +34,10 @@ void MeetingService::check_details(soci::session& sql, const Principal& caller, 
   if (!parse_date(in.held_on)) throw Error::validation("held_on", {"日期格式应为 YYYY-MM-DD", "Use the format YYYY-MM-DD"});
   if (in.held_on < "2000-01-01") throw Error::validation("held_on", {"日期过早", "The date is too early"});
   if (in.topic.empty()) throw Error::validation("topic", {"请填写会议主题", "Give the topic"});
-  const std::string kind = before ? before->kind : in.kind;
-  if (kind == "party_lecture" && in.lecturer.empty())
+  const std::string meeting_type = before ? before->meeting_type : in.meeting_type;
+  if (meeting_type == "party_lecture" && in.lecturer.empty())
     throw Error::validation("lecturer", {"党课须填写授课人", "Name who gave the party lecture"});
-  if (kind != "party_lecture" && (!in.lecturer.empty() || in.lecturer_is_secretary))
+  if (meeting_type != "party_lecture" && (!in.lecturer.empty() || in.lecturer_is_secretary))
     throw Error::validation("lecturer", {"只有党课填写授课人", "Only a party lecture has a lecturer"});
   auto host = PartyStore::person(sql, in.host_person_id);
   if (!host || host->status != "active" || !PartyStore::person_in_scope(sql, caller, in.host_person_id))
@@ -60,8 +60,8 @@ Meeting MeetingService::open_meeting(db::Tx& tx, const Principal& caller, long l
 
 Meeting MeetingService::create(const Principal& caller, const MeetingInput& in) {
   require(caller, kPermWrite);
-  if (!valid_meeting_kind(in.kind))
-    throw Error::validation("kind", {"会议类型不正确", "Kind is branch_general, branch_committee, party_group, "
+  if (!valid_meeting_type(in.meeting_type))
+    throw Error::validation("meeting_type", {"会议类型不正确", "Meeting type is branch_general, branch_committee, party_group, "
                                                         "party_lecture, theme_day or life_meeting"});
   long long id = 0;
   {
@@ -70,9 +70,9 @@ Meeting MeetingService::create(const Principal& caller, const MeetingInput& in) 
     if (!node || node->status != "active")
       throw Error::validation("node_id", {"组织不存在或已撤销", "No such active organisation"});
     const bool group = node->node_type == "party_group";
-    if (in.kind == "party_group" ? !group : (node->node_type != "branch" && node->node_type != "general_branch"))
-      throw Error::validation("node_id", {in.kind == "party_group" ? "党小组会由党小组召开" : "该会议由党支部召开",
-                                          in.kind == "party_group" ? "A party group holds a party group meeting"
+    if (in.meeting_type == "party_group" ? !group : (node->node_type != "branch" && node->node_type != "general_branch"))
+      throw Error::validation("node_id", {in.meeting_type == "party_group" ? "党小组会由党小组召开" : "该会议由党支部召开",
+                                          in.meeting_type == "party_group" ? "A party group holds a party group meeting"
                                                                    : "A branch holds this meeting"});
     Meeting m;
     m.node_id = in.node_id;
@@ -82,7 +82,7 @@ Meeting MeetingService::create(const Principal& caller, const MeetingInput& in) 
     if (!MeetingStore::branch_in_scope(tx.sql(), caller, m.unit_id, m.branch_id))
       throw Error::validation("node_id", {"只能记录本人管理范围内的组织的会议", "Record meetings of organisations you manage"});
     check_details(tx.sql(), caller, in, nullptr);
-    m.kind = in.kind;
+    m.meeting_type = in.meeting_type;
     m.held_on = in.held_on;
     m.topic = in.topic;
     m.host_person_id = in.host_person_id;
@@ -95,7 +95,7 @@ Meeting MeetingService::create(const Principal& caller, const MeetingInput& in) 
     id = MeetingStore::insert(tx, m, caller.account_id, now);
     MeetingStore::replace_attendance(tx, id, MeetingStore::branch_members(tx.sql(), m.branch_id));
     audit::record(tx, caller, {.action = "party.meeting_created", .target_type = "party_meeting", .target_id = std::to_string(id),
-                               .detail = {{"node_id", in.node_id}, {"kind", in.kind}, {"held_on", in.held_on}}},
+                               .detail = {{"node_id", in.node_id}, {"meeting_type", in.meeting_type}, {"held_on", in.held_on}}},
                   clock_.now());
     tx.commit();
   }
@@ -170,11 +170,11 @@ Meeting MeetingService::close(const Principal& caller, long long id) {
     // Each member's attendance as an event: the points ledger books the mapped rule (once per meeting and person).
     for (const auto& a : attendance) {
       if (a.status == "excused") continue;
-      tx.publish({.type = a.status == "present" ? attended_event(m.kind) : kEventAbsenceRecorded,
+      tx.publish({.type = a.status == "present" ? attended_event(m.meeting_type) : kEventAbsenceRecorded,
                   .subject_id = id,
                   .person_id = a.person_id,
                   .occurred_at = m.held_on + "T02:00:00Z",
-                  .payload = {{"activity_date", m.held_on}, {"meeting_kind", m.kind}}});
+                  .payload = {{"activity_date", m.held_on}, {"meeting_type", m.meeting_type}}});
     }
     audit::record(tx, caller, {.action = "party.meeting_closed", .target_type = "party_meeting", .target_id = std::to_string(id),
                                .detail = {{"present", m.present}, {"excused", m.excused}, {"absent", m.absent}}},
@@ -190,7 +190,7 @@ void MeetingService::remove(const Principal& caller, long long id) {
   const Meeting m = open_meeting(tx, caller, id);
   if (!MeetingStore::delete_open(tx, id)) throw Error::conflict("meeting_closed", kClosed);
   audit::record(tx, caller, {.action = "party.meeting_deleted", .target_type = "party_meeting", .target_id = std::to_string(id),
-                             .detail = {{"kind", m.kind}, {"held_on", m.held_on}, {"topic", m.topic}}},
+                             .detail = {{"meeting_type", m.meeting_type}, {"held_on", m.held_on}, {"topic", m.topic}}},
                 clock_.now());
   tx.commit();
 }
@@ -206,7 +206,7 @@ Meeting MeetingService::get(const Principal& caller, long long id) {
 
 std::vector<Meeting> MeetingService::list(const Principal& caller, const MeetingFilter& filter, long long* total) {
   require(caller, kPermRead);
-  if (!filter.kind.empty() && !valid_meeting_kind(filter.kind)) throw Error::validation("kind", {"会议类型不正确", "Unknown kind"});
+  if (!filter.meeting_type.empty() && !valid_meeting_type(filter.meeting_type)) throw Error::validation("meeting_type", {"会议类型不正确", "Unknown meeting_type"});
   if (!filter.status.empty() && filter.status != "open" && filter.status != "closed")
     throw Error::validation("status", {"状态应为 open 或 closed", "Status is open or closed"});
   for (const auto& [name, value] : {std::pair{"from", filter.from}, std::pair{"to", filter.to}})
@@ -233,16 +233,16 @@ std::vector<BranchCadence> MeetingService::cadence(const Principal& caller, long
     std::string since = n.created_on;
     if (auto f = first.find(n.id); f != first.end() && f->second < since) since = f->second;
     const auto h = held.find(n.id);
-    auto dates = [&](const std::string& kind) -> const std::vector<std::string>& {
+    auto dates = [&](const std::string& meeting_type) -> const std::vector<std::string>& {
       if (h == held.end()) return none;
-      auto k = h->second.find(kind);
+      auto k = h->second.find(meeting_type);
       return k == h->second.end() ? none : k->second;
     };
     std::vector<std::string> lights;
     const std::vector<std::string> group_kinds = {"party_group"};
-    for (const auto& kind : n.node_type == "party_group" ? group_kinds : branch_meeting_kinds()) {
-      b.kinds.push_back(party::cadence(kind, dates(kind), day, since));
-      lights.push_back(b.kinds.back().light);
+    for (const auto& meeting_type : n.node_type == "party_group" ? group_kinds : branch_meeting_types()) {
+      b.meeting_types.push_back(party::cadence(meeting_type, dates(meeting_type), day, since));
+      lights.push_back(b.meeting_types.back().light);
     }
     if (n.node_type != "party_group") {
       b.secretary_lecture_light = secretary_lecture_light(dates("secretary_lecture"), day, since);

@@ -10,7 +10,7 @@ namespace xinhuo::party {
 
 struct MeetingInput {
   long long node_id = 0;
-  std::string kind, held_on, topic;
+  std::string meeting_type, held_on, topic;
   long long host_person_id = 0;
   std::string lecturer;
   bool lecturer_is_secretary = false;
@@ -27,7 +27,7 @@ class MeetingService {
 
   // A new open meeting; its attendance starts as every party member of the branch, present.
   Meeting create(const Principal& caller, const MeetingInput& in);
-  // Changes the details of an open meeting (node and kind stay).
+  // Changes the details of an open meeting (node and type stay).
   Meeting update(const Principal& caller, long long id, const MeetingInput& in);
   Meeting set_attendance(const Principal& caller, long long id, const std::vector<Attendance>& rows);
   // Closes the meeting: held, minutes written, someone present. Publishes attended / absence events.

@@ -8,7 +8,7 @@ namespace xinhuo::party {
 namespace {
 
 constexpr const char* kInsert =
-    "INSERT INTO party_meeting (node_id, branch_id, unit_id, kind, held_on, topic, host_person_id, lecturer, "
+    "INSERT INTO party_meeting (node_id, branch_id, unit_id, meeting_type, held_on, topic, host_person_id, lecturer, "
     "lecturer_is_secretary, location, minutes, photos, status, created_by, created_at, updated_at) VALUES (:n, :b, :u, "
     ":k, :d, :t, :h, :l, :ls, :loc, :min, :ph, 'open', :by, :at, :at2) RETURNING id";
 constexpr const char* kUpdate =
@@ -18,7 +18,7 @@ constexpr const char* kClose =
     "UPDATE party_meeting SET status = 'closed', closed_by = :by, closed_at = :at, updated_at = :at2 "
     "WHERE id = :id AND status = 'open'";
 constexpr const char* kColumns =
-    "SELECT m.id, m.node_id, n.name, m.branch_id, b.name, u.name, m.kind, m.held_on, m.topic, m.host_person_id, h.name, "
+    "SELECT m.id, m.node_id, n.name, m.branch_id, b.name, u.name, m.meeting_type, m.held_on, m.topic, m.host_person_id, h.name, "
     "COALESCE(m.lecturer, ''), m.lecturer_is_secretary, COALESCE(m.location, ''), COALESCE(m.minutes, ''), m.photos, "
     "m.status, ca.display_name, m.created_at, COALESCE(cl.display_name, ''), COALESCE(m.closed_at, ''), "
     "(SELECT COUNT(*) FROM party_meeting_attendance a WHERE a.meeting_id = m.id AND a.status = 'present'), "
@@ -39,7 +39,7 @@ Meeting from_row(const soci::row& r) {
   m.branch_id = db::column_ll(r, 3);
   m.branch_name = text(r, 4);
   m.unit_name = text(r, 5);
-  m.kind = text(r, 6);
+  m.meeting_type = text(r, 6);
   m.held_on = text(r, 7);
   m.topic = text(r, 8);
   m.host_person_id = db::column_ll(r, 9);
@@ -87,7 +87,7 @@ long long MeetingStore::insert(db::Tx& tx, const Meeting& meeting, long long cre
                   minutes_i = m.minutes.empty() ? soci::i_null : soci::i_ok;
   std::string at = now, at2 = now;
   long long id = 0;
-  tx.sql() << kInsert, soci::use(m.node_id), soci::use(m.branch_id), soci::use(m.unit_id), soci::use(m.kind),
+  tx.sql() << kInsert, soci::use(m.node_id), soci::use(m.branch_id), soci::use(m.unit_id), soci::use(m.meeting_type),
       soci::use(m.held_on), soci::use(m.topic), soci::use(m.host_person_id), soci::use(m.lecturer, lecturer_i),
       soci::use(secretary), soci::use(m.location, location_i), soci::use(m.minutes, minutes_i), soci::use(photos),
       soci::use(created_by), soci::use(at), soci::use(at2), soci::into(id);
@@ -177,7 +177,7 @@ std::vector<Meeting> MeetingStore::list(soci::session& sql, const Principal& cal
   if (f.node_id) {
     where.add(" AND b.path LIKE (SELECT path FROM org_node WHERE id = ").value(f.node_id).add(") || '%'");
   }
-  if (!f.kind.empty()) where.add(" AND m.kind = ").value(f.kind);
+  if (!f.meeting_type.empty()) where.add(" AND m.meeting_type = ").value(f.meeting_type);
   if (!f.status.empty()) where.add(" AND m.status = ").value(f.status);
   if (!f.from.empty()) where.add(" AND m.held_on >= ").value(f.from);
   if (!f.to.empty()) where.add(" AND m.held_on <= ").value(f.to);
@@ -245,13 +245,13 @@ std::map<long long, std::map<std::string, std::vector<std::string>>> MeetingStor
                                                                                        const std::string& since) {
   std::map<long long, std::map<std::string, std::vector<std::string>>> out;
   if (ids.empty()) return out;
-  db::Query q("SELECT node_id, kind, held_on, lecturer_is_secretary FROM party_meeting WHERE status = 'closed' AND held_on >= ");
+  db::Query q("SELECT node_id, meeting_type, held_on, lecturer_is_secretary FROM party_meeting WHERE status = 'closed' AND held_on >= ");
   q.value(since);
   add_ids(q, "node_id", ids);
   q.each(sql, [&](const soci::row& r) {
-    auto& kinds = out[db::column_ll(r, 0)];
-    kinds[text(r, 1)].push_back(text(r, 2));
-    if (text(r, 1) == "party_lecture" && db::column_ll(r, 3) != 0) kinds["secretary_lecture"].push_back(text(r, 2));
+    auto& meeting_types = out[db::column_ll(r, 0)];
+    meeting_types[text(r, 1)].push_back(text(r, 2));
+    if (text(r, 1) == "party_lecture" && db::column_ll(r, 3) != 0) meeting_types["secretary_lecture"].push_back(text(r, 2));
   });
   return out;
 }

@@ -12,7 +12,7 @@ namespace xinhuo::party {
 
 struct MeetingFilter {
   long long node_id = 0;     // meetings of branches at or below this node
-  std::string kind, status;  // empty: any
+  std::string meeting_type, status;  // empty: any
   std::string from, to;      // held_on range, inclusive; empty: open-ended
   int page = 1, page_size = 50;
 };
@@ -48,8 +48,8 @@ class MeetingStore {
   // A page of the active branches and party groups in scope at or below node_id (0: all in scope).
   static std::vector<MeetingNode> nodes(soci::session& sql, const Principal& caller, long long node_id, int page,
                                         int page_size, long long* total);
-  // Dates of the closed meetings of these nodes held on or after `since`: node → kind → dates. For the secretary's
-  // lectures the kind is "secretary_lecture".
+  // Dates of the closed meetings of these nodes held on or after `since`: node → type → dates. For the secretary's
+  // lectures the type is "secretary_lecture".
   static std::map<long long, std::map<std::string, std::vector<std::string>>> held(soci::session& sql,
                                                                                   const std::vector<long long>& node_ids,
                                                                                   const std::string& since);

@@ -20,80 +20,80 @@ int rank(const std::string& light) { return light == "red" ? 2 : light == "yello
 
 }  // namespace
 
-const std::vector<std::string>& meeting_kinds() {
-  static const std::vector<std::string> kinds = {"branch_general", "branch_committee", "party_group",
+const std::vector<std::string>& meeting_types() {
+  static const std::vector<std::string> all = {"branch_general", "branch_committee", "party_group",
                                                  "party_lecture",  "theme_day",        "life_meeting"};
-  return kinds;
+  return all;
 }
 
-bool valid_meeting_kind(const std::string& kind) {
-  const auto& k = meeting_kinds();
-  return std::find(k.begin(), k.end(), kind) != k.end();
+bool valid_meeting_type(const std::string& meeting_type) {
+  const auto& k = meeting_types();
+  return std::find(k.begin(), k.end(), meeting_type) != k.end();
 }
 
-const std::vector<std::string>& branch_meeting_kinds() {
-  static const std::vector<std::string> kinds = {"branch_general", "branch_committee", "party_lecture", "theme_day",
+const std::vector<std::string>& branch_meeting_types() {
+  static const std::vector<std::string> held_by_branches = {"branch_general", "branch_committee", "party_lecture", "theme_day",
                                                  "life_meeting"};
-  return kinds;
+  return held_by_branches;
 }
 
-int cadence_months(const std::string& kind) {
-  if (kind == "branch_general" || kind == "party_lecture") return 3;
-  if (kind == "life_meeting") return 12;
+int cadence_months(const std::string& meeting_type) {
+  if (meeting_type == "branch_general" || meeting_type == "party_lecture") return 3;
+  if (meeting_type == "life_meeting") return 12;
   return 1;
 }
 
-const char* attended_event(const std::string& kind) {
-  return kind == "life_meeting" ? kEventLifeMeetingAttended : kEventMeetingAttended;
+const char* attended_event(const std::string& meeting_type) {
+  return meeting_type == "life_meeting" ? kEventLifeMeetingAttended : kEventMeetingAttended;
 }
 
-int warn_days(const std::string& kind) {
-  const int months = cadence_months(kind);
+int warn_days(const std::string& meeting_type) {
+  const int months = cadence_months(meeting_type);
   return months == 1 ? 7 : months == 3 ? 30 : 60;
 }
 
-Period period_of(const std::string& kind, const std::string& date) {
+Period period_of(const std::string& meeting_type, const std::string& date) {
   const auto d = parse_date(date);
   if (!d) return {};
   const std::chrono::year_month_day ymd{*d};
-  const int months = cadence_months(kind);
+  const int months = cadence_months(meeting_type);
   const unsigned first_month = (static_cast<unsigned>(ymd.month()) - 1) / months * months + 1;
   const Date first = std::chrono::sys_days{ymd.year() / std::chrono::month{first_month} / 1};
   return {format_date(first), format_date(add_months(first, months) - std::chrono::days{1})};
 }
 
-Period previous_period(const std::string& kind, const Period& p) {
+Period previous_period(const std::string& meeting_type, const Period& p) {
   const auto first = parse_date(p.first);
   if (!first) return {};
-  return period_of(kind, format_date(*first - std::chrono::days{1}));
+  return period_of(meeting_type, format_date(*first - std::chrono::days{1}));
 }
 
-Cadence cadence(const std::string& kind, const std::vector<std::string>& held_dates, const std::string& today,
+Cadence cadence(const std::string& meeting_type, const std::vector<std::string>& held_dates, const std::string& today,
                 const std::string& since) {
   Cadence c;
-  c.kind = kind;
+  c.meeting_type = meeting_type;
   std::vector<std::string> held;  // a meeting dated later than today is not held yet
   for (const auto& d : held_dates)
     if (d <= today) held.push_back(d);
   for (const auto& d : held)
     if (d > c.last_held_on) c.last_held_on = d;
-  const Period current = period_of(kind, today);
+  const Period current = period_of(meeting_type, today);
   c.period_first = current.first;
   c.period_last = current.last;
   c.held_this_period = held_within(held, current);
-  const Period previous = previous_period(kind, current);
+  const Period previous = previous_period(meeting_type, current);
   const bool missed_previous = counts(previous, since) && !held_within(held, previous);
   const int days_left = days_between(*parse_date(today), *parse_date(current.last));
   if (c.held_this_period)
     c.light = "green";
   else if (missed_previous)
     c.light = "red";
-  else if (days_left < warn_days(kind))
+  else if (days_left < warn_days(meeting_type))
     c.light = "yellow";
   else
     c.light = "green";
-  for (Period p = period_of(kind, today.substr(0, 4) + "-01-01"); p.first < current.first;
-       p = period_of(kind, format_date(*parse_date(p.last) + std::chrono::days{1})))
+  for (Period p = period_of(meeting_type, today.substr(0, 4) + "-01-01"); p.first < current.first;
+       p = period_of(meeting_type, format_date(*parse_date(p.last) + std::chrono::days{1})))
     if (counts(p, since) && !held_within(held, p)) ++c.missed_this_year;
   return c;
 }

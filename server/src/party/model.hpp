@@ -164,11 +164,11 @@ struct Attendance {
   std::string reason;  // why excused
 };
 
-// A meeting of organisational life (see meetings.hpp for the kinds).
+// A meeting of organisational life (see meetings.hpp for the meeting types).
 struct Meeting {
   long long id = 0, node_id = 0, branch_id = 0, unit_id = 0;
   std::string node_name, branch_name, unit_name;
-  std::string kind, held_on, topic;
+  std::string meeting_type, held_on, topic;
   long long host_person_id = 0;
   std::string host_name, lecturer;
   bool lecturer_is_secretary = false;
@@ -215,18 +215,18 @@ struct TimelineItem {
   std::string date;
   std::string type;    // development_step | report | meeting | appraisal | reward_punishment | transfer |
                        // dues_payment | status_change
-  std::string code;    // what the client translates: the step number, meeting kind, grade, form, field …
+  std::string code;    // what the client translates: the step number, meeting type, grade, form, field …
   std::string status;  // a second code where one is needed: attendance, transfer status, the new value …
   std::string text;    // what people wrote or named: a topic, a reason, a branch
   long long ref_id = 0;  // the record it comes from
 };
 
-// A branch (or party group) and the state of each kind of meeting it must hold.
+// A branch (or party group) and the state of each type of meeting it must hold.
 struct BranchCadence {
   long long node_id = 0;
   std::string node_name, node_type, unit_name;
   std::string light;                      // the worst of its lights
-  std::vector<Cadence> kinds;
+  std::vector<Cadence> meeting_types;
   std::string secretary_lecture_light;    // branches only
 };
 

@@ -27,18 +27,18 @@ const methodOf = (i: number) => vi.mocked(fetch).mock.calls[i][1]?.method
 describe('meeting filter', () => {
   it.each([
     [{}, 1, 20, { page: 1, page_size: 20 }],
-    [{ node_id: null, kind: '' as const, status: '' as const, from: '', to: null }, 2, 50, { page: 2, page_size: 50 }],
+    [{ node_id: null, meeting_type: '' as const, status: '' as const, from: '', to: null }, 2, 50, { page: 2, page_size: 50 }],
     [
-      { node_id: 157, kind: 'theme_day' as const, status: 'closed' as const, from: '2026-01-01', to: '2026-03-31' },
+      { node_id: 157, meeting_type: 'theme_day' as const, status: 'closed' as const, from: '2026-01-01', to: '2026-03-31' },
       1,
       20,
-      { node_id: 157, kind: 'theme_day', status: 'closed', from: '2026-01-01', to: '2026-03-31', page: 1, page_size: 20 },
+      { node_id: 157, meeting_type: 'theme_day', status: 'closed', from: '2026-01-01', to: '2026-03-31', page: 1, page_size: 20 },
     ],
   ])('%j, page %i of %i → %j', (filter, page, size, expected) => {
     expect(meetingQuery(filter, page, size)).toEqual(expected)
   })
 
-  it('a branch holds every kind but the party group meeting', () => {
+  it('a branch holds every meeting_type but the party group meeting', () => {
     expect(BRANCH_MEETING_KINDS).toEqual(['branch_general', 'branch_committee', 'party_lecture', 'theme_day', 'life_meeting'])
   })
 })
@@ -47,7 +47,7 @@ describe('reading meetings', () => {
   it('asks for a page of meetings, one meeting, the cadence board and my meetings', async () => {
     server.on('GET /api/v1/party/meetings?page=1&page_size=20', json(200, { items: [], total: 0, page: 1, page_size: 20 }))
     server.on(
-      'GET /api/v1/party/meetings?node_id=157&kind=party_lecture&status=open&from=2026-10-01&page=3&page_size=50',
+      'GET /api/v1/party/meetings?node_id=157&meeting_type=party_lecture&status=open&from=2026-10-01&page=3&page_size=50',
       json(200, { items: [{ id: 9 }], total: 101, page: 3, page_size: 50 }),
     )
     server.on('GET /api/v1/party/meetings/9', json(200, { id: 9, attendance: [{ person_id: 1, status: 'present' }] }))
@@ -56,14 +56,14 @@ describe('reading meetings', () => {
     server.on('GET /api/v1/me/party/meetings', json(200, { items: [{ id: 9, my_status: 'excused' }] }))
 
     expect((await fetchMeetings()).total).toBe(0)
-    expect((await fetchMeetings({ node_id: 157, kind: 'party_lecture', status: 'open', from: '2026-10-01' }, 3, 50)).total).toBe(101)
+    expect((await fetchMeetings({ node_id: 157, meeting_type: 'party_lecture', status: 'open', from: '2026-10-01' }, 3, 50)).total).toBe(101)
     expect((await fetchMeeting(9)).attendance).toHaveLength(1)
     expect((await fetchCadence()).today).toBe('2026-11-30')
     expect((await fetchCadence(157, 2, 20)).items[0].node_id).toBe(158)
     expect((await fetchMyMeetings()).items[0].my_status).toBe('excused')
     expect(server.calls.map((c) => c.route)).toEqual([
       'GET /api/v1/party/meetings?page=1&page_size=20',
-      'GET /api/v1/party/meetings?node_id=157&kind=party_lecture&status=open&from=2026-10-01&page=3&page_size=50',
+      'GET /api/v1/party/meetings?node_id=157&meeting_type=party_lecture&status=open&from=2026-10-01&page=3&page_size=50',
       'GET /api/v1/party/meetings/9',
       'GET /api/v1/party/meeting-cadence?page=1&page_size=50',
       'GET /api/v1/party/meeting-cadence?node_id=157&page=2&page_size=20',
@@ -91,7 +91,7 @@ describe('recording a meeting', () => {
     server.on('POST /api/v1/party/meetings/12/close', json(200, { id: 12, status: 'closed', closed_by: '马月蕾' }))
     server.on('DELETE /api/v1/party/meetings/13', json(204))
 
-    const create = { node_id: 157, kind: 'party_lecture' as const, held_on: '2026-11-20', topic: '党课', host_person_id: 670, lecturer: '马月蕾', lecturer_is_secretary: true }
+    const create = { node_id: 157, meeting_type: 'party_lecture' as const, held_on: '2026-11-20', topic: '党课', host_person_id: 670, lecturer: '马月蕾', lecturer_is_secretary: true }
     expect((await createMeeting(create, 'k-1')).id).toBe(12)
     expect(headersOf(0)['Idempotency-Key']).toBe('k-1')
     const details = { held_on: '2026-11-20', topic: '党课', host_person_id: 670, minutes: '会议纪要', photos: [5, 6] }

@@ -1,15 +1,15 @@
 // Organisational life (三会一课, 主题党日, 组织生活会): meetings of a branch or party group with their attendance,
 // minutes and photos; closing one publishes its attendance to points and freezes it. The cadence board says for each
-// branch and party group whether every kind of meeting is held as often as it must be. The server checks every rule,
+// branch and party group whether every type of meeting is held as often as it must be. The server checks every rule,
 // permission (party.read / party.write) and data scope; a member reads their own meetings through /me/party/meetings.
 import { del, get, post, put, type Query } from './client'
 import type { PartyStatus } from './people'
 
-/** In the order the pages list them. party_group is held by a party group, every other kind by a branch. */
-export const MEETING_KINDS = ['branch_general', 'branch_committee', 'party_group', 'party_lecture', 'theme_day', 'life_meeting'] as const
-export type MeetingKind = (typeof MEETING_KINDS)[number]
-/** The kinds a branch holds (and is checked for). */
-export const BRANCH_MEETING_KINDS: readonly MeetingKind[] = MEETING_KINDS.filter((k) => k !== 'party_group')
+/** In the order the pages list them. party_group is held by a party group, every other type by a branch. */
+export const MEETING_TYPES = ['branch_general', 'branch_committee', 'party_group', 'party_lecture', 'theme_day', 'life_meeting'] as const
+export type MeetingType = (typeof MEETING_TYPES)[number]
+/** The types a branch holds (and is checked for). */
+export const BRANCH_MEETING_KINDS: readonly MeetingType[] = MEETING_TYPES.filter((k) => k !== 'party_group')
 
 export const MEETING_STATUSES = ['open', 'closed'] as const
 export type MeetingStatus = (typeof MEETING_STATUSES)[number]
@@ -37,7 +37,7 @@ export interface MeetingSummary {
   branch_id: number
   branch_name: string
   unit_name: string
-  kind: MeetingKind
+  meeting_type: MeetingType
   held_on: string
   topic: string
   host_person_id: number
@@ -71,7 +71,7 @@ export interface MyMeeting extends Omit<MeetingSummary, 'minutes'> {
 /** POST /party/meetings. */
 export interface MeetingCreate {
   node_id: number
-  kind: MeetingKind
+  meeting_type: MeetingType
   held_on: string
   topic: string
   host_person_id: number
@@ -83,8 +83,8 @@ export interface MeetingCreate {
   photos?: number[]
 }
 
-/** PUT /party/meetings/{id}: every detail of an open meeting (the organisation and the kind stay). */
-export type MeetingUpdate = Omit<MeetingCreate, 'node_id' | 'kind'>
+/** PUT /party/meetings/{id}: every detail of an open meeting (the organisation and the type stay). */
+export type MeetingUpdate = Omit<MeetingCreate, 'node_id' | 'meeting_type'>
 
 export interface AttendanceInput {
   person_id: number
@@ -94,7 +94,7 @@ export interface AttendanceInput {
 
 export interface MeetingFilter {
   node_id?: number | null
-  kind?: MeetingKind | ''
+  meeting_type?: MeetingType | ''
   status?: MeetingStatus | ''
   /** YYYY-MM-DD, inclusive. */
   from?: string | null
@@ -108,9 +108,9 @@ export interface Page<T> {
   page_size: number
 }
 
-/** One kind of meeting of a branch in the current period. */
-export interface KindCadence {
-  kind: MeetingKind
+/** One type of meeting of a branch in the current period. */
+export interface MeetingTypeCadence {
+  meeting_type: MeetingType
   light: Light
   last_held_on: string | null
   period_first: string
@@ -127,7 +127,7 @@ export interface NodeCadence {
   unit_name: string
   /** The worst of its lights. */
   light: Light
-  kinds: KindCadence[]
+  meeting_types: MeetingTypeCadence[]
   /** The secretary's own party lecture, once a year; null for a party group. */
   secretary_lecture_light: Light | null
 }
@@ -136,7 +136,7 @@ export interface NodeCadence {
 export function meetingQuery(filter: MeetingFilter, page = 1, pageSize = 20): Query {
   const q: Query = {}
   if (filter.node_id) q.node_id = filter.node_id
-  if (filter.kind) q.kind = filter.kind
+  if (filter.meeting_type) q.meeting_type = filter.meeting_type
   if (filter.status) q.status = filter.status
   if (filter.from) q.from = filter.from
   if (filter.to) q.to = filter.to

@@ -1,7 +1,7 @@
 // Organisational life in English: the same keys as zh-CN.meetings.ts.
 const enMeetings = {
   meeting: {
-    kind: {
+    meeting_type: {
       branch_general: 'Branch general meeting',
       branch_committee: 'Branch committee',
       party_group: 'Party group meeting',
@@ -43,8 +43,8 @@ const enMeetings = {
     intro: 'Records of the branch meetings, party lectures, theme party days and organisational life meetings. Mark each member’s attendance, write the minutes, then close the record: attendance then counts in the points.',
     node: 'Organisation',
     nodePlaceholder: 'All organisations',
-    kind: 'Kind',
-    anyKind: 'All kinds',
+    meeting_type: 'Meeting type',
+    anyMeetingType: 'All types',
     status: 'Status',
     all: 'All',
     dates: 'Held',
@@ -73,8 +73,8 @@ const enMeetings = {
     nodePlaceholder: 'Choose a branch or party group',
     nodeHint: 'Only branches, general branches and party groups hold meetings',
     nodeRequired: 'Choose the branch or party group that held the meeting',
-    kind: 'Kind',
-    kindRequired: 'Choose the kind of meeting',
+    meeting_type: 'Meeting type',
+    meetingTypeRequired: 'Choose the type of meeting',
     groupOnly: 'A party group holds party group meetings only',
     heldOn: 'Held on',
     heldOnRequired: 'Choose the date',
@@ -102,7 +102,7 @@ const enMeetings = {
     details: 'Meeting',
     org: 'Held by',
     unit: 'Unit',
-    kind: 'Kind',
+    meeting_type: 'Meeting type',
     createdBy: 'Recorded by',
     closedNotice: 'Closed by {name} at {time}: attendance counted in the points and the record frozen. It can no longer be changed.',
     openNotice: 'This record is open: attendance, minutes and photos can still be changed. Write the minutes once the meeting is held, check the attendance, then close it.',

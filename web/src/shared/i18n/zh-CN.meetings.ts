@@ -2,7 +2,7 @@
 // (meetings.ts); en.meetings.ts has the same keys.
 const zhCNMeetings = {
   meeting: {
-    kind: {
+    meeting_type: {
       branch_general: '支部党员大会',
       branch_committee: '支部委员会',
       party_group: '党小组会',
@@ -44,8 +44,8 @@ const zhCNMeetings = {
     intro: '三会一课、主题党日和组织生活会的记录。记录会议后逐人登记出席情况，填写会议记录，结束归档后出席情况计入党员积分。',
     node: '组织',
     nodePlaceholder: '全部组织',
-    kind: '会议类型',
-    anyKind: '全部类型',
+    meeting_type: '会议类型',
+    anyMeetingType: '全部类型',
     status: '状态',
     all: '全部',
     dates: '召开日期',
@@ -74,8 +74,8 @@ const zhCNMeetings = {
     nodePlaceholder: '选择党支部或党小组',
     nodeHint: '只能选择党支部、党总支或党小组',
     nodeRequired: '请选择召开会议的党支部或党小组',
-    kind: '会议类型',
-    kindRequired: '请选择会议类型',
+    meeting_type: '会议类型',
+    meetingTypeRequired: '请选择会议类型',
     groupOnly: '党小组只召开党小组会',
     heldOn: '召开日期',
     heldOnRequired: '请选择召开日期',
@@ -103,7 +103,7 @@ const zhCNMeetings = {
     details: '会议信息',
     org: '召开组织',
     unit: '所属单位',
-    kind: '会议类型',
+    meeting_type: '会议类型',
     createdBy: '记录人',
     closedNotice: '本次会议已于 {time} 由 {name} 结束归档，出席情况已计入积分，记录已冻结，不能再修改。',
     openNotice: '会议记录尚未归档：出席情况、会议记录和照片都可修改。召开后填写会议记录，确认出席情况无误再结束归档。',

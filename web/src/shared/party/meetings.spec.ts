@@ -12,8 +12,8 @@ import {
   detailsBody,
   detailsErrors,
   holdsMeetings,
-  kindLabel,
-  kindsFor,
+  meetingTypeLabel,
+  meetingTypesFor,
   lightLabel,
   missedThisYear,
   myYear,
@@ -21,14 +21,14 @@ import {
 } from './meetings'
 
 describe('names', () => {
-  it('names kinds, attendance and lights in the user’s language, with text for every light', () => {
-    expect(kindLabel('theme_day')).toBe('主题党日')
-    expect(kindLabel('branch_committee')).toBe('支部委员会')
+  it('names meeting_types, attendance and lights in the user’s language, with text for every light', () => {
+    expect(meetingTypeLabel('theme_day')).toBe('主题党日')
+    expect(meetingTypeLabel('branch_committee')).toBe('支部委员会')
     expect(attendanceLabel('excused')).toBe('请假')
     expect(attendanceLabel(null)).toBe('未列入')
     expect([lightLabel('red'), lightLabel('yellow'), lightLabel('green')]).toEqual(['超期未开', '临近期限', '正常'])
     setLocale('en')
-    expect(kindLabel('life_meeting')).toBe('Organisational life meeting')
+    expect(meetingTypeLabel('life_meeting')).toBe('Organisational life meeting')
     expect(lightLabel('red')).toBe('Overdue')
     setLocale('zh-CN')
   })
@@ -41,9 +41,9 @@ describe('which organisations hold which meetings', () => {
     ['party_group', true, ['party_group']],
     ['unit', false, []],
     ['party_committee', false, []],
-  ])('%s: holds meetings %s, kinds %j', (type, holds, kinds) => {
+  ])('%s: holds meetings %s, meeting_types %j', (type, holds, meeting_types) => {
     expect(holdsMeetings(type)).toBe(holds)
-    expect(kindsFor(type)).toEqual(kinds)
+    expect(meetingTypesFor(type)).toEqual(meeting_types)
   })
 })
 
@@ -142,7 +142,7 @@ describe('counts', () => {
     expect(myYear(items, '2026-11-30')).toEqual({ present: 2, excused: 1, absent: 0 })
   })
 
-  it('the board counts lights per row and missed periods over a row’s kinds', () => {
+  it('the board counts lights per row and missed periods over a row’s meeting_types', () => {
     const row = (light: NodeCadence['light'], missed: number[]): NodeCadence => ({
       node_id: 1,
       node_name: 'x',
@@ -150,8 +150,8 @@ describe('counts', () => {
       unit_name: 'u',
       light,
       secretary_lecture_light: 'green',
-      kinds: missed.map((n, i) => ({
-        kind: (['branch_general', 'theme_day'] as const)[i],
+      meeting_types: missed.map((n, i) => ({
+        meeting_type: (['branch_general', 'theme_day'] as const)[i],
         light,
         last_held_on: null,
         period_first: '2026-11-01',

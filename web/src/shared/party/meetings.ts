@@ -1,5 +1,5 @@
-// Meetings of organisational life as both shells show them: the names of kinds, attendance and lights in the user's
-// language, which kinds an organisation holds, the attendance a form sends and where the server's refusal of it
+// Meetings of organisational life as both shells show them: the names of types, attendance and lights in the user's
+// language, which types an organisation holds, the attendance a form sends and where the server's refusal of it
 // belongs, and the counts the pages show.
 import { t } from '../i18n'
 import '../i18n/meetings'
@@ -8,16 +8,16 @@ import {
   BRANCH_MEETING_KINDS,
   type AttendanceInput,
   type AttendanceStatus,
-  type KindCadence,
+  type MeetingTypeCadence,
   type Light,
-  type MeetingKind,
+  type MeetingType,
   type MeetingUpdate,
   type MyMeeting,
   type NodeCadence,
 } from '../api/meetings'
 
-export const kindLabel = (kind: MeetingKind | string): string => t(`meeting.kind.${kind}`)
-export const cadenceRule = (kind: MeetingKind | string): string => t(`meeting.cadenceRule.${kind}`)
+export const meetingTypeLabel = (meeting_type: MeetingType | string): string => t(`meeting.meeting_type.${meeting_type}`)
+export const cadenceRule = (meeting_type: MeetingType | string): string => t(`meeting.cadenceRule.${meeting_type}`)
 export const attendanceLabel = (status: AttendanceStatus | null | undefined): string => t(`meeting.attendance.${status ?? 'none'}`)
 export const lightLabel = (light: Light | null | undefined): string => t(`meeting.light.${light ?? 'none'}`)
 export const meetingStatusLabel = (status: string): string => t(`meeting.status.${status}`)
@@ -30,8 +30,8 @@ export const ATTENDANCE_TAG: Record<AttendanceStatus, 'success' | 'warning' | 'd
 /** The organisations that hold meetings: branches (and general branches) and party groups. */
 export const holdsMeetings = (nodeType: string): boolean => nodeType === 'branch' || nodeType === 'general_branch' || nodeType === 'party_group'
 
-/** The kinds an organisation of this type may record: a party group only its own meeting, a branch every other. */
-export function kindsFor(nodeType: string | null | undefined): readonly MeetingKind[] {
+/** The types an organisation of this type may record: a party group only its own meeting, a branch every other. */
+export function meetingTypesFor(nodeType: string | null | undefined): readonly MeetingType[] {
   if (nodeType === 'party_group') return ['party_group']
   if (nodeType === 'branch' || nodeType === 'general_branch') return BRANCH_MEETING_KINDS
   return []
@@ -83,9 +83,9 @@ export interface DetailsDraft {
 }
 
 /** The body of POST or PUT: text trimmed, empty optional fields left out, the lecturer only for a party lecture. */
-export function detailsBody(kind: MeetingKind, d: DetailsDraft): MeetingUpdate {
+export function detailsBody(meeting_type: MeetingType, d: DetailsDraft): MeetingUpdate {
   const body: MeetingUpdate = { held_on: d.held_on, topic: d.topic.trim(), host_person_id: d.host_person_id ?? 0 }
-  if (kind === 'party_lecture') {
+  if (meeting_type === 'party_lecture') {
     body.lecturer = d.lecturer.trim()
     body.lecturer_is_secretary = d.lecturer_is_secretary
   }
@@ -97,15 +97,15 @@ export function detailsBody(kind: MeetingKind, d: DetailsDraft): MeetingUpdate {
   return body
 }
 
-export type DetailsField = 'node_id' | 'kind' | 'held_on' | 'topic' | 'host_person_id' | 'lecturer' | 'location' | 'minutes' | 'photos'
+export type DetailsField = 'node_id' | 'meeting_type' | 'held_on' | 'topic' | 'host_person_id' | 'lecturer' | 'location' | 'minutes' | 'photos'
 
 /** What the form can tell before sending: each missing required field with its message. */
-export function detailsErrors(kind: MeetingKind | '' | null, d: DetailsDraft): Partial<Record<DetailsField, string>> {
+export function detailsErrors(meeting_type: MeetingType | '' | null, d: DetailsDraft): Partial<Record<DetailsField, string>> {
   const out: Partial<Record<DetailsField, string>> = {}
   if (!d.held_on) out.held_on = t('meetingForm.heldOnRequired')
   if (!d.topic.trim()) out.topic = t('meetingForm.topicRequired')
   if (!d.host_person_id) out.host_person_id = t('meetingForm.hostRequired')
-  if (kind === 'party_lecture' && !d.lecturer.trim()) out.lecturer = t('meetingForm.lecturerRequired')
+  if (meeting_type === 'party_lecture' && !d.lecturer.trim()) out.lecturer = t('meetingForm.lecturerRequired')
   return out
 }
 
@@ -117,11 +117,11 @@ export function myYear(items: readonly MyMeeting[], today: string): Record<Atten
   return out
 }
 
-/** The cadence of one kind for a row of the board; undefined when the organisation is not checked for it. */
-export const cadenceOf = (row: NodeCadence, kind: MeetingKind): KindCadence | undefined => row.kinds.find((k) => k.kind === kind)
+/** The cadence of one type for a row of the board; undefined when the organisation is not checked for it. */
+export const cadenceOf = (row: NodeCadence, meeting_type: MeetingType): MeetingTypeCadence | undefined => row.meeting_types.find((k) => k.meeting_type === meeting_type)
 
-/** Missed periods of the year over all kinds of a row. */
-export const missedThisYear = (row: NodeCadence): number => row.kinds.reduce((n, k) => n + k.missed_this_year, 0)
+/** Missed periods of the year over all types of a row. */
+export const missedThisYear = (row: NodeCadence): number => row.meeting_types.reduce((n, k) => n + k.missed_this_year, 0)
 
 export function countLights(rows: readonly NodeCadence[]): Record<Light, number> {
   const out: Record<Light, number> = { red: 0, yellow: 0, green: 0 }
