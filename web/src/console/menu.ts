@@ -53,7 +53,16 @@ export const menuGroups: MenuGroup[] = [
           { key: 'partyWarnings', icon: AlarmClock, path: '/party/warnings', permission: PERM.partyRead },
         ],
       },
-      { key: 'party', icon: Flag },
+      {
+        key: 'party',
+        icon: Flag,
+        permission: PERM.partyRead,
+        children: [
+          { key: 'partyTimeline', icon: Notebook, path: '/party/timeline', permission: PERM.partyRead },
+          { key: 'partyAppraisals', icon: Stamp, path: '/party/appraisals', permission: PERM.partyRead },
+          { key: 'partyRewards', icon: Medal, path: '/party/rewards', permission: PERM.partyRead },
+        ],
+      },
     ],
   },
   {

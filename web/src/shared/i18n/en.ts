@@ -141,6 +141,9 @@ const en: Messages = {
     evaluation: 'Evaluation',
     masswork: 'Mass Work',
     oversight: 'Oversight',
+    partyTimeline: 'Life-cycle record',
+    partyAppraisals: 'Democratic appraisal',
+    partyRewards: 'Rewards & punishments',
     analytics: 'Analytics',
     audit: 'Audit log',
     accounts: 'Accounts',
@@ -211,6 +214,7 @@ const en: Messages = {
     settings: 'Settings',
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
+    timelineEntry: 'My party life',
   },
   forbidden: {
     title: 'No access',
