@@ -143,7 +143,7 @@ const en: Messages = {
     oversight: 'Oversight',
     partyTimeline: 'Life-cycle record',
     partyAppraisals: 'Democratic appraisal',
-    partyRewards: 'Rewards & punishments',
+    partyRewards: 'Rewards/penalties',
     analytics: 'Analytics',
     audit: 'Audit log',
     accounts: 'Accounts',
