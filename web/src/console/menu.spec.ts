@@ -73,10 +73,13 @@ describe('政治生命周期 in the menu', () => {
   it.each([
     ['the branch secretary', ['org.read', 'people.read', 'party.read', 'party.write']],
     ['a reader', ['party.read']],
-  ])('%s sees 党费管理 and 组织关系转接', (_who, granted) => {
+  ])('%s sees dues, transfers, the member timeline, appraisals and rewards', (_who, granted) => {
     expect(allowedEntries(party(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
       ['partyDues', '/party/dues'],
       ['partyTransfers', '/party/transfers'],
+      ['partyTimeline', '/party/timeline'],
+      ['partyAppraisals', '/party/appraisals'],
+      ['partyRewards', '/party/rewards'],
     ])
   })
 

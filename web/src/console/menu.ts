@@ -70,6 +70,9 @@ export const menuGroups: MenuGroup[] = [
         children: [
           { key: 'partyDues', icon: Wallet, path: '/party/dues', permission: PERM.partyRead },
           { key: 'partyTransfers', icon: Switch, path: '/party/transfers', permission: PERM.partyRead },
+          { key: 'partyTimeline', icon: Notebook, path: '/party/timeline', permission: PERM.partyRead },
+          { key: 'partyAppraisals', icon: Stamp, path: '/party/appraisals', permission: PERM.partyRead },
+          { key: 'partyRewards', icon: Medal, path: '/party/rewards', permission: PERM.partyRead },
         ],
       },
     ],

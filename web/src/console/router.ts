@@ -74,6 +74,31 @@ export const router = createRouter({
       meta: { titleKey: 'menu.roles', permission: PERM.accountRead },
     },
     {
+      path: '/party/timeline',
+      name: 'party-timeline-pick',
+      component: () => import('./party/TimelinePage.vue'),
+      meta: { titleKey: 'menu.partyTimeline', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/people/:id(\\d+)/timeline',
+      name: 'party-timeline',
+      component: () => import('./party/TimelinePage.vue'),
+      props: (route) => ({ personId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.partyTimeline', permission: PERM.partyRead, menuPath: '/party/timeline' },
+    },
+    {
+      path: '/party/appraisals',
+      name: 'party-appraisals',
+      component: () => import('./party/AppraisalsPage.vue'),
+      meta: { titleKey: 'menu.partyAppraisals', permission: PERM.partyRead },
+    },
+    {
+      path: '/party/rewards',
+      name: 'party-rewards',
+      component: () => import('./party/RewardsPage.vue'),
+      meta: { titleKey: 'menu.partyRewards', permission: PERM.partyRead },
+    },
+    {
       path: '/party/pipeline',
       name: 'party-pipeline',
       component: () => import('./party/PipelinePage.vue'),

@@ -69,6 +69,12 @@ export const router = createRouter({
       component: () => import('./account/PasswordPage.vue'),
       meta: { titleKey: 'password.title', signIn: true },
     },
+    {
+      path: '/party/timeline',
+      name: 'party-timeline',
+      component: () => import('./party/MyTimelinePage.vue'),
+      meta: { titleKey: 'mobile.timelineEntry', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })

@@ -147,6 +147,9 @@ const en: Messages = {
     evaluation: 'Evaluation',
     masswork: 'Mass Work',
     oversight: 'Oversight',
+    partyTimeline: 'Life-cycle record',
+    partyAppraisals: 'Democratic appraisal',
+    partyRewards: 'Rewards/penalties',
     analytics: 'Analytics',
     audit: 'Audit log',
     accounts: 'Accounts',
@@ -219,6 +222,7 @@ const en: Messages = {
     settings: 'Settings',
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
+    timelineEntry: 'My party life',
   },
   forbidden: {
     title: 'No access',

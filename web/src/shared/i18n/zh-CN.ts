@@ -151,6 +151,9 @@ const zhCN = {
     evaluation: '考核评价',
     masswork: '联系群众',
     oversight: '监督激励',
+    partyTimeline: '政治生命档案',
+    partyAppraisals: '民主评议',
+    partyRewards: '党员奖惩',
     analytics: '大数据',
     audit: '审计日志',
     accounts: '账号管理',
@@ -223,6 +226,7 @@ const zhCN = {
     settings: '设置',
     chooseLanguage: '选择语言',
     cancel: '取消',
+    timelineEntry: '我的政治生命',
   },
   forbidden: {
     title: '无权访问',
