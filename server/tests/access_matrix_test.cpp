@@ -612,6 +612,11 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/party/dues", {fixed("GET", "/api/v1/party/dues"), 200}},
+      {"GET /api/v1/party/dues/report",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/party/dues/report?node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
       {"POST /api/v1/party/dues/payments",
        {[=](Context& c, bool inside) {
           return Request{"POST", "/api/v1/party/dues/payments", fresh_payment(c.server, person_target(c, inside))};

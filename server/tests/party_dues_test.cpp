@@ -131,6 +131,35 @@ TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
   EXPECT_EQ(mine["payments"].size(), 3u);
 }
 
+TEST_P(PartyDues, TheBranchReportSumsWhatIsOwedAndPaid) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
+  // A second member of the branch without a declared amount.
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, party_status, created_at, "
+                   "updated_at) VALUES ('孙未报', 'male', '汉族', '1990-01-01', :u, :b, 'full', 't', 't')",
+        soci::use(city.unit_a), soci::use(city.branch_a1);
+  }
+  auto r = s.get_as(s.login("secretary"), "/api/v1/party/dues/report");
+  ASSERT_EQ(r.status, 200) << r.body;
+  const Json report = r.json();
+  ASSERT_EQ(report["items"].size(), 1u) << report.dump();
+  const Json row = report["items"][0];
+  EXPECT_EQ(row["branch_id"], city.branch_a1);
+  EXPECT_EQ(row["members"], 2);
+  EXPECT_EQ(row["declared"], 1);
+  EXPECT_EQ(row["due_cents"], 11 * 2000) << "January to November at 20.00 a month";
+  EXPECT_EQ(row["paid_cents"], 3 * 2000);
+  EXPECT_EQ(row["warning"], 1);
+  EXPECT_EQ(row["overdue"], 0);
+  EXPECT_EQ(report["total"]["due_cents"], 22000);
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/dues/report").status, 403);
+}
+
 TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
   START_CITY(s);
   const std::string admin = s.login("admin");

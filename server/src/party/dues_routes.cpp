@@ -79,6 +79,32 @@ void add_dues_routes(http::Router& router, DuesService& service) {
                return http::Response::json(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", size},
                                                  {"month", month}});
              });
+  router.add({.method = "GET", .pattern = "/api/v1/party/dues/report", .tag = "party",
+              .summary = "This year's dues per branch of the members in scope (node_id): members, declared, due and paid "
+                         "amounts in cents, members 3–5 and 6 or more months behind, with totals",
+              .permission = kPermRead},
+             [&service](http::Request& req) {
+               Json items = Json::array();
+               DuesReportRow total;
+               for (const auto& r : service.report(req.principal, req.query_int("node_id", 0, 0, 2000000000))) {
+                 items.push_back({{"unit_id", r.unit_id}, {"unit_name", r.unit_name},
+                                  {"branch_id", r.branch_id ? Json(r.branch_id) : Json(nullptr)},
+                                  {"branch_name", r.branch_name.empty() ? Json(nullptr) : Json(r.branch_name)},
+                                  {"members", r.members}, {"declared", r.declared}, {"due_cents", r.due_cents},
+                                  {"paid_cents", r.paid_cents}, {"warning", r.warning}, {"overdue", r.overdue}});
+                 total.members += r.members;
+                 total.declared += r.declared;
+                 total.due_cents += r.due_cents;
+                 total.paid_cents += r.paid_cents;
+                 total.warning += r.warning;
+                 total.overdue += r.overdue;
+               }
+               const std::string month = service.this_month();
+               return http::Response::json(
+                   200, {{"year", std::stoi(month.substr(0, 4))}, {"month", month}, {"items", items},
+                         {"total", {{"members", total.members}, {"declared", total.declared}, {"due_cents", total.due_cents},
+                                    {"paid_cents", total.paid_cents}, {"warning", total.warning}, {"overdue", total.overdue}}}});
+             });
   router.add({.method = "POST", .pattern = "/api/v1/party/dues/payments", .tag = "party",
               .summary = "Record a member's payment for one or more months (back payment at most 6 months)",
               .permission = kPermWrite, .creates = true},

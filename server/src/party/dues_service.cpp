@@ -1,6 +1,7 @@
 #include "party/dues_service.hpp"
 
 #include <algorithm>
+#include <map>
 #include <set>
 
 #include "audit/recorder.hpp"
@@ -151,6 +152,44 @@ DuesMember DuesService::mine(const Principal& caller, std::vector<DuesBase>* bas
   for (const auto& p : *payments) m.paid.push_back(p.month);
   with_arrears(m);
   return m;
+}
+
+std::vector<DuesReportRow> DuesService::report(const Principal& caller, long long node_id) {
+  require(caller, kPermRead);
+  const std::string month = this_month();
+  const int year = std::stoi(month.substr(0, 4));
+  const std::string january = month.substr(0, 4) + "-01";
+  auto lease = db_.lease();
+  if (node_id && !PartyStore::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  std::map<std::pair<long long, long long>, DuesReportRow> rows;
+  constexpr int kPage = 500;
+  long long total = 0;
+  for (int page = 1;; ++page) {
+    auto members = DuesStore::members(lease.sql(), caller, node_id, page, kPage, &total);
+    for (auto& m : members) {
+      with_arrears(m);
+      auto& row = rows[{m.unit_id, m.branch_id}];
+      row.unit_id = m.unit_id;
+      row.branch_id = m.branch_id;
+      row.unit_name = m.unit_name;
+      row.branch_name = m.branch_name;
+      ++row.members;
+      if (m.base) {
+        ++row.declared;
+        // Owed this year: from January (or the first month owed) up to this month, at the declared amount.
+        const std::string from = std::max(m.first_month, january);
+        if (from <= month) row.due_cents += m.base->amount_cents * (months_between(from, month) + 1);
+      }
+      if (m.level == "warning") ++row.warning;
+      if (m.level == "overdue") ++row.overdue;
+    }
+    if (static_cast<long long>(page) * kPage >= total) break;
+  }
+  for (const auto& [key, cents] : DuesStore::paid_by_branch(lease.sql(), caller, node_id, year))
+    if (auto it = rows.find(key); it != rows.end()) it->second.paid_cents = cents;
+  std::vector<DuesReportRow> out;  // by unit, then branch (ids: the order the tree was built in)
+  for (auto& [key, row] : rows) out.push_back(std::move(row));
+  return out;
 }
 
 }  // namespace xinhuo::party

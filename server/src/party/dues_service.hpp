@@ -34,6 +34,8 @@ class DuesService {
   // Each row on its own: the rows that fail are listed with their error, the others are recorded.
   std::vector<BatchFailure> record_batch(const Principal& caller, const std::vector<BatchRow>& rows, int* recorded);
   std::vector<DuesMember> members(const Principal& caller, long long node_id, int page, int page_size, long long* total);
+  // The dues report of this year, one row per branch of the members in scope below node_id.
+  std::vector<DuesReportRow> report(const Principal& caller, long long node_id);
   // The caller's own dues: bases, payments and arrears.
   DuesMember mine(const Principal& caller, std::vector<DuesBase>* bases, std::vector<DuesPayment>* payments);
 

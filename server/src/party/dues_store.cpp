@@ -97,7 +97,8 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
   db::Query counted(std::string("SELECT COUNT(*)") + kMemberFrom);
   filtered(counted);
   if (total) *total = counted.count(sql);
-  db::Query q(std::string("SELECT p.id, p.name, p.party_status, u.name, COALESCE(b.name, ''), COALESCE(p.party_joined_date, '')") +
+  db::Query q(std::string("SELECT p.id, p.name, p.party_status, u.name, COALESCE(b.name, ''), COALESCE(p.party_joined_date, ''), "
+                          "p.unit_id, COALESCE(p.branch_id, 0)") +
               kMemberFrom);
   filtered(q);
   std::vector<DuesMember> out;
@@ -112,6 +113,8 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
         m.unit_name = text(r, 3);
         m.branch_name = text(r, 4);
         joined[m.person_id] = text(r, 5);
+        m.unit_id = db::column_ll(r, 6);
+        m.branch_id = db::column_ll(r, 7);
         out.push_back(std::move(m));
       });
   // Bases and payments of the page's people, one query each (ids the store read itself).
@@ -133,6 +136,24 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
   });
   for (auto& m : out)
     if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_year[m.person_id]);
+  return out;
+}
+
+std::map<std::pair<long long, long long>, long long> DuesStore::paid_by_branch(soci::session& sql, const Principal& caller,
+                                                                             long long node_id, int year) {
+  db::Query q("SELECT p.unit_id, COALESCE(p.branch_id, 0), SUM(x.amount_cents) FROM dues_payment x JOIN person p ON "
+              "p.id = x.person_id JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
+              "WHERE p.status = 'active' AND p.party_status IN ('full', 'probationary') AND x.month >= ");
+  q.value(std::to_string(year) + "-01").add(" AND x.month <= ").value(std::to_string(year) + "-12");
+  if (node_id) {
+    q.add(" AND (u.path LIKE (SELECT path FROM org_node WHERE id = ").value(node_id).add(") || '%'");
+    q.add(" OR COALESCE(b.path, '') LIKE (SELECT path FROM org_node WHERE id = ").value(node_id).add(") || '%')");
+  }
+  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+  std::map<std::pair<long long, long long>, long long> out;
+  q.add(" GROUP BY p.unit_id, COALESCE(p.branch_id, 0)").each(sql, [&](const soci::row& r) {
+    out[{db::column_ll(r, 0), db::column_ll(r, 1)}] = db::column_ll(r, 2);
+  });
   return out;
 }
 

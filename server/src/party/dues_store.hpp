@@ -1,6 +1,8 @@
 #pragma once
 // The dues tables: declared bases and monthly payments. Lists take the caller's Principal and are limited to its
 // data scope in SQL.
+#include <map>
+
 #include "core/principal.hpp"
 #include "db/transaction.hpp"
 #include "party/model.hpp"
@@ -17,6 +19,9 @@ class DuesStore {
   // A page of the party members (full and probationary) in scope below node_id, with their bases and payments.
   static std::vector<DuesMember> members(soci::session& sql, const Principal& caller, long long node_id, int page,
                                          int page_size, long long* total);
+  // The payments for months of `year` of the members in scope below node_id, summed per (unit, branch).
+  static std::map<std::pair<long long, long long>, long long> paid_by_branch(soci::session& sql, const Principal& caller,
+                                                                             long long node_id, int year);
   // The person's party status and joining date, when they are an active member.
   static std::optional<std::pair<std::string, std::string>> member(soci::session& sql, long long person_id);
 };

@@ -135,13 +135,23 @@ struct DuesPayment {
 
 // A member's dues as a list shows them: this year's amount, what is paid, and how many months are late.
 struct DuesMember {
-  long long person_id = 0;
+  long long person_id = 0, unit_id = 0, branch_id = 0;
   std::string name, party_status, unit_name, branch_name;
   std::optional<DuesBase> base;      // the latest declared year up to this one; none: not declared yet
   std::string first_month;           // the first month dues are owed (empty without a base)
   std::vector<std::string> paid;     // months paid, sorted
   int arrears_months = 0;
   std::string level;                 // warning (3–5 months) | overdue (6 or more) | empty
+};
+
+// One branch's dues in a year (the branch and unit dues report): what its members owe up to this month by their
+// declared amounts, what was paid for the year's months, and how many members are behind.
+struct DuesReportRow {
+  long long unit_id = 0, branch_id = 0;  // branch 0: members of the unit outside any branch
+  std::string unit_name, branch_name;
+  int members = 0, declared = 0;         // party members; those with a declared amount
+  long long due_cents = 0, paid_cents = 0;
+  int warning = 0, overdue = 0;          // members 3–5 months behind; 6 or more
 };
 
 // An organisational relationship transfer (组织关系转接).
