@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "db/sql.hpp"
 #include "party/dues.hpp"
+#include "party/dues_service.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -158,6 +159,32 @@ TEST_P(PartyDues, TheBranchReportSumsWhatIsOwedAndPaid) {
   EXPECT_EQ(row["overdue"], 0);
   EXPECT_EQ(report["total"]["due_cents"], 22000);
   EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/dues/report").status, 403);
+}
+
+TEST_P(PartyDues, ThreeMonthsBehindIsPublishedOncePerStreak) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"category":"employed","income_cents":600000})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-06", "2026-07", "2026-08"}).dump()).status, 201);
+  // November: September and October unpaid, two months: nothing yet.
+  EXPECT_EQ(s.app().dues().publish_overdue(), 0);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry WHERE event_type = 'party.dues_overdue'"), 0);
+  // December: three months behind. Published, and the points deduct it once however often the sweep runs.
+  s.clock().set(parse_iso_utc("2026-12-15T04:00:00Z"));
+  EXPECT_EQ(s.app().dues().publish_overdue(), 1);
+  EXPECT_EQ(s.app().dues().publish_overdue(), 1);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry WHERE event_type = 'party.dues_overdue' AND person_id = " +
+                    std::to_string(city.person_a)),
+            1);
+  EXPECT_EQ(s.count("SELECT points FROM ledger_entry WHERE event_type = 'party.dues_overdue'"), -2);
+  // Paid up, then behind again later: a new streak is a new deduction.
+  ASSERT_EQ(s.send_as(s.login("admin"), "POST", "/api/v1/party/dues/payments",
+                      pay(city.person_a, {"2026-09", "2026-10", "2026-11"}, "2026-12-15").dump()).status, 201);
+  EXPECT_EQ(s.app().dues().publish_overdue(), 0);
+  s.clock().set(parse_iso_utc("2027-03-10T04:00:00Z"));
+  EXPECT_EQ(s.app().dues().publish_overdue(), 1);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM ledger_entry WHERE event_type = 'party.dues_overdue'"), 2);
 }
 
 TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {

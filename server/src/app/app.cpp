@@ -1,7 +1,11 @@
 #include "app/app.hpp"
 
+#include <condition_variable>
 #include <csignal>
 #include <filesystem>
+#include <mutex>
+#include <stop_token>
+#include <thread>
 
 #include "app/idempotency_middleware.hpp"
 #include "app/my_data.hpp"
@@ -137,8 +141,25 @@ int serve(const Config& config) {
   log::info("serving", {{"address", "http://" + config.host() + ":" + std::to_string(server.port())},
                         {"database", app.database().dialect_name()}, {"schema_version", app.schema_version()},
                         {"version", kVersion}});
+  // Periodic work of the modules: dues three months behind are published (points deduct them once per streak).
+  std::jthread periodic([&app](std::stop_token stop) {
+    std::mutex mutex;
+    std::condition_variable_any wake;
+    do {
+      try {
+        const long long overdue = app.dues().publish_overdue();
+        log::info("dues sweep", {{"overdue_members", overdue}});
+      } catch (const std::exception& e) {
+        log::error("dues sweep failed", {{"error", log::safe_what(e)}});
+      }
+      std::unique_lock lock(mutex);
+      wake.wait_for(lock, stop, std::chrono::hours(6), [] { return false; });
+    } while (!stop.stop_requested());
+  });
   int received = 0;
   sigwait(&signals, &received);
+  periodic.request_stop();
+  periodic.join();
   log::info("shutting down", {{"signal", received == SIGTERM ? "SIGTERM" : "SIGINT"}});
   server.shutdown(std::chrono::seconds(config.shutdown_grace_s));
   log::info("stopped");

@@ -13,6 +13,7 @@
 #include "audit/service.hpp"
 #include "core/date.hpp"
 #include "party/demo.hpp"
+#include "party/dues_service.hpp"
 #include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
 #include "points/service.hpp"
@@ -129,6 +130,10 @@ int run_cli(int argc, char** argv) {
   auto* points_rebuild_cmd = points_cmd->add_subcommand(
       "rebuild-ranks", "Recompute the rank counts of cities, districts and systems from the balances");
   points_cmd->require_subcommand(1);
+  auto* party_cmd = cli.add_subcommand("party", "Party life tools");
+  auto* sweep_dues_cmd = party_cmd->add_subcommand(
+      "sweep-dues", "Publish party.dues_overdue for members 3 or more months behind (the server also does it every 6 hours)");
+  party_cmd->require_subcommand(1);
   auto* init_admin_cmd = cli.add_subcommand("init-admin", "Create the first administrator with a one-time password");
   std::string admin_username = "admin";
   init_admin_cmd->add_option("--username", admin_username, "account name");
@@ -161,6 +166,13 @@ int run_cli(int argc, char** argv) {
         return 1;
       }
       std::cout << "audit log intact: " << report.rows << " rows\n";
+      return 0;
+    }
+    if (sweep_dues_cmd->parsed()) {
+      points::PointsService points(db, App::default_clock());
+      points.subscribe(db.events());
+      party::DuesService dues(db, App::default_clock());
+      std::cout << "members 3 or more months behind with their dues: " << dues.publish_overdue() << "\n";
       return 0;
     }
     if (points_verify_cmd->parsed()) {

@@ -19,6 +19,7 @@ int dues_rate_permille(const std::string& category, long long income_cents);
 inline constexpr int kBackPaymentMonths = 6;  // a payment may cover at most the six months before it
 inline constexpr int kArrearsWarnMonths = 3;
 inline constexpr int kArrearsEscalateMonths = 6;  // treated as leaving the party (自行脱党): escalated
+inline constexpr const char* kEventDuesOverdue = "party.dues_overdue";  // published at 3 months (points deduction)
 
 // "2026-11" + n months (n may be negative).
 std::string add_month(const std::string& month, int n);

@@ -192,4 +192,40 @@ std::vector<DuesReportRow> DuesService::report(const Principal& caller, long lon
   return out;
 }
 
+long long DuesService::publish_overdue() {
+  Principal system;  // the whole city, read only
+  system.permissions = {kPermRead};
+  system.scope.all = true;
+  const std::string month = this_month();
+  std::vector<std::pair<long long, std::string>> overdue;  // person, first unpaid month of the streak
+  {
+    auto lease = db_.lease();
+    constexpr int kPage = 500;
+    long long total = 0;
+    for (int page = 1;; ++page) {
+      auto members = DuesStore::members(lease.sql(), system, 0, page, kPage, &total);
+      for (auto& m : members) {
+        with_arrears(m);
+        if (m.arrears_months >= kArrearsWarnMonths) overdue.emplace_back(m.person_id, add_month(month, -m.arrears_months));
+      }
+      if (static_cast<long long>(page) * kPage >= total) break;
+    }
+  }
+  const std::string now = iso_utc(clock_.now()), today = beijing_date(clock_.now());
+  constexpr std::size_t kPerTransaction = 200;
+  for (std::size_t i = 0; i < overdue.size(); i += kPerTransaction) {
+    db::Tx tx(db_);
+    for (std::size_t j = i; j < std::min(overdue.size(), i + kPerTransaction); ++j) {
+      const auto& [person, since] = overdue[j];
+      tx.publish({.type = kEventDuesOverdue,
+                  .subject_id = std::stoll(since.substr(0, 4) + since.substr(5, 2)),  // e.g. 202608
+                  .person_id = person,
+                  .occurred_at = now,
+                  .payload = {{"activity_date", today}, {"unpaid_since", since}}});
+    }
+    tx.commit();
+  }
+  return static_cast<long long>(overdue.size());
+}
+
 }  // namespace xinhuo::party

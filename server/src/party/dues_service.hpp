@@ -36,6 +36,10 @@ class DuesService {
   std::vector<DuesMember> members(const Principal& caller, long long node_id, int page, int page_size, long long* total);
   // The dues report of this year, one row per branch of the members in scope below node_id.
   std::vector<DuesReportRow> report(const Principal& caller, long long node_id);
+  // Publishes party.dues_overdue for every member three or more months behind (subject: the first unpaid month of
+  // the streak, so a streak is published once however often this runs). Run by the server at start and every few
+  // hours, and by `xinhuo party sweep-dues`. Returns how many members are overdue.
+  long long publish_overdue();
   // The caller's own dues: bases, payments and arrears.
   DuesMember mine(const Principal& caller, std::vector<DuesBase>* bases, std::vector<DuesPayment>* payments);
 
