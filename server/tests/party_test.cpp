@@ -279,6 +279,33 @@ TEST_P(Party, AStepRecordedByMistakeIsTakenBackAndRecordedAgain) {
   EXPECT_EQ(s.get_as(s.login("unitadmin"), path).json()["steps"].size(), 1u);
 }
 
+TEST_P(Party, TakingBackTheAdmissionTakesTheJoiningDateWithIt) {
+  START_CITY(s);
+  const long long applicant = add_person(s, city.unit_a, city.branch_a1, "韩发展");
+  const long long second = add_person(s, city.unit_a, city.branch_a1, "杨党员", "full");
+  const std::string admin = s.login("admin");
+  auto opened = s.send_as(admin, "POST", "/api/v1/party/cases", Json{{"person_id", applicant}, {"date", kDates[0]}}.dump());
+  ASSERT_EQ(opened.status, 201);
+  const std::string path = "/api/v1/party/cases/" + std::to_string(opened.json()["id"].get<long long>());
+  HttpResult admitted;
+  for (int no = 2; no <= 17; ++no) {
+    admitted = s.send_as(admin, "POST", path + "/steps", step_body(no, kDates[no - 1], city.person_a, second).dump());
+    ASSERT_EQ(admitted.status, 201) << no << " " << admitted.body;
+  }
+  const std::string person = "/api/v1/people/" + std::to_string(applicant);
+  EXPECT_EQ(s.get_as(admin, person).json()["party_joined_date"], "2025-06-03");
+  const long long step17 = admitted.json()["steps"].back()["id"];
+  auto back = s.send_as(admin, "POST", path + "/steps/" + std::to_string(step17) + "/revoke", R"({"reason":"审批日期录错"})");
+  ASSERT_EQ(back.status, 200) << back.body;
+  EXPECT_EQ(back.json()["party_status"], "candidate");
+  const Json after = s.get_as(admin, person).json();
+  EXPECT_EQ(after["party_status"], "candidate");
+  EXPECT_TRUE(after["party_joined_date"].is_null() || after["party_joined_date"] == "") << after.dump();
+  auto again = s.send_as(admin, "POST", path + "/steps", step_body(17, kDates[16], city.person_a, second).dump());
+  ASSERT_EQ(again.status, 201) << again.body;
+  EXPECT_EQ(s.get_as(admin, person).json()["party_joined_date"], "2025-06-03");
+}
+
 TEST_P(Party, ARepeatedStepWithTheSameIdempotencyKeyIsRecordedOnce) {
   START_CITY(s);
   const long long applicant = add_person(s, city.unit_a, city.branch_a1, "卫申请");

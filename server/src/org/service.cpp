@@ -328,6 +328,16 @@ void OrgService::set_party_status(db::Tx& tx, long long person_id, const std::st
   for (const auto& c : changes) OrgStore::add_history(tx, person_id, c, by, now);
 }
 
+void OrgService::clear_party_joined_date(db::Tx& tx, long long person_id, const Principal& by, const std::string& now) {
+  auto p = OrgStore::person_in(tx, person_id);
+  if (!p) throw Error::not_found({"人员不存在", "No such person"});
+  if (p->party_joined_date.empty()) return;
+  const std::string before = p->party_joined_date;
+  p->party_joined_date.clear();
+  OrgStore::update_person(tx, *p, now);
+  OrgStore::add_history(tx, person_id, {"party_joined_date", before, ""}, by, now);
+}
+
 void OrgService::transfer_membership(db::Tx& tx, long long person_id, long long branch_id, const Principal& by,
                                      const std::string& now) {
   auto p = OrgStore::person_in(tx, person_id);

@@ -67,6 +67,8 @@ class OrgService {
   // written with the person's history like any change. `joined_date` empty leaves the joining date alone.
   static void set_party_status(db::Tx& tx, long long person_id, const std::string& status, const std::string& joined_date,
                                const Principal& by, const std::string& now);
+  // The joining date taken back with the step that set it (an admission recorded by mistake), with its history row.
+  static void clear_party_joined_date(db::Tx& tx, long long person_id, const Principal& by, const std::string& now);
 
   // A confirmed organisational relationship transfer: the person joins `branch_id` and the unit above it, in one
   // update with its history; `branch_id` 0 means they left the city's organisations (status left).

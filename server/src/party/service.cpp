@@ -179,6 +179,8 @@ DevelopmentCase PartyService::revoke_step(const Principal& caller, long long cas
     PartyStore::revoke_step(tx, revoked, caller.account_id, reason, now);
     c->steps.erase(step);
     org::OrgService::set_party_status(tx, c->person_id, party_status_after(*c), "", caller, now);
+    // 入党时间 was written with the admission (step 17): it goes with it.
+    if (revoked.step_no == 17) org::OrgService::clear_party_joined_date(tx, c->person_id, caller, now);
     refresh(tx, case_id);
     Json detail = step_detail(revoked);
     detail["reason"] = reason;

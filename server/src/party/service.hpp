@@ -20,7 +20,7 @@ class PartyService {
   // Records the next step; `step.step_no` must be the one next_step() names.
   DevelopmentCase record_step(const Principal& caller, long long case_id, StepRecord step);
   // Takes back the latest step of an active case, recorded by mistake (not the application): the person's party
-  // status follows the steps that remain.
+  // status follows the steps that remain, and the joining date goes with the admission (step 17).
   DevelopmentCase revoke_step(const Principal& caller, long long case_id, long long step_id, const std::string& reason);
   // A thought report or an assessment entered by the branch.
   Report add_report(const Principal& caller, long long case_id, Report report);
