@@ -74,6 +74,29 @@ TEST(JsonInput, TypesAndLimitsTable) {
   }
 }
 
+TEST(JsonInput, IdListsAreCheckedAndBounded) {
+  auto ids = [](const std::string& text) {
+    Json body = parse_json(text);
+    JsonFields f(body);
+    auto out = f.optional_id_list("files", 3);
+    f.finish();
+    return out;
+  };
+  EXPECT_EQ(ids(R"({})"), std::vector<long long>{});
+  EXPECT_EQ(ids(R"({"files":null})"), std::vector<long long>{});
+  EXPECT_EQ(ids(R"({"files":[4,9]})"), (std::vector<long long>{4, 9}));
+  for (const char* bad : {R"({"files":5})", R"({"files":[1,"2"]})", R"({"files":[0]})", R"({"files":[1,2,3,4]})"}) {
+    SCOPED_TRACE(bad);
+    try {
+      ids(bad);
+      ADD_FAILURE() << "accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), 400);
+      EXPECT_EQ(e.field(), "files");
+    }
+  }
+}
+
 TEST(JsonInput, InvalidUtf8IsRefused) {
   Json body = {{"name", std::string("ab\xff")}};
   JsonFields f(body);

@@ -7,6 +7,7 @@
 #include "db/sql.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -58,14 +59,6 @@ TEST(Dues, MonthsAndArrears) {
 }
 
 class PartyDues : public ::testing::TestWithParam<Backend> {};
-
-#define START_CITY(s)                                      \
-  auto s##_holder = TestServer::start(GetParam());         \
-  if (!s##_holder) return;                                 \
-  TestServer& s = *s##_holder;                             \
-  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
-  const auto city = s.seed_small_city();                   \
-  (void)city
 
 namespace {
 std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }

@@ -5,6 +5,7 @@
 
 #include "core/date.hpp"
 #include "db/sql.hpp"
+#include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -12,28 +13,10 @@ using namespace xinhuo::test;
 
 class PartyLifeRecord : public ::testing::TestWithParam<Backend> {};
 
-#define START_CITY(s)                                      \
-  auto s##_holder = TestServer::start(GetParam());         \
-  if (!s##_holder) return;                                 \
-  TestServer& s = *s##_holder;                             \
-  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
-  const auto city = s.seed_small_city();                   \
-  (void)city
-
 namespace {
 
 std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }
 std::string field_of(const HttpResult& r) { return r.json()["error"].value("field", ""); }
-
-long long add_person(TestServer& s, const std::string& name, long long unit, long long branch, const std::string& status) {
-  auto lease = s.app().database().lease();
-  long long id = 0;
-  soci::indicator bi = branch ? soci::i_ok : soci::i_null;
-  lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, party_status, created_at, "
-                 "updated_at) VALUES (:n, 'female', '汉族', '1991-05-01', :u, :b, :s, 't', 't') RETURNING id",
-      soci::use(name), soci::use(unit), soci::use(branch, bi), soci::use(status), soci::into(id);
-  return id;
-}
 
 Json grade(long long person, const std::string& g, const std::string& note = {}) {
   Json j = {{"person_id", person}, {"grade", g}};
@@ -49,8 +32,8 @@ Json appraisal(long long branch, int year, const std::string& on, const Json& gr
 
 TEST_P(PartyLifeRecord, EveryMemberIsGradedOnceAYear) {
   START_CITY(s);
-  const long long zhao = add_person(s, "赵敏", city.unit_a, city.branch_a1, "full");
-  const long long qian = add_person(s, "钱进", city.unit_a, city.branch_a1, "probationary");
+  const long long zhao = add_roster_person(s, "赵敏", city.unit_a, city.branch_a1, "full");
+  const long long qian = add_roster_person(s, "钱进", city.unit_a, city.branch_a1, "probationary");
   const std::string secretary = s.login("secretary");
   auto post = [&](const Json& body) { return s.send_as(secretary, "POST", "/api/v1/party/appraisals", body.dump()); };
   auto missing = post(appraisal(city.branch_a1, 2026, "2026-11-25", {grade(city.person_a, "excellent"), grade(zhao, "qualified")}));
@@ -84,7 +67,7 @@ TEST_P(PartyLifeRecord, EveryMemberIsGradedOnceAYear) {
 
 TEST_P(PartyLifeRecord, PunishmentsNeedTheirDecisionAndExpulsionEndsTheMembership) {
   START_CITY(s);
-  const long long zhao = add_person(s, "赵敏", city.unit_a, city.branch_a1, "full");
+  const long long zhao = add_roster_person(s, "赵敏", city.unit_a, city.branch_a1, "full");
   const std::string secretary = s.login("secretary");
   auto post = [&](Json body) {
     body["decided_by"] = "市直机关纪工委";

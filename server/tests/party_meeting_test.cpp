@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "db/sql.hpp"
 #include "party/meetings.hpp"
+#include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -62,28 +63,10 @@ TEST(MeetingCadence, PeriodsBeforeTheBranchCameUnderThePlatformAreNotMissed) {
 
 class PartyMeeting : public ::testing::TestWithParam<Backend> {};
 
-#define START_CITY(s)                                      \
-  auto s##_holder = TestServer::start(GetParam());         \
-  if (!s##_holder) return;                                 \
-  TestServer& s = *s##_holder;                             \
-  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
-  const auto city = s.seed_small_city();                   \
-  (void)city
-
 namespace {
 
 std::string code_of(const HttpResult& r) { return r.json()["error"]["code"]; }
 std::string field_of(const HttpResult& r) { return r.json()["error"].value("field", ""); }
-
-long long add_person(TestServer& s, const std::string& name, long long unit, long long branch, const std::string& status) {
-  auto lease = s.app().database().lease();
-  long long id = 0;
-  soci::indicator bi = branch ? soci::i_ok : soci::i_null;
-  lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, branch_id, party_status, created_at, "
-                 "updated_at) VALUES (:n, 'male', '汉族', '1990-01-01', :u, :b, :s, 't', 't') RETURNING id",
-      soci::use(name), soci::use(unit), soci::use(branch, bi), soci::use(status), soci::into(id);
-  return id;
-}
 
 long long add_node(TestServer& s, long long parent, const std::string& type, const std::string& code) {
   auto lease = s.app().database().lease();
@@ -112,9 +95,9 @@ long long points_of(TestServer& s, long long person, const std::string& event) {
 
 TEST_P(PartyMeeting, AttendanceIsRecordedAndClosingBooksThePointsOnce) {
   START_CITY(s);
-  const long long zhao = add_person(s, "赵强", city.unit_a, city.branch_a1, "full");
-  const long long qian = add_person(s, "钱芳", city.unit_a, city.branch_a1, "probationary");
-  add_person(s, "孙群众", city.unit_a, city.branch_a1, "masses");
+  const long long zhao = add_roster_person(s, "赵强", city.unit_a, city.branch_a1, "full");
+  const long long qian = add_roster_person(s, "钱芳", city.unit_a, city.branch_a1, "probationary");
+  add_roster_person(s, "孙群众", city.unit_a, city.branch_a1, "masses");
   const std::string secretary = s.login("secretary");
   auto created = s.send_as(secretary, "POST", "/api/v1/party/meetings", meeting(city.branch_a1, "theme_day", "2026-11-20", city.person_a).dump());
   ASSERT_EQ(created.status, 201) << created.body;
@@ -227,7 +210,7 @@ TEST_P(PartyMeeting, DetailsAreCheckedAndOnlyAHeldMeetingCloses) {
 TEST_P(PartyMeeting, AnotherUnitsMeetingsAreOutOfSight) {
   START_CITY(s);
   const long long branch_b = add_node(s, city.unit_b, "branch", "M-B1");
-  const long long member_b = add_person(s, "周斌", city.unit_b, branch_b, "full");
+  const long long member_b = add_roster_person(s, "周斌", city.unit_b, branch_b, "full");
   const std::string admin = s.login("admin"), secretary = s.login("secretary"), unitadmin = s.login("unitadmin");
   auto created = s.send_as(admin, "POST", "/api/v1/party/meetings", meeting(branch_b, "branch_committee", "2026-11-10", member_b).dump());
   ASSERT_EQ(created.status, 201) << created.body;

@@ -7,20 +7,13 @@
 
 #include "core/date.hpp"
 #include "db/sql.hpp"
+#include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
 using namespace xinhuo::test;
 
 class PartyTransfer : public ::testing::TestWithParam<Backend> {};
-
-#define START_CITY(s)                                      \
-  auto s##_holder = TestServer::start(GetParam());         \
-  if (!s##_holder) return;                                 \
-  TestServer& s = *s##_holder;                             \
-  s.clock().set(parse_iso_utc("2026-11-29T04:00:00Z"));    \
-  const auto city = s.seed_small_city();                   \
-  (void)city
 
 namespace {
 

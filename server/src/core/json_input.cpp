@@ -108,6 +108,22 @@ const Json& JsonFields::required_array(const std::string& name) {
   return *v;
 }
 
+std::vector<long long> JsonFields::optional_id_list(const std::string& name, std::size_t max_items) {
+  std::vector<long long> ids;
+  const Json* v = find(name);
+  if (!v) return ids;
+  if (!v->is_array()) fail(name, "字段 {} 必须是数组", "Field {} must be an array");
+  const Json& list = *v;
+  if (list.size() > max_items)
+    throw Error::validation(prefix_ + name, {fmt::format("字段 {} 最多 {} 项", prefix_ + name, max_items),
+                                             fmt::format("Field {} takes at most {} items", prefix_ + name, max_items)});
+  for (const auto& id : list) {
+    if (!id.is_number_integer() || id.get<long long>() < 1) fail(name, "字段 {} 应为编号的列表", "Field {} must be a list of ids");
+    ids.push_back(id.get<long long>());
+  }
+  return ids;
+}
+
 void JsonFields::finish() const {
   for (const auto& [key, value] : object_.items()) {
     if (!read_.count(key))

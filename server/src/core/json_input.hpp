@@ -5,6 +5,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <vector>
 
 namespace xinhuo {
 
@@ -25,6 +26,8 @@ class JsonFields {
   bool optional_bool(const std::string& name, bool fallback);
   const Json& required_object(const std::string& name);
   const Json& required_array(const std::string& name);
+  // A list of record ids (uploaded files, people) of at most max_items; empty when absent.
+  std::vector<long long> optional_id_list(const std::string& name, std::size_t max_items);
 
   // Throws a 400 naming the first field that was sent but not read.
   void finish() const;

@@ -101,14 +101,8 @@ void add_life_record_routes(http::Router& router, LifeRecordService& service) {
                x.document_no = f.optional_string("document_no", 60).value_or("");
                x.probation_months = static_cast<int>(f.optional_int("probation_months", 1, 60).value_or(0));
                x.reason = f.required_string("reason", 2000);
-               if (body.contains("documents"))
-                 for (const auto& d : f.required_array("documents")) {
-                   if (!d.is_number_integer() || d.get<long long>() < 1)
-                     throw Error::validation("documents", {"应为文件编号列表", "Must be a list of file ids"});
-                   x.documents.push_back(d.get<long long>());
-                 }
+               x.documents = f.optional_id_list("documents", 20);
                f.finish();
-               if (x.documents.size() > 20) throw Error::validation("documents", {"材料过多（最多 20 份）", "At most 20 documents"});
                return http::Response::json(201, reward_json(service.record_reward_punishment(req.principal, x)));
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/rewards-punishments", .tag = "party",

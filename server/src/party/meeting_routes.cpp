@@ -42,13 +42,7 @@ MeetingInput meeting_input(http::Request& req, bool creating) {
   in.lecturer_is_secretary = f.optional_bool("lecturer_is_secretary", false);
   in.location = f.optional_string("location", 100).value_or("");
   in.minutes = f.optional_string("minutes", 20000).value_or("");
-  if (body.contains("photos")) {
-    for (const auto& p : f.required_array("photos")) {
-      if (!p.is_number_integer() || p.get<long long>() < 1)
-        throw Error::validation("photos", {"照片应为文件编号的列表", "Photos is a list of file ids"});
-      in.photos.push_back(p.get<long long>());
-    }
-  }
+  in.photos = f.optional_id_list("photos", 50);  // the service allows 9 and says so
   f.finish();
   return in;
 }

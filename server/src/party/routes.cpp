@@ -98,14 +98,7 @@ StepRecord step_input(const Json& body, long long* person_id = nullptr) {
       s.people.push_back(std::move(x));
     }
   }
-  if (body.contains("documents")) {
-    const Json& docs = f.required_array("documents");
-    if (docs.size() > 20) throw Error::validation("documents", {"材料过多（最多 20 份）", "At most 20 documents"});
-    for (const auto& d : docs) {
-      if (!d.is_number_integer() || d.get<long long>() < 1) throw Error::validation("documents", {"应为文件编号列表", "Must be a list of file ids"});
-      s.documents.push_back(d.get<long long>());
-    }
-  }
+  s.documents = f.optional_id_list("documents", 20);
   if (body.contains("vote") && !body["vote"].is_null()) {
     JsonFields v(f.required_object("vote"), "vote.");
     Vote vote;

@@ -5,6 +5,7 @@
 #include <random>
 
 #include "db/query.hpp"
+#include "points/synthetic_ledger.hpp"
 
 namespace xinhuo::points {
 
@@ -26,24 +27,6 @@ std::string tiny_png() {
   return std::string(reinterpret_cast<const char*>(bytes), sizeof bytes);
 }
 
-struct Activity {
-  const char* type;
-  double per_month;  // expected events a month
-};
-
-// Roughly what a member's year looks like: meetings and study most months, the rest now and then.
-const Activity kActivities[] = {
-    {"party.meeting_attended", 0.45},
-    {"study.checkin", 0.35},
-    {"study.course_hour", 0.15},
-    {"mass.household_visited", 0.1},
-    {"party.life_meeting_attended", 0.08},
-    {"study.lecture_given", 0.03},
-    {"practice.assignment_completed_short", 0.02},
-    {"mass.micro_project_completed", 0.03},
-    {"party.absence_recorded", 0.02},
-    {"party.dues_overdue", 0.005},
-};
 }  // namespace
 
 DemoPointsReport seed_demo_points(db::Database& db, PointsService& points, files::FilesService& files,
@@ -65,7 +48,7 @@ DemoPointsReport seed_demo_points(db::Database& db, PointsService& points, files
     for (long long person : members) {
       for (int month = 1; month <= months; ++month) {
         const int last_day = month == months ? std::stoi(today.substr(8, 2)) : 28;
-        for (const auto& a : kActivities) {
+        for (const auto& a : kDemoActivities) {
           std::poisson_distribution<int> count(a.per_month);
           for (int n = count(random); n > 0; --n) {
             char date[16];

@@ -25,23 +25,7 @@ const std::vector<std::string> kEntryColumns = {"person_id",     "rule_id",  "ru
 const std::vector<std::string> kBalanceColumns = {"person_id", "period", "category_code", "points", "entries"};
 constexpr std::size_t kMembersPerTransaction = 2000;
 
-struct Activity {
-  const char* type;
-  double weight;  // relative frequency (the demo year's events a month)
-};
-const Activity kActivities[] = {
-    {"party.meeting_attended", 0.45},
-    {"study.checkin", 0.35},
-    {"study.course_hour", 0.15},
-    {"mass.household_visited", 0.1},
-    {"party.life_meeting_attended", 0.08},
-    {"study.lecture_given", 0.03},
-    {"practice.assignment_completed_short", 0.02},
-    {"mass.micro_project_completed", 0.03},
-    {"party.absence_recorded", 0.02},
-    {"party.dues_overdue", 0.005},
-};
-constexpr std::size_t kActivityCount = std::size(kActivities);
+constexpr std::size_t kActivityCount = std::size(kDemoActivities);
 
 struct Source {
   std::optional<Rule> rule;
@@ -114,7 +98,7 @@ SyntheticLedgerReport generate_ledger(db::Database& db, const SyntheticLedgerOpt
     db::Query(kMembers).each(lease.sql(), [&](const soci::row& r) { members.push_back(db::column_ll(r, 0)); });
     const auto categories = PointsStore::categories(lease.sql());
     for (std::size_t a = 0; a < kActivityCount; ++a) {
-      const auto code = PointsStore::rule_for_event(lease.sql(), kActivities[a].type);
+      const auto code = PointsStore::rule_for_event(lease.sql(), kDemoActivities[a].type);
       auto rule = code ? PointsStore::current_rule(lease.sql(), *code) : std::nullopt;
       if (!rule || (rule->applies_to != "members" && rule->applies_to != "everyone")) continue;
       sources[a].rule = rule;
@@ -127,7 +111,7 @@ SyntheticLedgerReport generate_ledger(db::Database& db, const SyntheticLedgerOpt
   if (members.empty() || o.entries <= 0) return report;
 
   std::vector<double> weights;
-  for (std::size_t a = 0; a < kActivityCount; ++a) weights.push_back(sources[a].rule ? kActivities[a].weight : 0);
+  for (std::size_t a = 0; a < kActivityCount; ++a) weights.push_back(sources[a].rule ? kDemoActivities[a].per_month : 0);
   std::mt19937_64 random(o.seed ^ 0x5851F42D4C957F2Dull);
   std::discrete_distribution<std::size_t> pick(weights.begin(), weights.end());
   std::uniform_int_distribution<std::size_t> any_day(0, dates.size() - 1);
@@ -155,13 +139,13 @@ SyntheticLedgerReport generate_ledger(db::Database& db, const SyntheticLedgerOpt
         std::map<std::pair<std::string, std::string>, std::pair<long long, long long>> sums;  // period, category
         for (const auto& [day, a] : year_of) {
           const Source& s = sources[a];
-          const int quantity = std::string_view(kActivities[a].type) == "study.course_hour" ? 1 + static_cast<int>(random() % 3) : 1;
+          const int quantity = std::string_view(kDemoActivities[a].type) == "study.course_hour" ? 1 + static_cast<int>(random() % 3) : 1;
           const int requested = s.rule->points * quantity;
           const auto [points, limited_by] = state.cut(s, a, requested, day, months[day]);
           const std::string& date = dates[day];
           entries.add({person_text, std::to_string(s.rule->id), s.rule->code, s.rule->category_code, std::to_string(requested),
                        std::to_string(points), *limited_by ? db::Cell(limited_by) : std::nullopt, date, y, "event",
-                       fmt::format("event:{}:{}:{}", kActivities[a].type, ++subject, person), kActivities[a].type,
+                       fmt::format("event:{}:{}:{}", kDemoActivities[a].type, ++subject, person), kDemoActivities[a].type,
                        date + "T02:00:00Z"});
           const std::string quarter = y + "-Q" + std::to_string((months[day] - 1) / 3 + 1);
           for (const std::string& period : {y, quarter, date.substr(0, 7)})

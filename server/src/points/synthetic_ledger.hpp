@@ -9,6 +9,25 @@
 
 namespace xinhuo::points {
 
+// Roughly what a member's year looks like, shared by the demo seed and the synthetic ledger: the event types and how
+// many of each a member has in a month (meetings and study most months, the rest now and then).
+struct DemoActivity {
+  const char* type;
+  double per_month;
+};
+inline constexpr DemoActivity kDemoActivities[] = {
+    {"party.meeting_attended", 0.45},
+    {"study.checkin", 0.35},
+    {"study.course_hour", 0.15},
+    {"mass.household_visited", 0.1},
+    {"party.life_meeting_attended", 0.08},
+    {"study.lecture_given", 0.03},
+    {"practice.assignment_completed_short", 0.02},
+    {"mass.micro_project_completed", 0.03},
+    {"party.absence_recorded", 0.02},
+    {"party.dues_overdue", 0.005},
+};
+
 struct SyntheticLedgerOptions {
   long long entries = 0;       // spread evenly over the active party members
   std::uint64_t seed = 20261129;
