@@ -17,6 +17,8 @@
 #include "party/transfer_service.hpp"
 #include "points/publicity_service.hpp"
 #include "points/service.hpp"
+#include "study/group_service.hpp"
+#include "study/session_service.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -288,6 +290,35 @@ long long fresh_rule(TestServer& s) {
   const long long id = points::PointsStore::insert_rule(tx, r, 0, "t");
   tx.commit();
   return id;
+}
+
+// The organisation department's administrator as a study organiser (scope all), for making study records directly.
+Principal study_admin(TestServer& s) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {study::kPermRead, study::kPermWrite};
+  admin.scope.all = true;
+  return admin;
+}
+// An open study group of the unit with one member (the unit's first person) and no leader.
+long long fresh_group(TestServer& s, long long unit, long long member) {
+  static int n = 0;
+  const auto g = s.app().study_groups().create(study_admin(s), {.unit_id = unit, .name = "学习小组" + std::to_string(++n)});
+  s.app().study_groups().add_members(study_admin(s), g.id, {member});
+  return g.id;
+}
+// An open unit-wide study session of the unit that started 10 minutes ago.
+long long fresh_study_session(TestServer& s, long long unit) {
+  const auto now = s.clock().now();
+  study::SessionInput in{.audience = "unit", .node_id = unit, .title = "周二夜学",
+                         .starts_at = iso_utc(now - std::chrono::minutes(10)), .ends_at = iso_utc(now + std::chrono::hours(2)),
+                         .place = "会议室"};
+  return s.app().study_sessions().create(study_admin(s), in).id;
+}
+Json study_session_body(TestServer& s, long long unit) {
+  const auto now = s.clock().now();
+  return {{"audience", "unit"}, {"node_id", unit}, {"title", "周二夜学"}, {"starts_at", iso_utc(now + std::chrono::hours(1))},
+          {"ends_at", iso_utc(now + std::chrono::hours(3))}, {"place", "会议室"}};
 }
 
 std::map<std::string, Case> cases() {
@@ -723,6 +754,105 @@ std::map<std::string, Case> cases() {
           return Request{"POST", "/api/v1/party/meetings/" + std::to_string(fresh_meeting(c.server, c.city, inside)) + "/close"};
         },
         200, true}},
+      {"POST /api/v1/study/groups",
+       {[](Context& c, bool inside) {
+          static int n = 0;
+          Json body = {{"unit_id", inside ? c.city.unit_a : c.city.unit_b}, {"name", "青年理论学习小组" + std::to_string(++n)}};
+          return Request{"POST", "/api/v1/study/groups", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/study/groups", {fixed("GET", "/api/v1/study/groups"), 200}},
+      {"GET /api/v1/study/groups/{id}",
+       {[](Context& c, bool inside) {
+          const long long g = inside ? fresh_group(c.server, c.city.unit_a, c.city.person_a) : fresh_group(c.server, c.city.unit_b, c.city.person_b);
+          return Request{"GET", "/api/v1/study/groups/" + std::to_string(g)};
+        },
+        200, true}},
+      {"PUT /api/v1/study/groups/{id}",
+       {[](Context& c, bool inside) {
+          static int n = 0;
+          const long long g = inside ? fresh_group(c.server, c.city.unit_a, c.city.person_a) : fresh_group(c.server, c.city.unit_b, c.city.person_b);
+          return Request{"PUT", "/api/v1/study/groups/" + std::to_string(g), Json{{"name", "改名小组" + std::to_string(++n)}}.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/study/groups/{id}/close",
+       {[](Context& c, bool inside) {
+          const long long g = inside ? fresh_group(c.server, c.city.unit_a, c.city.person_a) : fresh_group(c.server, c.city.unit_b, c.city.person_b);
+          return Request{"POST", "/api/v1/study/groups/" + std::to_string(g) + "/close"};
+        },
+        200, true}},
+      {"POST /api/v1/study/groups/{id}/members",
+       {[](Context& c, bool inside) {
+          const long long g = inside ? fresh_group(c.server, c.city.unit_a, c.city.person_a) : fresh_group(c.server, c.city.unit_b, c.city.person_b);
+          return Request{"POST", "/api/v1/study/groups/" + std::to_string(g) + "/members",
+                         Json{{"person_ids", Json::array({inside ? c.city.person_a : c.city.person_b})}}.dump()};
+        },
+        200, true}},
+      {"DELETE /api/v1/study/groups/{id}/members/{person_id}",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? c.city.person_a : c.city.person_b;
+          const long long g = fresh_group(c.server, inside ? c.city.unit_a : c.city.unit_b, person);
+          return Request{"DELETE", "/api/v1/study/groups/" + std::to_string(g) + "/members/" + std::to_string(person)};
+        },
+        200, true}},
+      {"GET /api/v1/study/coverage", {fixed("GET", "/api/v1/study/coverage"), 200}},
+      {"GET /api/v1/study/coverage/uncovered", {fixed("GET", "/api/v1/study/coverage/uncovered"), 200}},
+      {"GET /api/v1/me/study/groups", {fixed("GET", "/api/v1/me/study/groups"), 200}},
+      {"POST /api/v1/study/sessions",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/sessions", study_session_body(c.server, inside ? c.city.unit_a : c.city.unit_b).dump()};
+        },
+        201, true}},
+      {"GET /api/v1/study/sessions", {fixed("GET", "/api/v1/study/sessions"), 200}},
+      {"GET /api/v1/study/sessions/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b))};
+        },
+        200, true}},
+      {"PUT /api/v1/study/sessions/{id}",
+       {[](Context& c, bool inside) {
+          Json body = study_session_body(c.server, c.city.unit_a);
+          body.erase("audience");
+          body.erase("node_id");
+          return Request{"PUT", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)),
+                         body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/study/sessions/{id}/close",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/close"};
+        },
+        200, true}},
+      {"POST /api/v1/study/sessions/{id}/cancel",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/cancel"};
+        },
+        200, true}},
+      {"GET /api/v1/study/sessions/{id}/qr",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/qr"};
+        },
+        200, true}},
+      {"PUT /api/v1/study/sessions/{id}/attendance",
+       {[](Context& c, bool inside) {
+          Json body = {{"attendance", Json::array({{{"person_id", inside ? c.city.person_a : c.city.person_b}, {"status", "present"}}})}};
+          return Request{"PUT", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/attendance",
+                         body.dump()};
+        },
+        200, true}},
+      {"GET /api/v1/study/sessions/{id}/attendance",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/sessions/" + std::to_string(fresh_study_session(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/attendance"};
+        },
+        200, true}},
+      // Anyone signed in may scan; only an account linked to a person of the session's audience checks in.
+      {"POST /api/v1/study/checkins",
+       {[](Context& c, bool) {
+          const long long id = fresh_study_session(c.server, c.city.unit_a);
+          return Request{"POST", "/api/v1/study/checkins", Json{{"token", c.server.app().study_sessions().qr(study_admin(c.server), id).token}}.dump()};
+        },
+        200}},
+      {"GET /api/v1/me/study/sessions", {fixed("GET", "/api/v1/me/study/sessions"), 200}},
       {"GET /api/v1/party/meeting-cadence", {fixed("GET", "/api/v1/party/meeting-cadence"), 200}},
       {"GET /api/v1/me/party/meetings", {fixed("GET", "/api/v1/me/party/meetings"), 200}},
       {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
@@ -760,11 +890,11 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   const auto city = s.seed_small_city();
   const std::set<std::string> business = {"org.read", "org.write", "people.read", "people.write", "people.import",
                                           "people.export", "people.read_sensitive", "points.read", "points.approve",
-                                          "points.adjust", "points.rules", "party.read", "party.write"};
+                                          "points.adjust", "points.rules", "party.read", "party.write", "study.read", "study.write"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
       {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
-        "points.approve", "points.adjust", "party.read", "party.write"},
+        "points.approve", "points.adjust", "party.read", "party.write", "study.read", "study.write"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
       {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
@@ -800,14 +930,17 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                      spec.pattern.find("/files/") != std::string::npos ||
                                      spec.pattern.find("/dues/") != std::string::npos ||
                                      spec.pattern.find("/points/appeals") != std::string::npos;
-          const bool out_exists = spec.pattern.find("sessions") != std::string::npos ||
+          const bool out_exists = spec.pattern.find("/auth/sessions") != std::string::npos ||
                                   (person_target ? role.out_person : role.out_node);
           if (!out_exists) continue;  // scope "all": nothing lies outside it
           // Creating under a parent outside the scope names the parent field; reading or changing answers 404.
           expected = key == "POST /api/v1/org/nodes" || key == "POST /api/v1/party/meetings" ||
-                             key == "POST /api/v1/party/appraisals"
+                             key == "POST /api/v1/party/appraisals" || key == "POST /api/v1/study/groups" ||
+                             key == "POST /api/v1/study/sessions"
                          ? 400
                          : 404;
+        } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
+          expected = 403;  // an account without a person of the session's audience cannot check in
         } else if (key == "GET /api/v1/me/person" && role.username != "cadre") {
           expected = 404;  // an account with no person record of its own
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&

@@ -8,6 +8,7 @@
 #include "db/events.hpp"
 #include "db/idempotency.hpp"
 #include "db/migrations.hpp"
+#include "db/query.hpp"
 #include "db/sql.hpp"
 #include "db/transaction.hpp"
 #include "support/test_db.hpp"
@@ -117,6 +118,17 @@ TEST_P(Store, IdempotencyClaimCompleteReplayExpire) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Store, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
+
+TEST(Query, AppendedConditionsKeepTheirValuesInOrder) {
+  db::Query conditions;
+  conditions.add(" AND a = ").value("x").add(" AND b = ").value("y");
+  db::Query q("SELECT 1 WHERE c = ");
+  q.value("z").append(conditions).add(" AND d = ").value("w");
+  EXPECT_EQ(q.text(), "SELECT 1 WHERE c = :q0 AND a = :q1 AND b = :q2 AND d = :q3");
+  db::Query twice;
+  twice.append(conditions).append(conditions);
+  EXPECT_EQ(twice.text(), " AND a = :q0 AND b = :q1 AND a = :q2 AND b = :q3");
+}
 
 TEST(PgConninfo, UrlBecomesKeywordValueForm) {
   EXPECT_EQ(db::pg_conninfo("postgresql://xinhuo@127.0.0.1:5432/xinhuo_test"),

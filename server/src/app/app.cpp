@@ -30,6 +30,8 @@
 #include "party/transfer_routes.hpp"
 #include "points/publicity_routes.hpp"
 #include "points/routes.hpp"
+#include "study/group_routes.hpp"
+#include "study/session_routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
 
@@ -87,6 +89,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_meeting_routes(router_, *meetings_);
   life_records_ = std::make_unique<party::LifeRecordService>(*db_, clock_);
   party::add_life_record_routes(router_, *life_records_);
+  study_groups_ = std::make_unique<study::GroupService>(*db_, clock_);
+  study::add_group_routes(router_, *study_groups_);
+  study_sessions_ = std::make_unique<study::SessionService>(*db_, clock_);
+  study::add_session_routes(router_, *study_sessions_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -38,6 +38,10 @@ namespace xinhuo::points {
 class PointsService;
 class PublicityService;
 }
+namespace xinhuo::study {
+class GroupService;
+class SessionService;
+}
 namespace xinhuo::files {
 class FilesService;
 }
@@ -66,6 +70,8 @@ class App {
   party::TransferService& transfers() { return *transfers_; }
   party::MeetingService& meetings() { return *meetings_; }
   party::LifeRecordService& life_records() { return *life_records_; }
+  study::GroupService& study_groups() { return *study_groups_; }
+  study::SessionService& study_sessions() { return *study_sessions_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -99,6 +105,8 @@ class App {
   std::unique_ptr<party::TransferService> transfers_;
   std::unique_ptr<party::MeetingService> meetings_;
   std::unique_ptr<party::LifeRecordService> life_records_;
+  std::unique_ptr<study::GroupService> study_groups_;
+  std::unique_ptr<study::SessionService> study_sessions_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -1,5 +1,7 @@
 #include "db/query.hpp"
 
+#include <cctype>
+
 #include <soci/sqlite3/soci-sqlite3.h>
 
 #include <map>
@@ -64,6 +66,24 @@ std::shared_ptr<void> prepared_native(soci::session& sql, const std::string& tex
 Query& Query::value(std::string v) {
   text_ += ":q" + std::to_string(values_.size());
   values_.push_back(std::move(v));
+  return *this;
+}
+
+Query& Query::append(const Query& other) {
+  const std::size_t offset = values_.size();
+  const std::string& t = other.text_;
+  for (std::size_t i = 0; i < t.size();) {
+    // Placeholders are ":q<n>" as value() wrote them.
+    if (t.compare(i, 2, ":q") == 0 && i + 2 < t.size() && std::isdigit(static_cast<unsigned char>(t[i + 2]))) {
+      std::size_t end = i + 2;
+      while (end < t.size() && std::isdigit(static_cast<unsigned char>(t[end]))) ++end;
+      text_ += ":q" + std::to_string(offset + std::stoul(t.substr(i + 2, end - i - 2)));
+      i = end;
+    } else {
+      text_ += t[i++];
+    }
+  }
+  values_.insert(values_.end(), other.values_.begin(), other.values_.end());
   return *this;
 }
 

@@ -22,6 +22,9 @@ class Query {
   // Appends a placeholder bound to `value` and returns the query (for chaining inside SQL text).
   Query& value(std::string value);
   Query& value(long long value) { return this->value(std::to_string(value)); }
+  // Appends the text and values of another query (a list of conditions built once, used in several statements);
+  // its placeholders are renumbered to follow this query's.
+  Query& append(const Query& other);
   const std::string& text() const { return text_; }
   // `head` followed by the text and values of `conditions` (a list of " AND …" built once, used twice).
   static Query prefixed(std::string head, const Query& conditions) {

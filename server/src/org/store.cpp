@@ -201,11 +201,8 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
   if (f.age_min) where.add(" AND p.birth_date <= ").value(born_by(today, f.age_min));
   if (f.age_max) where.add(" AND p.birth_date > ").value(born_after(today, f.age_max));
   if (f.young_cadre) {
-    where.add(*f.young_cadre ? " AND (" : " AND NOT (");
-    where.add("(p.rank IN (" + rank_list(RankBand::section) + ") AND p.birth_date > ").value(born_after(today, rule.section_max_age));
-    where.add(") OR (p.rank IN (" + rank_list(RankBand::division) + ") AND p.birth_date > ").value(born_after(today, rule.division_max_age));
-    where.add(") OR (p.rank IN (" + rank_list(RankBand::bureau) + ") AND p.birth_date > ").value(born_after(today, rule.bureau_max_age));
-    where.add("))");
+    where.add(*f.young_cadre ? " AND " : " AND NOT ");
+    young_cadre_condition(where, "p", today, rule);
   }
   person_scope(where, caller);
 
@@ -222,6 +219,17 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
            std::to_string(static_cast<long long>(f.page - 1) * f.page_size))
       .each(lease.sql(), [&](const soci::row& r) { out.push_back(person_from(r)); });
   return out;
+}
+
+void OrgStore::young_cadre_condition(db::Query& q, const std::string& p, const std::string& today,
+                                     const YoungCadreRule& rule) {
+  q.add("((" + p + ".rank IN (" + rank_list(RankBand::section) + ") AND " + p + ".birth_date > ")
+      .value(born_after(today, rule.section_max_age));
+  q.add(") OR (" + p + ".rank IN (" + rank_list(RankBand::division) + ") AND " + p + ".birth_date > ")
+      .value(born_after(today, rule.division_max_age));
+  q.add(") OR (" + p + ".rank IN (" + rank_list(RankBand::bureau) + ") AND " + p + ".birth_date > ")
+      .value(born_after(today, rule.bureau_max_age));
+  q.add("))");
 }
 
 std::optional<Person> OrgStore::person(const Principal& caller, long long id) {

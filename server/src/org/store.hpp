@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "core/principal.hpp"
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "org/model.hpp"
 
@@ -39,6 +40,10 @@ class OrgStore {
   static void add_history(db::Tx& tx, long long person_id, const PersonChange& change, const Principal& by,
                           const std::string& now);
   std::vector<HistoryRow> history(long long person_id);
+
+  // Appends "(…)": the person aliased `p` is a young cadre on `today` by the rule (rank band and age).
+  static void young_cadre_condition(db::Query& q, const std::string& p, const std::string& today,
+                                    const YoungCadreRule& rule);
 
  private:
   db::Database& db_;

@@ -1,0 +1,73 @@
+#pragma once
+// Study (学习): youth theory study groups and their coverage of the young cadres, study sessions with check-in by a
+// rotating QR code, and the attendance that closing a session settles.
+#include <string>
+#include <vector>
+
+namespace xinhuo::study {
+
+inline constexpr const char* kPermRead = "study.read";    // groups, coverage, sessions and attendance in scope
+inline constexpr const char* kPermWrite = "study.write";  // manage groups; organise sessions in scope
+
+inline constexpr const char* kEventCheckin = "study.checkin";
+inline constexpr const char* kEventAbsence = "study.absence_recorded";
+
+struct GroupMember {
+  long long person_id = 0;
+  std::string name, rank, unit_name, joined_at;
+  bool young_cadre = false;
+};
+
+struct StudyGroup {
+  long long id = 0;
+  long long unit_id = 0;
+  std::string unit_name;
+  std::string name;
+  long long leader_person_id = 0;  // 0: none yet
+  std::string leader_name;
+  std::string status;  // active | closed
+  std::string created_at;
+  int member_count = 0;
+  std::vector<GroupMember> members;  // filled for one group only
+};
+
+// Coverage of one unit: its active groups and how many of its young cadres are in one.
+struct UnitCoverage {
+  long long unit_id = 0;
+  std::string unit_name;
+  int groups = 0;
+  int young_cadres = 0;
+  int covered = 0;  // young cadres in at least one active group
+};
+
+struct Coverage {
+  std::vector<UnitCoverage> units;
+  int unit_count = 0, units_with_group = 0, group_count = 0, young_cadres = 0, covered = 0;
+};
+
+struct StudySession {
+  long long id = 0;
+  std::string audience;  // group | unit | city
+  long long group_id = 0;
+  std::string group_name;
+  long long node_id = 0;  // the organising unit, or the city
+  std::string node_name;
+  std::string title, starts_at, ends_at, place, online_url;
+  long long organiser_person_id = 0;
+  std::string organiser_name;
+  int late_after_minutes = 10;
+  std::string status;  // open | closed | cancelled
+  std::string created_by_name, created_at, closed_at;
+  // Attendance so far; `expected` is the group's members or the unit's people (0 for a city-wide session).
+  int expected = 0, present = 0, late = 0, excused = 0, absent = 0;
+  std::string my_status;  // the caller's own status (lists of "my sessions")
+};
+
+struct Checkin {
+  long long person_id = 0;
+  std::string name, unit_name;
+  std::string status;  // present | late | excused | absent | "" (expected, not yet)
+  std::string method, checked_in_at, reason;
+};
+
+}  // namespace xinhuo::study
