@@ -4,9 +4,11 @@
 #include "db/sql.hpp"
 
 #include <filesystem>
+#include <fstream>
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/bench_checkins.hpp"
 #include "core/log.hpp"
 #include "core/random.hpp"
 #include "db/migrations.hpp"
@@ -134,6 +136,15 @@ int run_cli(int argc, char** argv) {
   auto* sweep_dues_cmd = party_cmd->add_subcommand(
       "sweep-dues", "Publish party.dues_overdue for members 3 or more months behind (the server also does it every 6 hours)");
   party_cmd->require_subcommand(1);
+  auto* study_cmd = cli.add_subcommand("study", "Study tools");
+  auto* bench_checkins_cmd = study_cmd->add_subcommand(
+      "bench-checkins", "Benchmark set-up: a city-wide study session open now and N party members signed in; prints the "
+                        "session id and writes one session cookie per line");
+  long long bench_people = 10000;
+  std::string bench_cookies;
+  bench_checkins_cmd->add_option("--people", bench_people, "how many members")->check(CLI::Range(1LL, 1000000LL));
+  bench_checkins_cmd->add_option("--cookies", bench_cookies, "file to write the cookies to")->required();
+  study_cmd->require_subcommand(1);
   auto* init_admin_cmd = cli.add_subcommand("init-admin", "Create the first administrator with a one-time password");
   std::string admin_username = "admin";
   init_admin_cmd->add_option("--username", admin_username, "account name");
@@ -166,6 +177,16 @@ int run_cli(int argc, char** argv) {
         return 1;
       }
       std::cout << "audit log intact: " << report.rows << " rows\n";
+      return 0;
+    }
+    if (bench_checkins_cmd->parsed()) {
+      std::ofstream out(bench_cookies);
+      if (!out) throw std::runtime_error("cannot write " + bench_cookies);
+      const auto b = prepare_checkin_bench(db, bench_people, config.session_cookie_name(), out);
+      out.close();
+      if (!out) throw std::runtime_error("cannot write " + bench_cookies);
+      std::cout << b.session_id << "\n";
+      std::cerr << "study session " << b.session_id << " open for " << b.people << " signed-in members\n";
       return 0;
     }
     if (sweep_dues_cmd->parsed()) {
