@@ -11,6 +11,7 @@
 #include "files/service.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "party/floating_service.hpp"
 #include "party/life_record_service.hpp"
 #include "party/meeting_service.hpp"
 #include "party/service.hpp"
@@ -208,6 +209,19 @@ long long fresh_transfer(TestServer& s, long long from_unit, long long from_bran
   in.to_branch_id = to_branch ? to_branch : fresh_child(s, to_unit);
   in.issued_on = s.app().party().today();
   return s.app().transfers().issue(admin, in).id;
+}
+// An active floating record of a new member of branch A1 (inside) or of unit B (outside).
+long long fresh_floating(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  party::FloatingInput in;
+  in.person_id = inside ? fresh_member(s, city.unit_a, city.branch_a1) : fresh_member(s, city.unit_b, 0);
+  in.destination = "上海市浦东新区";
+  in.reason = "study";
+  in.started_on = s.app().party().today();
+  return s.app().floating().create(admin, in).id;
 }
 // An open meeting held today by branch A1 (inside) or by a new branch of unit B (outside), hosted by person A.
 long long fresh_meeting(TestServer& s, const TestServer::SmallCity& city, bool inside) {
@@ -647,6 +661,21 @@ std::map<std::string, Case> cases() {
           const long long id = inside ? fresh_transfer(c.server, c.city.unit_a, c.city.branch_a1, c.city.unit_b)
                                       : fresh_transfer(c.server, c.city.unit_b, 0, c.city.unit_b);
           return Request{"POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":"调动取消"})"};
+        },
+        200, true}},
+      {"POST /api/v1/party/floating",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);
+          Json body = {{"person_id", person}, {"destination", "杭州市西湖区"}, {"reason", "work"},
+                       {"started_on", c.server.app().party().today()}};
+          return Request{"POST", "/api/v1/party/floating", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/floating", {fixed("GET", "/api/v1/party/floating"), 200}},
+      {"POST /api/v1/party/floating/{id}/return",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/floating/" + std::to_string(fresh_floating(c.server, c.city, inside)) + "/return",
+                         Json{{"returned_on", c.server.app().party().today()}}.dump()};
         },
         200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},

@@ -7,7 +7,8 @@ import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
 // (cadre01, in the secretary's branch) sees the paid month on the phone's 我的党费. The organisation department's
 // administrator then moves a member of the branch to the other branch of the unit: a transfer to the same branch is
 // refused, the right one is issued and confirmed, and the member is listed under the new branch; an out-of-city
-// transfer is cancelled with a reason.
+// transfer is cancelled with a reason. A member of the branch is marked floating (流动党员), shows on the timeline, and is
+// marked returned.
 
 interface DuesBase {
   year: number
@@ -282,6 +283,62 @@ test.describe('党费与组织关系转接', () => {
     await expect(page.getByTestId(`transfer-${outId}`)).toHaveCount(0) // the pending list no longer has it
     await page.getByTestId('transfers-status-cancelled').click()
     await expect(page.getByTestId(`transfer-status-${outId}`)).toHaveText('已撤销')
+  })
+
+  test('a member is marked floating, shows on the timeline, is refused a second mark and is marked returned', async ({ browser, page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'secretary')
+    const baseURL = testInfo.project.use.baseURL
+    const secretary = await accountOf(browser, baseURL, 'secretary')
+    const cadre = await accountOf(browser, baseURL, 'cadre01')
+    const branch = secretary.roles.find((r) => r.code === 'branch_secretary')!.org_node_id
+    const away = (await json<{ items: { person_id: number }[] }>(page, '/api/v1/party/floating?status=active&page_size=200')).items.map((f) => f.person_id)
+    const people = (await json<{ items: { id: number; name: string }[] }>(page, `/api/v1/people?party_status=full&page_size=200&unit_id=${branch}`)).items
+    // The first full member of the branch not away already (the transfer test takes the last ones).
+    const member = people.find((p) => p.id !== secretary.person_id && p.id !== cadre.person_id && !away.includes(p.id))
+    expect(member, 'a full member of the branch not away').toBeTruthy()
+
+    await page.goto('/party/floating')
+    await expect(page.getByTestId('floating-table')).toBeVisible()
+    await page.getByTestId('floating-create').click()
+    await page.getByTestId('floating-submit').click()
+    await expect(page.getByTestId('floating-dialog').locator('.el-form-item__error').first()).toHaveText('请选择党员')
+    await textBox(page, 'floating-person').fill(member!.name)
+    await page.getByTestId(`floating-person-option-${member!.id}`).click()
+    await textBox(page, 'floating-destination').fill('广东省深圳市南山区')
+    await page.getByTestId('floating-reason').getByText('学习培训').click()
+    await textBox(page, 'floating-certificate').fill('LD-2026-018')
+    const marked = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/floating') && r.request().method() === 'POST')
+    await page.getByTestId('floating-submit').click()
+    const created = await marked
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { id: number }).id
+    await expect(page.getByTestId(`floating-state-${id}`)).toHaveText('流动中')
+    await expect(page.getByTestId(`floating-${id}`).locator('xpath=ancestor::tr')).toContainText('广东省深圳市南山区')
+    await screenshot(page, 'console-floating')
+
+    // A second mark of the same member is refused under the member.
+    await page.getByTestId('floating-create').click()
+    await textBox(page, 'floating-person').fill(member!.name)
+    await page.getByTestId(`floating-person-option-${member!.id}`).click()
+    await textBox(page, 'floating-destination').fill('上海市浦东新区')
+    await page.getByTestId('floating-submit').click()
+    await expect(page.getByTestId('floating-dialog').locator('.el-form-item__error')).toContainText('已登记为流动党员')
+    await page.getByTestId('floating-dialog').getByRole('button', { name: '取消' }).click()
+
+    // The member's timeline has the period.
+    await page.goto(`/party/people/${member!.id}/timeline`)
+    await expect(page.getByTestId('party-timeline')).toContainText('外出流动至广东省深圳市南山区')
+
+    // Back: marked returned, listed under 已返回.
+    await page.goto('/party/floating')
+    await page.getByTestId(`floating-return-${id}`).click()
+    await expect(page.getByTestId('floating-return-dialog')).toContainText(member!.name)
+    const back = page.waitForResponse((r) => r.url().endsWith(`/api/v1/party/floating/${id}/return`))
+    await page.getByTestId('floating-return-submit').click()
+    expect((await back).status()).toBe(200)
+    await page.getByTestId('floating-status-returned').click()
+    await expect(page.getByTestId(`floating-state-${id}`)).toHaveText('已返回')
   })
 
   test('a cadre without party.read has no dues pages in the console', async ({ page }) => {

@@ -24,6 +24,7 @@
 #include "org/service.hpp"
 #include "files/routes.hpp"
 #include "party/dues_routes.hpp"
+#include "party/floating_routes.hpp"
 #include "party/life_record_routes.hpp"
 #include "party/meeting_routes.hpp"
 #include "party/routes.hpp"
@@ -83,6 +84,9 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_dues_routes(router_, *dues_);
   transfers_ = std::make_unique<party::TransferService>(*db_, clock_);
   party::add_transfer_routes(router_, *transfers_);
+  floating_ = std::make_unique<party::FloatingService>(*db_, clock_);
+  floating_->subscribe(db_->events());
+  party::add_floating_routes(router_, *floating_);
   meetings_ = std::make_unique<party::MeetingService>(*db_, clock_);
   party::add_meeting_routes(router_, *meetings_);
   life_records_ = std::make_unique<party::LifeRecordService>(*db_, clock_);
