@@ -647,6 +647,7 @@ std::map<std::string, Case> cases() {
         },
         201, true}},
       {"GET /api/v1/party/transfers", {fixed("GET", "/api/v1/party/transfers"), 200}},
+      {"GET /api/v1/party/branches", {fixed("GET", "/api/v1/party/branches?q=%E6%94%AF%E9%83%A8"), 200}},
       // Inside: a member of unit B comes into branch A1 (the receiving side is in scope); outside: a move within unit B.
       {"POST /api/v1/party/transfers/{id}/confirm",
        {[](Context& c, bool inside) {

@@ -69,6 +69,15 @@ async function chooseMonth(page: Page, month: string): Promise<void> {
   await expect(box).toHaveValue(month)
 }
 
+/** Picks a branch in the transfer dialog's city-wide directory: searched by its unit's name, chosen by id. */
+async function chooseBranch(page: Page, unitName: string, id: number): Promise<void> {
+  await page.locator('.el-select[data-testid="transfer-branch-search"]').click()
+  const searched = page.waitForResponse((r) => r.url().includes('/api/v1/party/branches') && r.url().includes('q='))
+  await textBox(page, 'transfer-branch-search').fill(unitName)
+  await searched
+  await page.getByTestId(`transfer-branch-option-${id}`).click()
+}
+
 /** Picks a node of an org tree select by its id (names like 第一党支部 repeat across units). */
 async function chooseNode(page: Page, testid: string, id: number): Promise<void> {
   // ElTreeSelect hands the test id to its select and to the tree in its popup.
@@ -219,7 +228,8 @@ test.describe('党费与组织关系转接', () => {
     await textBox(page, 'transfer-person').fill(mover.name)
     await page.getByTestId(`transfer-person-option-${mover.id}`).click()
     await expect(page.getByTestId('transfer-person-where')).toContainText(from.name)
-    await chooseNode(page, 'transfer-branch', fromBranch)
+    const unitName = nodes.find((n) => unitPath.endsWith(`/${n.id}/`))!.name
+    await chooseBranch(page, unitName, fromBranch)
     let issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/transfers') && r.request().method() === 'POST')
     await page.getByTestId('transfer-submit').click()
     expect((await issued).status()).toBe(400)
@@ -227,8 +237,9 @@ test.describe('党费与组织关系转接', () => {
     await screenshot(page, 'console-transfer-refused')
 
     // --- to the unit's other branch
-    await chooseNode(page, 'transfer-branch', to!.id)
-    await expect(page.getByTestId('transfer-branch-place')).toHaveText(`${nodes.find((n) => unitPath.endsWith(`/${n.id}/`))!.name} · ${to!.name}`)
+    await chooseBranch(page, unitName, to!.id)
+    await expect(page.getByTestId('transfer-branch-place')).toContainText(unitName)
+    await expect(page.getByTestId('transfer-branch-place')).toContainText(to!.name)
     issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/transfers') && r.request().method() === 'POST')
     await page.getByTestId('transfer-submit').click()
     const created = await issued

@@ -166,6 +166,13 @@ struct Transfer {
 
 inline constexpr int kTransferFlagMonths = 3;  // a transfer not confirmed within 3 months is flagged
 
+// A branch as the transfer directory names it: no people, no figures, only where it sits.
+struct BranchEntry {
+  long long id = 0, unit_id = 0;
+  std::string name, node_type, unit_name;
+  std::string path_label;  // the names from below the city down to the branch: 市教育局 / 机关党委 / 第一党支部
+};
+
 // A floating member (流动党员): away from the branch for a while (working, studying elsewhere), still its member.
 struct FloatingRecord {
   long long id = 0, person_id = 0, unit_id = 0, branch_id = 0;  // unit and branch when it was recorded
