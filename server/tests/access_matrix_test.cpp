@@ -280,7 +280,8 @@ std::string fresh_payment(TestServer& s, long long person) {
   auto lease = s.app().database().lease();
   const int year = std::stoi(month.substr(0, 4)) - 1;  // last year's declaration covers this year too
   const long long admin = s.account_id("admin");
-  if (s.count("SELECT COUNT(*) FROM dues_base WHERE person_id = " + std::to_string(person)) == 0)
+  // Last year's declaration makes last January the first month owed, whatever this year's declaration says.
+  if (s.count("SELECT COUNT(*) FROM dues_base WHERE person_id = " + std::to_string(person) + " AND year = " + std::to_string(year)) == 0)
     lease.sql() << "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at) "
                    "VALUES (:p, :y, 'employed', 400000, 4000, :a, 't')",
         soci::use(person), soci::use(year), soci::use(admin);

@@ -45,8 +45,9 @@ TEST(Dues, MonthsAndArrears) {
   EXPECT_EQ(months_between("2025-12", "2026-01"), 1);
   EXPECT_FALSE(valid_month("2026-13"));
   EXPECT_FALSE(valid_month("2026-1"));
-  EXPECT_EQ(first_dues_month("2025-06-03", 2024), "2025-06");
-  EXPECT_EQ(first_dues_month("", 2026), "2026-01");
+  EXPECT_EQ(first_dues_month("2025-06-03", "2024-01"), "2025-06");
+  EXPECT_EQ(first_dues_month("", "2026-01"), "2026-01");
+  EXPECT_EQ(first_dues_month("2019-07-01", "2026-11"), "2026-11");  // from the month the first base takes effect
   EXPECT_EQ(months_due("2025-11", "2026-02"), (std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"}));
   // In November, October is the latest month that can be late.
   EXPECT_EQ(arrears_streak({"2026-01", "2026-10"}, "2026-01", "2026-11"), 0);
@@ -71,7 +72,7 @@ TEST_P(PartyDues, DeclaredIncomeGivesTheAmountAndEachMonthIsPaidOnce) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   const std::string base_path = "/api/v1/party/dues/bases/" + std::to_string(city.person_a);
-  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"employed","income_cents":600000})");
+  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})");
   ASSERT_EQ(base.status, 200) << base.body;
   EXPECT_EQ(base.json()["amount_cents"], 9000);
   EXPECT_EQ(base.json()["rate_permille"], 15);
@@ -104,7 +105,7 @@ TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+                      R"({"year":2026,"category":"retired","income_cents":400000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
   auto list = s.get_as(admin, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
   ASSERT_EQ(list["items"].size(), 1u);
@@ -125,11 +126,39 @@ TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
   EXPECT_EQ(mine["payments"].size(), 3u);
 }
 
+// A member whose first income is declared in November owes from November, not from January: no arrears at once.
+TEST_P(PartyDues, DuesAreOwedFromTheMonthTheFirstBaseTakesEffect) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  const std::string base_path = "/api/v1/party/dues/bases/" + std::to_string(city.person_a);
+  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":600000})");
+  ASSERT_EQ(base.status, 200) << base.body;
+  EXPECT_EQ(base.json()["from_month"], "2026-11");
+  auto list = s.get_as(admin, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(list["items"][0]["first_month"], "2026-11");
+  EXPECT_EQ(list["items"][0]["arrears_months"], 0);
+  EXPECT_TRUE(list["items"][0]["level"].is_null());
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/me/party/dues").json()["arrears_months"], 0);
+  // October is before the first month owed; the report asks for November alone.
+  auto october = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-10"}).dump());
+  EXPECT_EQ(october.status, 400);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/party/dues/report").json()["total"]["due_cents"], 9000);
+  // Correcting the income keeps the month; a month outside the year is refused.
+  EXPECT_EQ(s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":700000})").json()["from_month"], "2026-11");
+  EXPECT_EQ(s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":700000,"from_month":"2025-12"})").json()["error"]["field"],
+            "from_month");
+  // Three months on without paying: three months behind, counted from November.
+  s.clock().set(parse_iso_utc("2027-02-10T04:00:00Z"));
+  auto later = s.get_as(s.login("admin"), "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(later["items"][0]["arrears_months"], 3);  // November, December, January
+  EXPECT_EQ(later["items"][0]["level"], "warning");
+}
+
 TEST_P(PartyDues, TheBranchReportSumsWhatIsOwedAndPaid) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+                      R"({"year":2026,"category":"retired","income_cents":400000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
   // A second member of the branch without a declared amount.
   {
@@ -158,7 +187,7 @@ TEST_P(PartyDues, ThreeMonthsBehindIsPublishedOncePerStreak) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"employed","income_cents":600000})").status, 200);
+                      R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-06", "2026-07", "2026-08"}).dump()).status, 201);
   // November: September and October unpaid, two months: nothing yet.
   EXPECT_EQ(s.app().dues().publish_overdue(), 0);
@@ -184,7 +213,7 @@ TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"income_cents":250000})").status, 200);
+                      R"({"year":2026,"income_cents":250000,"from_month":"2026-01"})").status, 200);
   Json rows = Json::array();
   rows.push_back(pay(city.person_a, {"2026-09"}));
   rows.back()["row"] = 2;

@@ -11,7 +11,7 @@ namespace {
 Json base_json(const DuesBase& b) {
   return {{"person_id", b.person_id}, {"year", b.year}, {"category", b.category}, {"income_cents", b.income_cents},
           {"amount_cents", b.amount_cents}, {"rate_permille", dues_rate_permille(b.category, b.income_cents)},
-          {"set_by", b.set_by_name}, {"set_at", b.set_at}};
+          {"set_by", b.set_by_name}, {"set_at", b.set_at}, {"from_month", b.from_month}};
 }
 
 Json payment_json(const DuesPayment& p) {
@@ -55,7 +55,8 @@ PaymentInput payment_input(const Json& body, const std::string& prefix = {}) {
 
 void add_dues_routes(http::Router& router, DuesService& service) {
   router.add({.method = "PUT", .pattern = "/api/v1/party/dues/bases/{person_id}", .tag = "party",
-              .summary = "Declare a member's post-tax monthly income for a year; the monthly dues follow the brackets",
+              .summary = "Declare a member's post-tax monthly income for a year (from_month: when it takes effect; default this "
+                         "month for this year, January for another); the monthly dues follow the brackets",
               .permission = kPermWrite},
              [&service](http::Request& req) {
                Json body = req.json();
@@ -63,8 +64,10 @@ void add_dues_routes(http::Router& router, DuesService& service) {
                const int year = static_cast<int>(f.required_int("year", 2000, 2100));
                const std::string category = f.optional_string("category", 20).value_or("employed");
                const long long income = f.required_int("income_cents", 0, 100000000);
+               const std::string from = f.optional_string("from_month", 7).value_or("");
                f.finish();
-               return http::Response::json(200, base_json(service.set_base(req.principal, req.id_param("person_id"), year, category, income)));
+               return http::Response::json(
+                   200, base_json(service.set_base(req.principal, req.id_param("person_id"), year, category, income, from)));
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/dues", .tag = "party",
               .summary = "Party members in scope with this year's dues, payments and months in arrears (node_id, page, page_size)",

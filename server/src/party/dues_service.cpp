@@ -29,21 +29,30 @@ void DuesService::with_arrears(DuesMember& m) const {
 }
 
 DuesBase DuesService::set_base(const Principal& caller, long long person_id, int year, const std::string& category,
-                               long long income_cents) {
+                               long long income_cents, const std::string& from_month) {
   require(caller, kPermWrite);
   if (!valid_dues_category(category))
     throw Error::validation("category", {"类别应为在职、离退休、学生、失业或低收入", "Unknown category"});
   const int current = std::stoi(this_month().substr(0, 4));
   if (year < current - 5 || year > current + 1)
     throw Error::validation("year", {"年度应在近五年至明年之间", "The year is out of range"});
-  DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, ""};
+  if (!from_month.empty() && (!valid_month(from_month) || from_month.substr(0, 4) != std::to_string(year)))
+    throw Error::validation("from_month", {"起始月份应为该年度内的月份（YYYY-MM）", "The first month is a month of that year (YYYY-MM)"});
+  DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, "", from_month};
   db::Tx tx(db_);
   if (!DuesStore::member(tx.sql(), person_id) || !PartyStore::person_in_scope(tx.sql(), caller, person_id))
     throw Error::not_found(kNoMember);
+  if (b.from_month.empty()) {
+    // A correction of the income keeps the month; a new declaration for this year applies from this month on.
+    for (const auto& existing : DuesStore::bases(tx.sql(), person_id))
+      if (existing.year == year) b.from_month = existing.from_month;
+    if (b.from_month.empty()) b.from_month = year == current ? this_month() : std::to_string(year) + "-01";
+  }
   const std::string now = iso_utc(clock_.now());
   DuesStore::upsert_base(tx, b, caller.account_id, now);
   audit::record(tx, caller, {.action = "party.dues_base_set", .target_type = "person", .target_id = std::to_string(person_id),
-                             .detail = {{"year", year}, {"category", category}, {"amount_cents", b.amount_cents}}},
+                             .detail = {{"year", year}, {"category", category}, {"amount_cents", b.amount_cents},
+                                        {"from_month", b.from_month}}},
                 clock_.now());
   tx.commit();
   b.set_at = now;
@@ -87,7 +96,7 @@ std::vector<DuesPayment> DuesService::record(const Principal& caller, const Paym
       if (b.year <= std::stoi(m.substr(0, 4))) base = &b;
     if (!base)
       throw Error::conflict("no_dues_base", {m + " 所在年度尚未核定党费基数，请先登记收入", "No declared income covers " + m});
-    if (base && m < first_dues_month(member->second, bases.front().year))
+    if (base && m < first_dues_month(member->second, bases.front().from_month))
       throw Error::validation("months", {m + " 早于应缴党费的起始月份", m + " is before the first month dues are owed"});
     if (DuesStore::month_paid(tx.sql(), in.person_id, m))
       throw Error::conflict("already_paid", {m + " 的党费已缴纳", "Dues for " + m + " are already paid"});
@@ -147,7 +156,7 @@ DuesMember DuesService::mine(const Principal& caller, std::vector<DuesBase>* bas
   m.party_status = member->first;
   if (!bases->empty()) {
     m.base = bases->back();
-    m.first_month = first_dues_month(member->second, bases->front().year);
+    m.first_month = first_dues_month(member->second, bases->front().from_month);
   }
   for (const auto& p : *payments) m.paid.push_back(p.month);
   with_arrears(m);

@@ -29,7 +29,10 @@ class DuesService {
  public:
   DuesService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
 
-  DuesBase set_base(const Principal& caller, long long person_id, int year, const std::string& category, long long income_cents);
+  // `from_month` (YYYY-MM of `year`, empty: keep the year's month already declared, else this month for this year and
+  // January for another) is when it takes effect.
+  DuesBase set_base(const Principal& caller, long long person_id, int year, const std::string& category, long long income_cents,
+                    const std::string& from_month = {});
   std::vector<DuesPayment> record(const Principal& caller, const PaymentInput& input);
   // Each row on its own: the rows that fail are listed with their error, the others are recorded.
   std::vector<BatchFailure> record_batch(const Principal& caller, const std::vector<BatchRow>& rows, int* recorded);

@@ -10,13 +10,13 @@ namespace xinhuo::party {
 namespace {
 
 constexpr const char* kUpsertBase =
-    "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at) "
-    "VALUES (:p, :y, :c, :i, :a, :by, :at) ON CONFLICT (person_id, year) DO UPDATE SET category = excluded.category, "
+    "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at, from_month) "
+    "VALUES (:p, :y, :c, :i, :a, :by, :at, :f) ON CONFLICT (person_id, year) DO UPDATE SET category = excluded.category, "
     "income_cents = excluded.income_cents, amount_cents = excluded.amount_cents, set_by = excluded.set_by, "
-    "set_at = excluded.set_at";
+    "set_at = excluded.set_at, from_month = excluded.from_month";
 constexpr const char* kBaseColumns =
-    "SELECT d.person_id, d.year, d.category, d.income_cents, d.amount_cents, a.display_name, d.set_at "
-    "FROM dues_base d JOIN account a ON a.id = d.set_by";
+    "SELECT d.person_id, d.year, d.category, d.income_cents, d.amount_cents, a.display_name, d.set_at, "
+    "COALESCE(d.from_month, CAST(d.year AS TEXT) || '-01') FROM dues_base d JOIN account a ON a.id = d.set_by";
 constexpr const char* kPaymentColumns =
     "SELECT d.id, d.person_id, d.month, d.amount_cents, d.paid_on, d.method, COALESCE(d.note, ''), a.display_name, "
     "d.recorded_at FROM dues_payment d JOIN account a ON a.id = d.recorded_by";
@@ -31,7 +31,7 @@ std::string text(const soci::row& r, std::size_t i) { return r.get_indicator(i) 
 
 DuesBase base_from(const soci::row& r) {
   return {db::column_ll(r, 0), static_cast<int>(db::column_ll(r, 1)), text(r, 2), db::column_ll(r, 3), db::column_ll(r, 4),
-          text(r, 5), text(r, 6)};
+          text(r, 5), text(r, 6), text(r, 7)};
 }
 
 DuesPayment payment_from(const soci::row& r) {
@@ -43,7 +43,7 @@ DuesPayment payment_from(const soci::row& r) {
 
 void DuesStore::upsert_base(db::Tx& tx, const DuesBase& b, long long set_by, const std::string& now) {
   tx.sql() << kUpsertBase, soci::use(b.person_id), soci::use(b.year), soci::use(b.category), soci::use(b.income_cents),
-      soci::use(b.amount_cents), soci::use(set_by), soci::use(now);
+      soci::use(b.amount_cents), soci::use(set_by), soci::use(now), soci::use(b.from_month);
 }
 
 std::vector<DuesBase> DuesStore::bases(soci::session& sql, long long person_id) {
@@ -125,17 +125,17 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
     ids += (ids.empty() ? "" : ",") + std::to_string(m.person_id);
     by_id[m.person_id] = &m;
   }
-  std::map<long long, int> first_year;
+  std::map<long long, std::string> first_month;
   db::Query(std::string(kBaseColumns) + " WHERE d.person_id IN (" + ids + ") ORDER BY d.year").each(sql, [&](const soci::row& r) {
     auto base = base_from(r);
-    first_year.emplace(base.person_id, base.year);   // the earliest year stays
+    first_month.emplace(base.person_id, base.from_month);  // the earliest year's stays
     by_id.at(base.person_id)->base = std::move(base);  // the latest year wins
   });
   db::Query("SELECT person_id, month FROM dues_payment WHERE person_id IN (" + ids + ") ORDER BY month").each(sql, [&](const soci::row& r) {
     by_id.at(db::column_ll(r, 0))->paid.push_back(text(r, 1));
   });
   for (auto& m : out)
-    if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_year[m.person_id]);
+    if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_month[m.person_id]);
   return out;
 }
 

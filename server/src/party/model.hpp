@@ -124,6 +124,7 @@ struct DuesBase {
   std::string category;
   long long income_cents = 0, amount_cents = 0;
   std::string set_by_name, set_at;
+  std::string from_month;  // YYYY-MM of `year` from which it applies (the first base starts the dues owed)
 };
 
 struct DuesPayment {

@@ -25,6 +25,8 @@ export interface DuesBase {
   /** Display name of whoever declared it. */
   set_by: string
   set_at: string
+  /** YYYY-MM of `year` from which it applies; the first base's month starts the dues owed. */
+  from_month: string
 }
 
 export interface DuesPayment {
@@ -83,6 +85,8 @@ export interface BaseInput {
   year: number
   category: DuesCategory
   income_cents: number
+  /** Absent: the month already declared for the year, else this month (this year) or January (another year). */
+  from_month?: string
 }
 
 export interface PaymentInput {
