@@ -639,6 +639,9 @@ std::map<std::string, Case> cases() {
         201, true}},
       {"POST /api/v1/party/dues/payments/batch", {fixed("POST", "/api/v1/party/dues/payments/batch", R"({"rows":[]})"), 200}},
       {"GET /api/v1/me/party/dues", {fixed("GET", "/api/v1/me/party/dues"), 200}},
+      {"GET /api/v1/party/dues/payments/template", {fixed("GET", "/api/v1/party/dues/payments/template"), 200}},
+      {"POST /api/v1/party/dues/payments/match",
+       {fixed("POST", "/api/v1/party/dues/payments/match", R"({"rows":[{"row":2,"name":"王晓"}]})"), 200}},
       {"POST /api/v1/party/transfers",
        {[](Context& c, bool inside) {
           const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);

@@ -3,6 +3,8 @@
 // bank-statement rows each with its own error, arrears warned at 3 months and escalated at 6, scope and permissions.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/date.hpp"
 #include "db/sql.hpp"
 #include "party/dues.hpp"
@@ -233,6 +235,54 @@ TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
   std::sort(failed.begin(), failed.end());
   EXPECT_EQ(failed, (std::vector<int>{3, 4, 5})) << r.body;
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment"), 2);
+}
+
+// The import preview finds each bank-statement row's member: by ID-card number (its keyed hash), else by name and
+// branch; unknown, ambiguous and out-of-scope rows say why, and nothing is recorded.
+TEST_P(PartyDues, BankStatementRowsAreMatchedToMembers) {
+  START_CITY(s);
+  const std::string admin = s.login("admin"), secretary = s.login("secretary");
+  const std::string id_card = "330203199503011236";
+  ASSERT_EQ(s.send_as(admin, "PATCH", "/api/v1/people/" + std::to_string(city.person_a), Json{{"id_card", id_card}}.dump()).status, 200);
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"income_cents":600000,"from_month":"2026-03"})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-10"}).dump()).status, 201);
+  add_roster_person(s, "赵同", city.unit_a, city.branch_a1, "full");
+  add_roster_person(s, "赵同", city.unit_a, 0, "probationary");
+  add_roster_person(s, "钱乙", city.unit_b, 0, "full");
+  Json rows = Json::array({{{"row", 2}, {"id_card", "330203199503011236"}},
+                           {{"row", 3}, {"name", "王晓"}},
+                           {{"row", 4}, {"name", "王晓"}, {"branch", "别的支部"}},
+                           {{"row", 5}, {"id_card", "33020319950301123X"}},
+                           {{"row", 6}, {"id_card", id_card}, {"name", "王小"}},
+                           {{"row", 7}, {"name", "李敏"}},
+                           {{"row", 8}, {"name", "赵同"}},
+                           {{"row", 9}, {"name", "赵同"}, {"branch", "甲单位第一党支部"}},
+                           {{"row", 10}, {"name", "钱乙"}}});
+  auto answer = s.send_as(admin, "POST", "/api/v1/party/dues/payments/match", Json{{"rows", rows}}.dump());
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const Json items = answer.json()["items"];
+  std::map<int, std::string> status;
+  for (const auto& i : items) status[i["row"].get<int>()] = i["status"];
+  EXPECT_EQ(status, (std::map<int, std::string>{{2, "matched"}, {3, "matched"}, {4, "unknown"}, {5, "invalid_id"},
+                                                {6, "name_mismatch"}, {7, "unknown"}, {8, "ambiguous"}, {9, "matched"},
+                                                {10, "matched"}}));
+  const Json first = items[0];
+  EXPECT_EQ(first["person_id"], city.person_a);
+  EXPECT_EQ(first["first_month"], "2026-03");
+  EXPECT_EQ(first["bases"][0]["amount_cents"], 9000);
+  EXPECT_EQ(first["paid"], Json::array({"2026-10"}));
+  EXPECT_NE(items[6]["message"].get<std::string>().find("2"), std::string::npos);  // how many share the name
+  // The secretary's scope holds branch A1 only: unit B's member is unknown to them, as is the one outside the branch.
+  auto scoped = s.send_as(secretary, "POST", "/api/v1/party/dues/payments/match", Json{{"rows", rows}}.dump()).json();
+  EXPECT_EQ(scoped["items"][8]["status"], "unknown");
+  EXPECT_EQ(scoped["items"][6]["status"], "matched");  // 赵同 of the branch is the only one they can see
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment"), 1);
+  // The template to fill in, and the cadre may have neither.
+  auto xlsx = s.get_as(admin, "/api/v1/party/dues/payments/template");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/dues/payments/template").status, 403);
 }
 
 TEST_P(PartyDues, ScopeAndPermissionsHold) {

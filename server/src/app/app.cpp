@@ -80,7 +80,7 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points::add_publicity_routes(router_, *publicity_);
   party_ = std::make_unique<party::PartyService>(*db_, clock_);
   party::add_routes(router_, *party_);
-  dues_ = std::make_unique<party::DuesService>(*db_, clock_);
+  dues_ = std::make_unique<party::DuesService>(*db_, clock_, cipher_.get());
   party::add_dues_routes(router_, *dues_);
   transfers_ = std::make_unique<party::TransferService>(*db_, clock_);
   party::add_transfer_routes(router_, *transfers_);

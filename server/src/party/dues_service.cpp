@@ -1,12 +1,14 @@
 #include "party/dues_service.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/xlsx.hpp"
 #include "party/dues.hpp"
 #include "party/store.hpp"
 
@@ -161,6 +163,106 @@ DuesMember DuesService::mine(const Principal& caller, std::vector<DuesBase>* bas
   for (const auto& p : *payments) m.paid.push_back(p.month);
   with_arrears(m);
   return m;
+}
+
+std::vector<MatchResult> DuesService::match(const Principal& caller, const std::vector<MatchRow>& rows) {
+  require(caller, kPermWrite);
+  if (rows.size() > kMaxBatchRows) throw Error::validation("rows", {"一次最多 5000 行", "At most 5,000 rows at a time"});
+  std::vector<MatchResult> out(rows.size());
+  std::vector<std::string> hashes(rows.size());
+  std::set<std::string> wanted_hashes, wanted_names;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out[i].row = rows[i].row;
+    std::string id = rows[i].id_card;
+    for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (!id.empty()) {
+      if (auto problem = id_card_problem(id); !problem.empty()) {
+        out[i].status = "invalid_id";
+        out[i].message = {"身份证号" + problem, "Invalid ID-card number"};
+        continue;
+      }
+      if (cipher_) {
+        hashes[i] = cipher_->lookup_hash(id);
+        wanted_hashes.insert(hashes[i]);
+        continue;
+      }
+    }
+    if (!rows[i].name.empty()) wanted_names.insert(rows[i].name);
+  }
+  auto lease = db_.lease();
+  const auto candidates = DuesStore::candidates(lease.sql(), caller, {wanted_hashes.begin(), wanted_hashes.end()},
+                                                {wanted_names.begin(), wanted_names.end()});
+  std::map<std::string, const DuesStore::Candidate*> by_hash;
+  std::multimap<std::string, const DuesStore::Candidate*> by_name;
+  for (const auto& c : candidates) {
+    if (!c.id_card_hash.empty()) by_hash[c.id_card_hash] = &c;
+    by_name.emplace(c.name, &c);
+  }
+  std::vector<const DuesStore::Candidate*> found(rows.size(), nullptr);
+  const Text unknown{"未找到该党员（或不在您的管理范围内）", "No such party member in your scope"};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& r = out[i];
+    if (r.status == "invalid_id") continue;
+    if (!hashes[i].empty()) {
+      auto it = by_hash.find(hashes[i]);
+      if (it == by_hash.end()) {
+        r.status = "unknown", r.message = unknown;
+      } else if (!rows[i].name.empty() && it->second->name != rows[i].name) {
+        r.status = "name_mismatch";
+        r.message = {"姓名与该身份证号登记的姓名（" + it->second->name + "）不一致",
+                     "The name differs from the one registered with this ID number (" + it->second->name + ")"};
+      } else {
+        found[i] = it->second;
+      }
+      continue;
+    }
+    if (rows[i].name.empty()) {
+      r.status = "unknown", r.message = {"请填写身份证号或姓名", "Give the ID-card number or the name"};
+      continue;
+    }
+    std::vector<const DuesStore::Candidate*> same;
+    for (auto [it, end] = by_name.equal_range(rows[i].name); it != end; ++it)
+      if (rows[i].branch.empty() || it->second->branch_name == rows[i].branch) same.push_back(it->second);
+    if (same.empty()) {
+      r.status = "unknown", r.message = unknown;
+    } else if (same.size() > 1) {
+      r.status = "ambiguous";
+      r.message = {"有 " + std::to_string(same.size()) + " 名同名党员，请填写身份证号或党支部",
+                   std::to_string(same.size()) + " members have this name: give the ID-card number or the branch"};
+    } else {
+      found[i] = same.front();
+    }
+  }
+  std::vector<long long> matched;
+  for (const auto* c : found)
+    if (c) matched.push_back(c->person_id);
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+  auto bases = DuesStore::bases_of(lease.sql(), matched);
+  auto paid = DuesStore::paid_of(lease.sql(), matched);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto* c = found[i];
+    if (!c) continue;
+    auto& r = out[i];
+    r.status = "matched";
+    r.member.person_id = c->person_id;
+    r.member.name = c->name;
+    r.member.unit_name = c->unit_name;
+    r.member.branch_name = c->branch_name;
+    r.bases = bases[c->person_id];
+    r.member.paid = paid[c->person_id];
+    if (!r.bases.empty()) r.member.first_month = first_dues_month(c->joined, r.bases.front().from_month);
+  }
+  return out;
+}
+
+std::string DuesService::statement_template() const {
+  Sheet sheet{.name = "党费银行流水"};
+  sheet.header = {"身份证号", "姓名", "党支部", "缴费月份", "金额（元）", "缴纳日期", "备注"};
+  sheet.widths = {22, 10, 18, 20, 12, 12, 20};
+  sheet.rows = {{"330203199503011236", "张三", "第一党支部", "2026-10", "120.00", "2026-11-05", "代扣10月党费"},
+                {"", "李四", "第二党支部", "2026-07至2026-09", "135.00", "2026-11-05", "补交三个月"}};
+  return write_xlsx(sheet);
 }
 
 std::vector<DuesReportRow> DuesService::report(const Principal& caller, long long node_id) {

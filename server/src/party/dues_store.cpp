@@ -1,6 +1,8 @@
 #include "party/dues_store.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "db/query.hpp"
 #include "party/dues.hpp"
@@ -136,6 +138,55 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
   });
   for (auto& m : out)
     if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_month[m.person_id]);
+  return out;
+}
+
+std::vector<DuesStore::Candidate> DuesStore::candidates(soci::session& sql, const Principal& caller,
+                                                      const std::vector<std::string>& hashes, const std::vector<std::string>& names) {
+  std::vector<Candidate> out;
+  std::set<long long> seen;
+  constexpr std::size_t kChunk = 400;  // bound values per statement (SOCI's placeholders cost more than linear)
+  auto run = [&](const char* column, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); i += kChunk) {
+      db::Query q(std::string("SELECT p.id, p.name, u.name, COALESCE(b.name, ''), COALESCE(p.id_card_hash, ''), "
+                              "COALESCE(p.party_joined_date, '')") + kMemberFrom + " AND " + column + " IN (");
+      for (std::size_t j = i; j < std::min(values.size(), i + kChunk); ++j) (j > i ? q.add(", ") : q).value(values[j]);
+      q.add(")");
+      db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+      q.each(sql, [&](const soci::row& r) {
+        Candidate c{db::column_ll(r, 0), text(r, 1), text(r, 2), text(r, 3), text(r, 4), text(r, 5)};
+        if (seen.insert(c.person_id).second) out.push_back(std::move(c));
+      });
+    }
+  };
+  run("p.id_card_hash", hashes);
+  run("p.name", names);
+  return out;
+}
+
+namespace {
+std::string id_list(const std::vector<long long>& ids) {
+  std::string out;
+  for (long long id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+}  // namespace
+
+std::map<long long, std::vector<DuesBase>> DuesStore::bases_of(soci::session& sql, const std::vector<long long>& ids) {
+  std::map<long long, std::vector<DuesBase>> out;
+  if (ids.empty()) return out;
+  db::Query(std::string(kBaseColumns) + " WHERE d.person_id IN (" + id_list(ids) + ") ORDER BY d.year").each(sql, [&](const soci::row& r) {
+    auto b = base_from(r);
+    out[b.person_id].push_back(std::move(b));
+  });
+  return out;
+}
+
+std::map<long long, std::vector<std::string>> DuesStore::paid_of(soci::session& sql, const std::vector<long long>& ids) {
+  std::map<long long, std::vector<std::string>> out;
+  if (ids.empty()) return out;
+  db::Query("SELECT person_id, month FROM dues_payment WHERE person_id IN (" + id_list(ids) + ") ORDER BY month")
+      .each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)].push_back(text(r, 1)); });
   return out;
 }
 
