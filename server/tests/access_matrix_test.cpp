@@ -11,6 +11,7 @@
 #include "files/service.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "party/floating_service.hpp"
 #include "party/life_record_service.hpp"
 #include "party/meeting_service.hpp"
 #include "party/service.hpp"
@@ -211,6 +212,19 @@ long long fresh_transfer(TestServer& s, long long from_unit, long long from_bran
   in.issued_on = s.app().party().today();
   return s.app().transfers().issue(admin, in).id;
 }
+// An active floating record of a new member of branch A1 (inside) or of unit B (outside).
+long long fresh_floating(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"party.read", "party.write"};
+  admin.scope.all = true;
+  party::FloatingInput in;
+  in.person_id = inside ? fresh_member(s, city.unit_a, city.branch_a1) : fresh_member(s, city.unit_b, 0);
+  in.destination = "上海市浦东新区";
+  in.reason = "study";
+  in.started_on = s.app().party().today();
+  return s.app().floating().create(admin, in).id;
+}
 // An open meeting held today by branch A1 (inside) or by a new branch of unit B (outside), hosted by person A.
 long long fresh_meeting(TestServer& s, const TestServer::SmallCity& city, bool inside) {
   Principal admin;
@@ -268,7 +282,8 @@ std::string fresh_payment(TestServer& s, long long person) {
   auto lease = s.app().database().lease();
   const int year = std::stoi(month.substr(0, 4)) - 1;  // last year's declaration covers this year too
   const long long admin = s.account_id("admin");
-  if (s.count("SELECT COUNT(*) FROM dues_base WHERE person_id = " + std::to_string(person)) == 0)
+  // Last year's declaration makes last January the first month owed, whatever this year's declaration says.
+  if (s.count("SELECT COUNT(*) FROM dues_base WHERE person_id = " + std::to_string(person) + " AND year = " + std::to_string(year)) == 0)
     lease.sql() << "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at) "
                    "VALUES (:p, :y, 'employed', 400000, 4000, :a, 't')",
         soci::use(person), soci::use(year), soci::use(admin);
@@ -655,6 +670,9 @@ std::map<std::string, Case> cases() {
         201, true}},
       {"POST /api/v1/party/dues/payments/batch", {fixed("POST", "/api/v1/party/dues/payments/batch", R"({"rows":[]})"), 200}},
       {"GET /api/v1/me/party/dues", {fixed("GET", "/api/v1/me/party/dues"), 200}},
+      {"GET /api/v1/party/dues/payments/template", {fixed("GET", "/api/v1/party/dues/payments/template"), 200}},
+      {"POST /api/v1/party/dues/payments/match",
+       {fixed("POST", "/api/v1/party/dues/payments/match", R"({"rows":[{"row":2,"name":"王晓"}]})"), 200}},
       {"POST /api/v1/party/transfers",
        {[](Context& c, bool inside) {
           const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);
@@ -664,6 +682,7 @@ std::map<std::string, Case> cases() {
         },
         201, true}},
       {"GET /api/v1/party/transfers", {fixed("GET", "/api/v1/party/transfers"), 200}},
+      {"GET /api/v1/party/branches", {fixed("GET", "/api/v1/party/branches?q=%E6%94%AF%E9%83%A8"), 200}},
       // Inside: a member of unit B comes into branch A1 (the receiving side is in scope); outside: a move within unit B.
       {"POST /api/v1/party/transfers/{id}/confirm",
        {[](Context& c, bool inside) {
@@ -678,6 +697,21 @@ std::map<std::string, Case> cases() {
           const long long id = inside ? fresh_transfer(c.server, c.city.unit_a, c.city.branch_a1, c.city.unit_b)
                                       : fresh_transfer(c.server, c.city.unit_b, 0, c.city.unit_b);
           return Request{"POST", "/api/v1/party/transfers/" + std::to_string(id) + "/cancel", R"({"reason":"调动取消"})"};
+        },
+        200, true}},
+      {"POST /api/v1/party/floating",
+       {[](Context& c, bool inside) {
+          const long long person = inside ? fresh_member(c.server, c.city.unit_a, c.city.branch_a1) : fresh_member(c.server, c.city.unit_b, 0);
+          Json body = {{"person_id", person}, {"destination", "杭州市西湖区"}, {"reason", "work"},
+                       {"started_on", c.server.app().party().today()}};
+          return Request{"POST", "/api/v1/party/floating", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/party/floating", {fixed("GET", "/api/v1/party/floating"), 200}},
+      {"POST /api/v1/party/floating/{id}/return",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/party/floating/" + std::to_string(fresh_floating(c.server, c.city, inside)) + "/return",
+                         Json{{"returned_on", c.server.app().party().today()}}.dump()};
         },
         200, true}},
       {"GET /api/v1/party/pipeline", {fixed("GET", "/api/v1/party/pipeline"), 200}},

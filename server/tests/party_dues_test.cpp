@@ -3,6 +3,8 @@
 // bank-statement rows each with its own error, arrears warned at 3 months and escalated at 6, scope and permissions.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "core/date.hpp"
 #include "db/sql.hpp"
 #include "party/dues.hpp"
@@ -45,8 +47,9 @@ TEST(Dues, MonthsAndArrears) {
   EXPECT_EQ(months_between("2025-12", "2026-01"), 1);
   EXPECT_FALSE(valid_month("2026-13"));
   EXPECT_FALSE(valid_month("2026-1"));
-  EXPECT_EQ(first_dues_month("2025-06-03", 2024), "2025-06");
-  EXPECT_EQ(first_dues_month("", 2026), "2026-01");
+  EXPECT_EQ(first_dues_month("2025-06-03", "2024-01"), "2025-06");
+  EXPECT_EQ(first_dues_month("", "2026-01"), "2026-01");
+  EXPECT_EQ(first_dues_month("2019-07-01", "2026-11"), "2026-11");  // from the month the first base takes effect
   EXPECT_EQ(months_due("2025-11", "2026-02"), (std::vector<std::string>{"2025-11", "2025-12", "2026-01", "2026-02"}));
   // In November, October is the latest month that can be late.
   EXPECT_EQ(arrears_streak({"2026-01", "2026-10"}, "2026-01", "2026-11"), 0);
@@ -71,7 +74,7 @@ TEST_P(PartyDues, DeclaredIncomeGivesTheAmountAndEachMonthIsPaidOnce) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   const std::string base_path = "/api/v1/party/dues/bases/" + std::to_string(city.person_a);
-  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"employed","income_cents":600000})");
+  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})");
   ASSERT_EQ(base.status, 200) << base.body;
   EXPECT_EQ(base.json()["amount_cents"], 9000);
   EXPECT_EQ(base.json()["rate_permille"], 15);
@@ -104,7 +107,7 @@ TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+                      R"({"year":2026,"category":"retired","income_cents":400000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
   auto list = s.get_as(admin, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
   ASSERT_EQ(list["items"].size(), 1u);
@@ -125,11 +128,39 @@ TEST_P(PartyDues, ArrearsAreWarnedAtThreeMonthsAndEscalatedAtSix) {
   EXPECT_EQ(mine["payments"].size(), 3u);
 }
 
+// A member whose first income is declared in November owes from November, not from January: no arrears at once.
+TEST_P(PartyDues, DuesAreOwedFromTheMonthTheFirstBaseTakesEffect) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  const std::string base_path = "/api/v1/party/dues/bases/" + std::to_string(city.person_a);
+  auto base = s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":600000})");
+  ASSERT_EQ(base.status, 200) << base.body;
+  EXPECT_EQ(base.json()["from_month"], "2026-11");
+  auto list = s.get_as(admin, "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(list["items"][0]["first_month"], "2026-11");
+  EXPECT_EQ(list["items"][0]["arrears_months"], 0);
+  EXPECT_TRUE(list["items"][0]["level"].is_null());
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/me/party/dues").json()["arrears_months"], 0);
+  // October is before the first month owed; the report asks for November alone.
+  auto october = s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-10"}).dump());
+  EXPECT_EQ(october.status, 400);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/party/dues/report").json()["total"]["due_cents"], 9000);
+  // Correcting the income keeps the month; a month outside the year is refused.
+  EXPECT_EQ(s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":700000})").json()["from_month"], "2026-11");
+  EXPECT_EQ(s.send_as(admin, "PUT", base_path, R"({"year":2026,"income_cents":700000,"from_month":"2025-12"})").json()["error"]["field"],
+            "from_month");
+  // Three months on without paying: three months behind, counted from November.
+  s.clock().set(parse_iso_utc("2027-02-10T04:00:00Z"));
+  auto later = s.get_as(s.login("admin"), "/api/v1/party/dues?node_id=" + std::to_string(city.branch_a1)).json();
+  EXPECT_EQ(later["items"][0]["arrears_months"], 3);  // November, December, January
+  EXPECT_EQ(later["items"][0]["level"], "warning");
+}
+
 TEST_P(PartyDues, TheBranchReportSumsWhatIsOwedAndPaid) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"retired","income_cents":400000})").status, 200);
+                      R"({"year":2026,"category":"retired","income_cents":400000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-05", "2026-06", "2026-07"}).dump()).status, 201);
   // A second member of the branch without a declared amount.
   {
@@ -158,7 +189,7 @@ TEST_P(PartyDues, ThreeMonthsBehindIsPublishedOncePerStreak) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"category":"employed","income_cents":600000})").status, 200);
+                      R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})").status, 200);
   ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-06", "2026-07", "2026-08"}).dump()).status, 201);
   // November: September and October unpaid, two months: nothing yet.
   EXPECT_EQ(s.app().dues().publish_overdue(), 0);
@@ -184,7 +215,7 @@ TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
   START_CITY(s);
   const std::string admin = s.login("admin");
   ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
-                      R"({"year":2026,"income_cents":250000})").status, 200);
+                      R"({"year":2026,"income_cents":250000,"from_month":"2026-01"})").status, 200);
   Json rows = Json::array();
   rows.push_back(pay(city.person_a, {"2026-09"}));
   rows.back()["row"] = 2;
@@ -204,6 +235,54 @@ TEST_P(PartyDues, BankStatementRowsAreRecordedOneByOne) {
   std::sort(failed.begin(), failed.end());
   EXPECT_EQ(failed, (std::vector<int>{3, 4, 5})) << r.body;
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment"), 2);
+}
+
+// The import preview finds each bank-statement row's member: by ID-card number (its keyed hash), else by name and
+// branch; unknown, ambiguous and out-of-scope rows say why, and nothing is recorded.
+TEST_P(PartyDues, BankStatementRowsAreMatchedToMembers) {
+  START_CITY(s);
+  const std::string admin = s.login("admin"), secretary = s.login("secretary");
+  const std::string id_card = "330203199503011236";
+  ASSERT_EQ(s.send_as(admin, "PATCH", "/api/v1/people/" + std::to_string(city.person_a), Json{{"id_card", id_card}}.dump()).status, 200);
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"income_cents":600000,"from_month":"2026-03"})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-10"}).dump()).status, 201);
+  add_roster_person(s, "赵同", city.unit_a, city.branch_a1, "full");
+  add_roster_person(s, "赵同", city.unit_a, 0, "probationary");
+  add_roster_person(s, "钱乙", city.unit_b, 0, "full");
+  Json rows = Json::array({{{"row", 2}, {"id_card", "330203199503011236"}},
+                           {{"row", 3}, {"name", "王晓"}},
+                           {{"row", 4}, {"name", "王晓"}, {"branch", "别的支部"}},
+                           {{"row", 5}, {"id_card", "33020319950301123X"}},
+                           {{"row", 6}, {"id_card", id_card}, {"name", "王小"}},
+                           {{"row", 7}, {"name", "李敏"}},
+                           {{"row", 8}, {"name", "赵同"}},
+                           {{"row", 9}, {"name", "赵同"}, {"branch", "甲单位第一党支部"}},
+                           {{"row", 10}, {"name", "钱乙"}}});
+  auto answer = s.send_as(admin, "POST", "/api/v1/party/dues/payments/match", Json{{"rows", rows}}.dump());
+  ASSERT_EQ(answer.status, 200) << answer.body;
+  const Json items = answer.json()["items"];
+  std::map<int, std::string> status;
+  for (const auto& i : items) status[i["row"].get<int>()] = i["status"];
+  EXPECT_EQ(status, (std::map<int, std::string>{{2, "matched"}, {3, "matched"}, {4, "unknown"}, {5, "invalid_id"},
+                                                {6, "name_mismatch"}, {7, "unknown"}, {8, "ambiguous"}, {9, "matched"},
+                                                {10, "matched"}}));
+  const Json first = items[0];
+  EXPECT_EQ(first["person_id"], city.person_a);
+  EXPECT_EQ(first["first_month"], "2026-03");
+  EXPECT_EQ(first["bases"][0]["amount_cents"], 9000);
+  EXPECT_EQ(first["paid"], Json::array({"2026-10"}));
+  EXPECT_NE(items[6]["message"].get<std::string>().find("2"), std::string::npos);  // how many share the name
+  // The secretary's scope holds branch A1 only: unit B's member is unknown to them, as is the one outside the branch.
+  auto scoped = s.send_as(secretary, "POST", "/api/v1/party/dues/payments/match", Json{{"rows", rows}}.dump()).json();
+  EXPECT_EQ(scoped["items"][8]["status"], "unknown");
+  EXPECT_EQ(scoped["items"][6]["status"], "matched");  // 赵同 of the branch is the only one they can see
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM dues_payment"), 1);
+  // The template to fill in, and the cadre may have neither.
+  auto xlsx = s.get_as(admin, "/api/v1/party/dues/payments/template");
+  EXPECT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.substr(0, 2), "PK");
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/dues/payments/template").status, 403);
 }
 
 TEST_P(PartyDues, ScopeAndPermissionsHold) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <set>
 
 #include "core/date.hpp"
 #include "db/sql.hpp"
@@ -127,6 +128,47 @@ TEST_P(PartyTransfer, TheIssuingSideCancelsAPendingTransfer) {
   EXPECT_EQ(s.send_as(secretary, "POST", "/api/v1/party/transfers",
                       Json{{"person_id", city.person_a}, {"to_branch_id", b1}, {"issued_on", "2026-11-26"}}.dump()).status,
             201);
+}
+
+TEST_P(PartyTransfer, TheBranchDirectoryNamesTheCitysOpenBranchesOnly) {
+  START_CITY(s);
+  const long long b1 = branch_under(s, city.unit_b, "T-B-B1");
+  const long long closed = branch_under(s, city.unit_b, "T-B-B2");
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE org_node SET status = 'closed', name = '乙单位已撤销支部' WHERE id = :id", soci::use(closed);
+    lease.sql() << "UPDATE org_node SET node_type = 'general_branch', name = '乙单位机关党总支' WHERE id = :id", soci::use(b1);
+  }
+  const long long b2 = branch_under(s, city.unit_b, "T-B-B3");
+  const std::string secretary = s.login("secretary");
+  // The secretary's scope is branch A1, yet the directory names unit B's branches: names only, no people.
+  auto all = s.get_as(secretary, "/api/v1/party/branches");
+  ASSERT_EQ(all.status, 200) << all.body;
+  const Json list = all.json();
+  EXPECT_EQ(list["total"], 3);
+  std::set<long long> ids;
+  for (const auto& b : list["items"]) {
+    ids.insert(b["id"].get<long long>());
+    std::set<std::string> keys;
+    for (const auto& [k, v] : b.items()) keys.insert(k);
+    EXPECT_EQ(keys, (std::set<std::string>{"id", "name", "node_type", "unit_id", "unit_name", "path_label"}));
+  }
+  EXPECT_EQ(ids, (std::set<long long>{city.branch_a1, b1, b2}));
+  EXPECT_FALSE(ids.count(closed));
+  // Searched by the branch's or the unit's name; only branches when asked; a page at a time.
+  auto by_unit = s.get_as(secretary, "/api/v1/party/branches?type=branch&q=%E4%B9%99%E5%8D%95%E4%BD%8D").json();  // 乙单位
+  ASSERT_EQ(by_unit["items"].size(), 1u) << by_unit.dump();
+  EXPECT_EQ(by_unit["items"][0]["id"], b2);
+  EXPECT_EQ(by_unit["items"][0]["unit_name"], "乙单位");
+  EXPECT_EQ(by_unit["items"][0]["path_label"], "乙单位 / 乙单位第一党支部");
+  auto by_name = s.get_as(secretary, "/api/v1/party/branches?q=%E6%80%BB%E6%94%AF").json();  // 总支
+  ASSERT_EQ(by_name["items"].size(), 1u);
+  EXPECT_EQ(by_name["items"][0]["node_type"], "general_branch");
+  auto paged = s.get_as(secretary, "/api/v1/party/branches?page_size=2&page=2").json();
+  EXPECT_EQ(paged["total"], 3);
+  EXPECT_EQ(paged["items"].size(), 1u);
+  EXPECT_EQ(s.get_as(secretary, "/api/v1/party/branches?type=unit").status, 400);
+  EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/branches").status, 403);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, PartyTransfer, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

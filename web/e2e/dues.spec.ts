@@ -1,3 +1,4 @@
+import ExcelJS from 'exceljs'
 import { expect, test, type Browser, type Page } from '@playwright/test'
 import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
 
@@ -7,7 +8,8 @@ import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
 // (cadre01, in the secretary's branch) sees the paid month on the phone's 我的党费. The organisation department's
 // administrator then moves a member of the branch to the other branch of the unit: a transfer to the same branch is
 // refused, the right one is issued and confirmed, and the member is listed under the new branch; an out-of-city
-// transfer is cancelled with a reason.
+// transfer is cancelled with a reason. A member of the branch is marked floating (流动党员), shows on the timeline, and is
+// marked returned. A bank statement is imported: its good row recorded, the others listed with their reasons.
 
 interface DuesBase {
   year: number
@@ -16,6 +18,7 @@ interface DuesBase {
 interface DuesMember {
   person_id: number
   name: string
+  branch_name: string | null
   base: DuesBase | null
   first_month: string | null
   paid_this_year: string[]
@@ -66,6 +69,15 @@ async function chooseMonth(page: Page, month: string): Promise<void> {
   await box.fill(month)
   await box.press('Enter')
   await expect(box).toHaveValue(month)
+}
+
+/** Picks a branch in the transfer dialog's city-wide directory: searched by its unit's name, chosen by id. */
+async function chooseBranch(page: Page, unitName: string, id: number): Promise<void> {
+  await page.locator('.el-select[data-testid="transfer-branch-search"]').click()
+  const searched = page.waitForResponse((r) => r.url().includes('/api/v1/party/branches') && r.url().includes('q='))
+  await textBox(page, 'transfer-branch-search').fill(unitName)
+  await searched
+  await page.getByTestId(`transfer-branch-option-${id}`).click()
 }
 
 /** Picks a node of an org tree select by its id (names like 第一党支部 repeat across units). */
@@ -218,7 +230,8 @@ test.describe('党费与组织关系转接', () => {
     await textBox(page, 'transfer-person').fill(mover.name)
     await page.getByTestId(`transfer-person-option-${mover.id}`).click()
     await expect(page.getByTestId('transfer-person-where')).toContainText(from.name)
-    await chooseNode(page, 'transfer-branch', fromBranch)
+    const unitName = nodes.find((n) => unitPath.endsWith(`/${n.id}/`))!.name
+    await chooseBranch(page, unitName, fromBranch)
     let issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/transfers') && r.request().method() === 'POST')
     await page.getByTestId('transfer-submit').click()
     expect((await issued).status()).toBe(400)
@@ -226,8 +239,9 @@ test.describe('党费与组织关系转接', () => {
     await screenshot(page, 'console-transfer-refused')
 
     // --- to the unit's other branch
-    await chooseNode(page, 'transfer-branch', to!.id)
-    await expect(page.getByTestId('transfer-branch-place')).toHaveText(`${nodes.find((n) => unitPath.endsWith(`/${n.id}/`))!.name} · ${to!.name}`)
+    await chooseBranch(page, unitName, to!.id)
+    await expect(page.getByTestId('transfer-branch-place')).toContainText(unitName)
+    await expect(page.getByTestId('transfer-branch-place')).toContainText(to!.name)
     issued = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/transfers') && r.request().method() === 'POST')
     await page.getByTestId('transfer-submit').click()
     const created = await issued
@@ -282,6 +296,119 @@ test.describe('党费与组织关系转接', () => {
     await expect(page.getByTestId(`transfer-${outId}`)).toHaveCount(0) // the pending list no longer has it
     await page.getByTestId('transfers-status-cancelled').click()
     await expect(page.getByTestId(`transfer-status-${outId}`)).toHaveText('已撤销')
+  })
+
+  test('a bank statement is imported: matched rows recorded, the others listed with their reason', async ({ browser, page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'secretary')
+    const baseURL = testInfo.project.use.baseURL
+    const cadre = await accountOf(browser, baseURL, 'cadre01')
+    const list = await json<{ items: DuesMember[]; month: string }>(page, '/api/v1/party/dues?page_size=200')
+    const current = list.month
+    // A member of the branch other than cadre01 (whose month the first test pays), with an amount declared from January.
+    const member = list.items.find((m) => m.person_id !== cadre.person_id && m.paid_this_year.length < 6)
+    expect(member, 'a member of the branch with open months').toBeTruthy()
+    const base = await page.request.put(`/api/v1/party/dues/bases/${member!.person_id}`, {
+      headers: JSON_HEADERS,
+      data: { year: Number(current.slice(0, 4)), category: 'employed', income_cents: 450000, from_month: `${current.slice(0, 4)}-01` },
+    })
+    expect(base.status(), await base.text()).toBe(200)
+    const month = openMonth(member!, current)
+    const branch = list.items.find((m) => m.person_id === member!.person_id)!.branch_name ?? ''
+
+    // The bank's export: its own lines above the titles, then a good row, an unknown payer and the same month again.
+    const book = new ExcelJS.Workbook()
+    const sheet = book.addWorksheet('交易明细')
+    sheet.addRow(['某银行 单位账户交易明细'])
+    sheet.addRow(['账号：3300 0000 0001'])
+    sheet.addRow(['交易日期', '户名', '党支部', '所属月份', '交易金额', '摘要'])
+    const today = new Date()
+    sheet.addRow([new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())), member!.name, branch, month, 45, '代扣党费'])
+    sheet.addRow([new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())), '查无此人', '', month, 45, ''])
+    sheet.addRow([new Date(Date.UTC(today.getFullYear(), today.getMonth(), today.getDate())), member!.name, branch, month, 45, '重复'])
+    const file = testInfo.outputPath('statement.xlsx')
+    await book.xlsx.writeFile(file)
+
+    await page.goto('/party/dues')
+    await page.getByTestId('dues-import').click()
+    await expect(page.getByTestId('dues-import-dialog')).toBeVisible()
+    const matched = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/dues/payments/match'))
+    await page.getByTestId('dues-import-file').setInputFiles(file)
+    expect((await matched).status()).toBe(200)
+    await expect(page.getByTestId('dues-import-summary')).toContainText('第 3 行为表头，共 3 行：可登记 1 行')
+    await expect(page.getByTestId('dues-import-check-4')).toHaveText('一致')
+    await expect(page.getByTestId('dues-import-check-5')).toHaveText('有问题')
+    await expect(page.getByTestId('dues-import-table')).toContainText('未找到该党员')
+    await expect(page.getByTestId('dues-import-table')).toContainText(`${month} 已在第 4 行缴纳`)
+    await screenshot(page, 'console-dues-import-preview')
+    const recorded = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/dues/payments/batch'))
+    await page.getByTestId('dues-import-commit').click()
+    expect(await (await recorded).json()).toEqual({ recorded: 1, failed: [] })
+    await expect(page.getByTestId('dues-import-result')).toContainText('已登记 1 行，未登记 2 行')
+    // The rows not recorded stay listed, each with its outcome.
+    await expect(page.getByTestId('dues-import-outcome-5')).toHaveText('未登记')
+    await expect(page.getByTestId('dues-import-outcome-6')).toHaveText('未登记')
+    await page.getByTestId('dues-import-only-left').click()
+    await expect(page.getByTestId('dues-import-outcome-4')).toHaveText('已登记')
+    await screenshot(page, 'console-dues-import-result')
+    const after = await json<{ items: DuesMember[] }>(page, '/api/v1/party/dues?page_size=200')
+    expect(after.items.find((m) => m.person_id === member!.person_id)!.paid_this_year).toContain(month)
+  })
+
+  test('a member is marked floating, shows on the timeline, is refused a second mark and is marked returned', async ({ browser, page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'secretary')
+    const baseURL = testInfo.project.use.baseURL
+    const secretary = await accountOf(browser, baseURL, 'secretary')
+    const cadre = await accountOf(browser, baseURL, 'cadre01')
+    const branch = secretary.roles.find((r) => r.code === 'branch_secretary')!.org_node_id
+    const away = (await json<{ items: { person_id: number }[] }>(page, '/api/v1/party/floating?status=active&page_size=200')).items.map((f) => f.person_id)
+    const people = (await json<{ items: { id: number; name: string }[] }>(page, `/api/v1/people?party_status=full&page_size=200&unit_id=${branch}`)).items
+    // The first full member of the branch not away already (the transfer test takes the last ones).
+    const member = people.find((p) => p.id !== secretary.person_id && p.id !== cadre.person_id && !away.includes(p.id))
+    expect(member, 'a full member of the branch not away').toBeTruthy()
+
+    await page.goto('/party/floating')
+    await expect(page.getByTestId('floating-table')).toBeVisible()
+    await page.getByTestId('floating-create').click()
+    await page.getByTestId('floating-submit').click()
+    await expect(page.getByTestId('floating-dialog').locator('.el-form-item__error').first()).toHaveText('请选择党员')
+    await textBox(page, 'floating-person').fill(member!.name)
+    await page.getByTestId(`floating-person-option-${member!.id}`).click()
+    await textBox(page, 'floating-destination').fill('广东省深圳市南山区')
+    await page.getByTestId('floating-reason').getByText('学习培训').click()
+    await textBox(page, 'floating-certificate').fill('LD-2026-018')
+    const marked = page.waitForResponse((r) => r.url().endsWith('/api/v1/party/floating') && r.request().method() === 'POST')
+    await page.getByTestId('floating-submit').click()
+    const created = await marked
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { id: number }).id
+    await expect(page.getByTestId(`floating-state-${id}`)).toHaveText('流动中')
+    await expect(page.getByTestId(`floating-${id}`).locator('xpath=ancestor::tr')).toContainText('广东省深圳市南山区')
+    await screenshot(page, 'console-floating')
+
+    // A second mark of the same member is refused under the member.
+    await page.getByTestId('floating-create').click()
+    await textBox(page, 'floating-person').fill(member!.name)
+    await page.getByTestId(`floating-person-option-${member!.id}`).click()
+    await textBox(page, 'floating-destination').fill('上海市浦东新区')
+    await page.getByTestId('floating-submit').click()
+    await expect(page.getByTestId('floating-dialog').locator('.el-form-item__error')).toContainText('已登记为流动党员')
+    await page.getByTestId('floating-dialog').getByRole('button', { name: '取消' }).click()
+
+    // The member's timeline has the period.
+    await page.goto(`/party/people/${member!.id}/timeline`)
+    await expect(page.getByTestId('party-timeline')).toContainText('外出流动至广东省深圳市南山区')
+
+    // Back: marked returned, listed under 已返回.
+    await page.goto('/party/floating')
+    await page.getByTestId(`floating-return-${id}`).click()
+    await expect(page.getByTestId('floating-return-dialog')).toContainText(member!.name)
+    const back = page.waitForResponse((r) => r.url().endsWith(`/api/v1/party/floating/${id}/return`))
+    await page.getByTestId('floating-return-submit').click()
+    expect((await back).status()).toBe(200)
+    await page.getByTestId('floating-status-returned').click()
+    await expect(page.getByTestId(`floating-state-${id}`)).toHaveText('已返回')
   })
 
   test('a cadre without party.read has no dues pages in the console', async ({ page }) => {

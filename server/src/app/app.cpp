@@ -24,6 +24,7 @@
 #include "org/service.hpp"
 #include "files/routes.hpp"
 #include "party/dues_routes.hpp"
+#include "party/floating_routes.hpp"
 #include "party/life_record_routes.hpp"
 #include "party/meeting_routes.hpp"
 #include "party/routes.hpp"
@@ -81,10 +82,13 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   points::add_publicity_routes(router_, *publicity_);
   party_ = std::make_unique<party::PartyService>(*db_, clock_);
   party::add_routes(router_, *party_);
-  dues_ = std::make_unique<party::DuesService>(*db_, clock_);
+  dues_ = std::make_unique<party::DuesService>(*db_, clock_, cipher_.get());
   party::add_dues_routes(router_, *dues_);
   transfers_ = std::make_unique<party::TransferService>(*db_, clock_);
   party::add_transfer_routes(router_, *transfers_);
+  floating_ = std::make_unique<party::FloatingService>(*db_, clock_);
+  floating_->subscribe(db_->events());
+  party::add_floating_routes(router_, *floating_);
   meetings_ = std::make_unique<party::MeetingService>(*db_, clock_);
   party::add_meeting_routes(router_, *meetings_);
   life_records_ = std::make_unique<party::LifeRecordService>(*db_, clock_);

@@ -31,6 +31,7 @@ namespace xinhuo::party {
 class PartyService;
 class DuesService;
 class TransferService;
+class FloatingService;
 class MeetingService;
 class LifeRecordService;
 }
@@ -68,6 +69,7 @@ class App {
   party::PartyService& party() { return *party_; }
   party::DuesService& dues() { return *dues_; }
   party::TransferService& transfers() { return *transfers_; }
+  party::FloatingService& floating() { return *floating_; }
   party::MeetingService& meetings() { return *meetings_; }
   party::LifeRecordService& life_records() { return *life_records_; }
   study::GroupService& study_groups() { return *study_groups_; }
@@ -103,6 +105,7 @@ class App {
   std::unique_ptr<party::PartyService> party_;
   std::unique_ptr<party::DuesService> dues_;
   std::unique_ptr<party::TransferService> transfers_;
+  std::unique_ptr<party::FloatingService> floating_;
   std::unique_ptr<party::MeetingService> meetings_;
   std::unique_ptr<party::LifeRecordService> life_records_;
   std::unique_ptr<study::GroupService> study_groups_;

@@ -45,8 +45,7 @@ std::string month_at(int index) {
 std::string add_month(const std::string& month, int n) { return month_at(index_of(month) + n); }
 int months_between(const std::string& from, const std::string& to) { return index_of(to) - index_of(from); }
 
-std::string first_dues_month(const std::string& joined_date, int first_base_year) {
-  const std::string declared = std::to_string(first_base_year) + "-01";
+std::string first_dues_month(const std::string& joined_date, const std::string& declared) {
   const std::string joined = joined_date.size() >= 7 ? joined_date.substr(0, 7) : "";
   return std::max(declared, joined);
 }

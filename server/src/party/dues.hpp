@@ -27,9 +27,9 @@ std::string add_month(const std::string& month, int n);
 int months_between(const std::string& from, const std::string& to);
 bool valid_month(const std::string& month);
 
-// The first month a member owes dues: the later of the month they joined (入党, empty when unknown) and January of
-// the first year their income was declared.
-std::string first_dues_month(const std::string& joined_date, int first_base_year);
+// The first month a member owes dues: the later of the month they joined (入党, empty when unknown) and the month
+// their first declared income takes effect.
+std::string first_dues_month(const std::string& joined_date, const std::string& first_base_month);
 // The months a member owes from `first` (their first month of dues) up to and including `last`.
 std::vector<std::string> months_due(const std::string& first, const std::string& last);
 // Consecutive unpaid months counted back from the month before `current` (the current month is not late until

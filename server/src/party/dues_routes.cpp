@@ -2,6 +2,7 @@
 
 #include <climits>
 
+#include "core/xlsx.hpp"
 #include "party/dues.hpp"
 
 namespace xinhuo::party {
@@ -11,7 +12,7 @@ namespace {
 Json base_json(const DuesBase& b) {
   return {{"person_id", b.person_id}, {"year", b.year}, {"category", b.category}, {"income_cents", b.income_cents},
           {"amount_cents", b.amount_cents}, {"rate_permille", dues_rate_permille(b.category, b.income_cents)},
-          {"set_by", b.set_by_name}, {"set_at", b.set_at}};
+          {"set_by", b.set_by_name}, {"set_at", b.set_at}, {"from_month", b.from_month}};
 }
 
 Json payment_json(const DuesPayment& p) {
@@ -55,7 +56,8 @@ PaymentInput payment_input(const Json& body, const std::string& prefix = {}) {
 
 void add_dues_routes(http::Router& router, DuesService& service) {
   router.add({.method = "PUT", .pattern = "/api/v1/party/dues/bases/{person_id}", .tag = "party",
-              .summary = "Declare a member's post-tax monthly income for a year; the monthly dues follow the brackets",
+              .summary = "Declare a member's post-tax monthly income for a year (from_month: when it takes effect; default this "
+                         "month for this year, January for another); the monthly dues follow the brackets",
               .permission = kPermWrite},
              [&service](http::Request& req) {
                Json body = req.json();
@@ -63,8 +65,10 @@ void add_dues_routes(http::Router& router, DuesService& service) {
                const int year = static_cast<int>(f.required_int("year", 2000, 2100));
                const std::string category = f.optional_string("category", 20).value_or("employed");
                const long long income = f.required_int("income_cents", 0, 100000000);
+               const std::string from = f.optional_string("from_month", 7).value_or("");
                f.finish();
-               return http::Response::json(200, base_json(service.set_base(req.principal, req.id_param("person_id"), year, category, income)));
+               return http::Response::json(
+                   200, base_json(service.set_base(req.principal, req.id_param("person_id"), year, category, income, from)));
              });
   router.add({.method = "GET", .pattern = "/api/v1/party/dues", .tag = "party",
               .summary = "Party members in scope with this year's dues, payments and months in arrears (node_id, page, page_size)",
@@ -140,6 +144,55 @@ void add_dues_routes(http::Router& router, DuesService& service) {
                for (const auto& x : failures)
                  failed.push_back({{"row", x.row}, {"field", x.field}, {"message", req.english() ? x.message_en : x.message_zh}});
                return http::Response::json(200, {{"recorded", recorded}, {"failed", failed}});
+             });
+  router.add({.method = "GET", .pattern = "/api/v1/party/dues/payments/template", .tag = "party",
+              .summary = "The .xlsx template of a bank statement to import (ID number or name and branch, months, amount, date)",
+              .permission = kPermWrite},
+             [&service](http::Request&) {
+               auto res = http::Response::text(200, service.statement_template(), kXlsxContentType);
+               res.set_header("Content-Disposition",
+                              "attachment; filename=\"dues-statement-template.xlsx\"; "
+                              "filename*=UTF-8''%E5%85%9A%E8%B4%B9%E9%93%B6%E8%A1%8C%E6%B5%81%E6%B0%B4%E6%A8%A1%E6%9D%BF.xlsx");
+               return res;
+             });
+  router.add({.method = "POST", .pattern = "/api/v1/party/dues/payments/match", .tag = "party",
+              .summary = "Find the members of bank-statement rows (by ID-card number, or by name and branch) in scope, with their "
+                         "declared amounts, first month owed and months paid, for the import preview; records nothing",
+              .permission = kPermWrite, .max_body = 2 * 1024 * 1024},
+             [&service](http::Request& req) {
+               Json body = req.json();
+               JsonFields f(body);
+               const Json& rows = f.required_array("rows");
+               f.finish();
+               if (rows.size() > kMaxBatchRows) throw Error::validation("rows", {"一次最多 5000 行", "At most 5,000 rows at a time"});
+               std::vector<MatchRow> in;
+               for (std::size_t i = 0; i < rows.size(); ++i) {
+                 JsonFields r(rows[i], "rows[" + std::to_string(i) + "].");
+                 MatchRow m;
+                 m.row = static_cast<int>(r.required_int("row", 1, 1000000));
+                 m.id_card = r.optional_string("id_card", 30).value_or("");
+                 m.name = r.optional_string("name", 50).value_or("");
+                 m.branch = r.optional_string("branch", 100).value_or("");
+                 r.finish();
+                 in.push_back(std::move(m));
+               }
+               Json items = Json::array();
+               for (const auto& m : service.match(req.principal, in)) {
+                 Json item = {{"row", m.row}, {"status", m.status}};
+                 if (m.status != "matched") {
+                   item["message"] = req.english() ? m.message.en : m.message.zh;
+                 } else {
+                   Json bases = Json::array();
+                   for (const auto& b : m.bases)
+                     bases.push_back({{"year", b.year}, {"from_month", b.from_month}, {"amount_cents", b.amount_cents}});
+                   item.update({{"person_id", m.member.person_id}, {"name", m.member.name}, {"unit_name", m.member.unit_name},
+                                {"branch_name", m.member.branch_name.empty() ? Json(nullptr) : Json(m.member.branch_name)},
+                                {"first_month", m.member.first_month.empty() ? Json(nullptr) : Json(m.member.first_month)},
+                                {"bases", bases}, {"paid", m.member.paid}});
+                 }
+                 items.push_back(std::move(item));
+               }
+               return http::Response::json(200, {{"items", items}});
              });
   router.add({.method = "GET", .pattern = "/api/v1/me/party/dues", .tag = "party",
               .summary = "My dues: declared amounts, payments and months in arrears"},

@@ -1,12 +1,14 @@
 #include "party/dues_service.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/xlsx.hpp"
 #include "party/dues.hpp"
 #include "party/store.hpp"
 
@@ -29,21 +31,30 @@ void DuesService::with_arrears(DuesMember& m) const {
 }
 
 DuesBase DuesService::set_base(const Principal& caller, long long person_id, int year, const std::string& category,
-                               long long income_cents) {
+                               long long income_cents, const std::string& from_month) {
   require(caller, kPermWrite);
   if (!valid_dues_category(category))
     throw Error::validation("category", {"类别应为在职、离退休、学生、失业或低收入", "Unknown category"});
   const int current = std::stoi(this_month().substr(0, 4));
   if (year < current - 5 || year > current + 1)
     throw Error::validation("year", {"年度应在近五年至明年之间", "The year is out of range"});
-  DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, ""};
+  if (!from_month.empty() && (!valid_month(from_month) || from_month.substr(0, 4) != std::to_string(year)))
+    throw Error::validation("from_month", {"起始月份应为该年度内的月份（YYYY-MM）", "The first month is a month of that year (YYYY-MM)"});
+  DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, "", from_month};
   db::Tx tx(db_);
   if (!DuesStore::member(tx.sql(), person_id) || !PartyStore::person_in_scope(tx.sql(), caller, person_id))
     throw Error::not_found(kNoMember);
+  if (b.from_month.empty()) {
+    // A correction of the income keeps the month; a new declaration for this year applies from this month on.
+    for (const auto& existing : DuesStore::bases(tx.sql(), person_id))
+      if (existing.year == year) b.from_month = existing.from_month;
+    if (b.from_month.empty()) b.from_month = year == current ? this_month() : std::to_string(year) + "-01";
+  }
   const std::string now = iso_utc(clock_.now());
   DuesStore::upsert_base(tx, b, caller.account_id, now);
   audit::record(tx, caller, {.action = "party.dues_base_set", .target_type = "person", .target_id = std::to_string(person_id),
-                             .detail = {{"year", year}, {"category", category}, {"amount_cents", b.amount_cents}}},
+                             .detail = {{"year", year}, {"category", category}, {"amount_cents", b.amount_cents},
+                                        {"from_month", b.from_month}}},
                 clock_.now());
   tx.commit();
   b.set_at = now;
@@ -87,7 +98,7 @@ std::vector<DuesPayment> DuesService::record(const Principal& caller, const Paym
       if (b.year <= std::stoi(m.substr(0, 4))) base = &b;
     if (!base)
       throw Error::conflict("no_dues_base", {m + " 所在年度尚未核定党费基数，请先登记收入", "No declared income covers " + m});
-    if (base && m < first_dues_month(member->second, bases.front().year))
+    if (base && m < first_dues_month(member->second, bases.front().from_month))
       throw Error::validation("months", {m + " 早于应缴党费的起始月份", m + " is before the first month dues are owed"});
     if (DuesStore::month_paid(tx.sql(), in.person_id, m))
       throw Error::conflict("already_paid", {m + " 的党费已缴纳", "Dues for " + m + " are already paid"});
@@ -147,11 +158,111 @@ DuesMember DuesService::mine(const Principal& caller, std::vector<DuesBase>* bas
   m.party_status = member->first;
   if (!bases->empty()) {
     m.base = bases->back();
-    m.first_month = first_dues_month(member->second, bases->front().year);
+    m.first_month = first_dues_month(member->second, bases->front().from_month);
   }
   for (const auto& p : *payments) m.paid.push_back(p.month);
   with_arrears(m);
   return m;
+}
+
+std::vector<MatchResult> DuesService::match(const Principal& caller, const std::vector<MatchRow>& rows) {
+  require(caller, kPermWrite);
+  if (rows.size() > kMaxBatchRows) throw Error::validation("rows", {"一次最多 5000 行", "At most 5,000 rows at a time"});
+  std::vector<MatchResult> out(rows.size());
+  std::vector<std::string> hashes(rows.size());
+  std::set<std::string> wanted_hashes, wanted_names;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    out[i].row = rows[i].row;
+    std::string id = rows[i].id_card;
+    for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    if (!id.empty()) {
+      if (auto problem = id_card_problem(id); !problem.empty()) {
+        out[i].status = "invalid_id";
+        out[i].message = {"身份证号" + problem, "Invalid ID-card number"};
+        continue;
+      }
+      if (cipher_) {
+        hashes[i] = cipher_->lookup_hash(id);
+        wanted_hashes.insert(hashes[i]);
+        continue;
+      }
+    }
+    if (!rows[i].name.empty()) wanted_names.insert(rows[i].name);
+  }
+  auto lease = db_.lease();
+  const auto candidates = DuesStore::candidates(lease.sql(), caller, {wanted_hashes.begin(), wanted_hashes.end()},
+                                                {wanted_names.begin(), wanted_names.end()});
+  std::map<std::string, const DuesStore::Candidate*> by_hash;
+  std::multimap<std::string, const DuesStore::Candidate*> by_name;
+  for (const auto& c : candidates) {
+    if (!c.id_card_hash.empty()) by_hash[c.id_card_hash] = &c;
+    by_name.emplace(c.name, &c);
+  }
+  std::vector<const DuesStore::Candidate*> found(rows.size(), nullptr);
+  const Text unknown{"未找到该党员（或不在您的管理范围内）", "No such party member in your scope"};
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    auto& r = out[i];
+    if (r.status == "invalid_id") continue;
+    if (!hashes[i].empty()) {
+      auto it = by_hash.find(hashes[i]);
+      if (it == by_hash.end()) {
+        r.status = "unknown", r.message = unknown;
+      } else if (!rows[i].name.empty() && it->second->name != rows[i].name) {
+        r.status = "name_mismatch";
+        r.message = {"姓名与该身份证号登记的姓名（" + it->second->name + "）不一致",
+                     "The name differs from the one registered with this ID number (" + it->second->name + ")"};
+      } else {
+        found[i] = it->second;
+      }
+      continue;
+    }
+    if (rows[i].name.empty()) {
+      r.status = "unknown", r.message = {"请填写身份证号或姓名", "Give the ID-card number or the name"};
+      continue;
+    }
+    std::vector<const DuesStore::Candidate*> same;
+    for (auto [it, end] = by_name.equal_range(rows[i].name); it != end; ++it)
+      if (rows[i].branch.empty() || it->second->branch_name == rows[i].branch) same.push_back(it->second);
+    if (same.empty()) {
+      r.status = "unknown", r.message = unknown;
+    } else if (same.size() > 1) {
+      r.status = "ambiguous";
+      r.message = {"有 " + std::to_string(same.size()) + " 名同名党员，请填写身份证号或党支部",
+                   std::to_string(same.size()) + " members have this name: give the ID-card number or the branch"};
+    } else {
+      found[i] = same.front();
+    }
+  }
+  std::vector<long long> matched;
+  for (const auto* c : found)
+    if (c) matched.push_back(c->person_id);
+  std::sort(matched.begin(), matched.end());
+  matched.erase(std::unique(matched.begin(), matched.end()), matched.end());
+  auto bases = DuesStore::bases_of(lease.sql(), matched);
+  auto paid = DuesStore::paid_of(lease.sql(), matched);
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const auto* c = found[i];
+    if (!c) continue;
+    auto& r = out[i];
+    r.status = "matched";
+    r.member.person_id = c->person_id;
+    r.member.name = c->name;
+    r.member.unit_name = c->unit_name;
+    r.member.branch_name = c->branch_name;
+    r.bases = bases[c->person_id];
+    r.member.paid = paid[c->person_id];
+    if (!r.bases.empty()) r.member.first_month = first_dues_month(c->joined, r.bases.front().from_month);
+  }
+  return out;
+}
+
+std::string DuesService::statement_template() const {
+  Sheet sheet{.name = "党费银行流水"};
+  sheet.header = {"身份证号", "姓名", "党支部", "缴费月份", "金额（元）", "缴纳日期", "备注"};
+  sheet.widths = {22, 10, 18, 20, 12, 12, 20};
+  sheet.rows = {{"330203199503011236", "张三", "第一党支部", "2026-10", "120.00", "2026-11-05", "代扣10月党费"},
+                {"", "李四", "第二党支部", "2026-07至2026-09", "135.00", "2026-11-05", "补交三个月"}};
+  return write_xlsx(sheet);
 }
 
 std::vector<DuesReportRow> DuesService::report(const Principal& caller, long long node_id) {

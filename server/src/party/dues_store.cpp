@@ -1,6 +1,8 @@
 #include "party/dues_store.hpp"
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "db/query.hpp"
 #include "party/dues.hpp"
@@ -10,13 +12,13 @@ namespace xinhuo::party {
 namespace {
 
 constexpr const char* kUpsertBase =
-    "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at) "
-    "VALUES (:p, :y, :c, :i, :a, :by, :at) ON CONFLICT (person_id, year) DO UPDATE SET category = excluded.category, "
+    "INSERT INTO dues_base (person_id, year, category, income_cents, amount_cents, set_by, set_at, from_month) "
+    "VALUES (:p, :y, :c, :i, :a, :by, :at, :f) ON CONFLICT (person_id, year) DO UPDATE SET category = excluded.category, "
     "income_cents = excluded.income_cents, amount_cents = excluded.amount_cents, set_by = excluded.set_by, "
-    "set_at = excluded.set_at";
+    "set_at = excluded.set_at, from_month = excluded.from_month";
 constexpr const char* kBaseColumns =
-    "SELECT d.person_id, d.year, d.category, d.income_cents, d.amount_cents, a.display_name, d.set_at "
-    "FROM dues_base d JOIN account a ON a.id = d.set_by";
+    "SELECT d.person_id, d.year, d.category, d.income_cents, d.amount_cents, a.display_name, d.set_at, "
+    "COALESCE(d.from_month, CAST(d.year AS TEXT) || '-01') FROM dues_base d JOIN account a ON a.id = d.set_by";
 constexpr const char* kPaymentColumns =
     "SELECT d.id, d.person_id, d.month, d.amount_cents, d.paid_on, d.method, COALESCE(d.note, ''), a.display_name, "
     "d.recorded_at FROM dues_payment d JOIN account a ON a.id = d.recorded_by";
@@ -31,7 +33,7 @@ std::string text(const soci::row& r, std::size_t i) { return r.get_indicator(i) 
 
 DuesBase base_from(const soci::row& r) {
   return {db::column_ll(r, 0), static_cast<int>(db::column_ll(r, 1)), text(r, 2), db::column_ll(r, 3), db::column_ll(r, 4),
-          text(r, 5), text(r, 6)};
+          text(r, 5), text(r, 6), text(r, 7)};
 }
 
 DuesPayment payment_from(const soci::row& r) {
@@ -43,7 +45,7 @@ DuesPayment payment_from(const soci::row& r) {
 
 void DuesStore::upsert_base(db::Tx& tx, const DuesBase& b, long long set_by, const std::string& now) {
   tx.sql() << kUpsertBase, soci::use(b.person_id), soci::use(b.year), soci::use(b.category), soci::use(b.income_cents),
-      soci::use(b.amount_cents), soci::use(set_by), soci::use(now);
+      soci::use(b.amount_cents), soci::use(set_by), soci::use(now), soci::use(b.from_month);
 }
 
 std::vector<DuesBase> DuesStore::bases(soci::session& sql, long long person_id) {
@@ -125,17 +127,66 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
     ids += (ids.empty() ? "" : ",") + std::to_string(m.person_id);
     by_id[m.person_id] = &m;
   }
-  std::map<long long, int> first_year;
+  std::map<long long, std::string> first_month;
   db::Query(std::string(kBaseColumns) + " WHERE d.person_id IN (" + ids + ") ORDER BY d.year").each(sql, [&](const soci::row& r) {
     auto base = base_from(r);
-    first_year.emplace(base.person_id, base.year);   // the earliest year stays
+    first_month.emplace(base.person_id, base.from_month);  // the earliest year's stays
     by_id.at(base.person_id)->base = std::move(base);  // the latest year wins
   });
   db::Query("SELECT person_id, month FROM dues_payment WHERE person_id IN (" + ids + ") ORDER BY month").each(sql, [&](const soci::row& r) {
     by_id.at(db::column_ll(r, 0))->paid.push_back(text(r, 1));
   });
   for (auto& m : out)
-    if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_year[m.person_id]);
+    if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_month[m.person_id]);
+  return out;
+}
+
+std::vector<DuesStore::Candidate> DuesStore::candidates(soci::session& sql, const Principal& caller,
+                                                      const std::vector<std::string>& hashes, const std::vector<std::string>& names) {
+  std::vector<Candidate> out;
+  std::set<long long> seen;
+  constexpr std::size_t kChunk = 400;  // bound values per statement (SOCI's placeholders cost more than linear)
+  auto run = [&](const char* column, const std::vector<std::string>& values) {
+    for (std::size_t i = 0; i < values.size(); i += kChunk) {
+      db::Query q(std::string("SELECT p.id, p.name, u.name, COALESCE(b.name, ''), COALESCE(p.id_card_hash, ''), "
+                              "COALESCE(p.party_joined_date, '')") + kMemberFrom + " AND " + column + " IN (");
+      for (std::size_t j = i; j < std::min(values.size(), i + kChunk); ++j) (j > i ? q.add(", ") : q).value(values[j]);
+      q.add(")");
+      db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+      q.each(sql, [&](const soci::row& r) {
+        Candidate c{db::column_ll(r, 0), text(r, 1), text(r, 2), text(r, 3), text(r, 4), text(r, 5)};
+        if (seen.insert(c.person_id).second) out.push_back(std::move(c));
+      });
+    }
+  };
+  run("p.id_card_hash", hashes);
+  run("p.name", names);
+  return out;
+}
+
+namespace {
+std::string id_list(const std::vector<long long>& ids) {
+  std::string out;
+  for (long long id : ids) out += (out.empty() ? "" : ",") + std::to_string(id);
+  return out;
+}
+}  // namespace
+
+std::map<long long, std::vector<DuesBase>> DuesStore::bases_of(soci::session& sql, const std::vector<long long>& ids) {
+  std::map<long long, std::vector<DuesBase>> out;
+  if (ids.empty()) return out;
+  db::Query(std::string(kBaseColumns) + " WHERE d.person_id IN (" + id_list(ids) + ") ORDER BY d.year").each(sql, [&](const soci::row& r) {
+    auto b = base_from(r);
+    out[b.person_id].push_back(std::move(b));
+  });
+  return out;
+}
+
+std::map<long long, std::vector<std::string>> DuesStore::paid_of(soci::session& sql, const std::vector<long long>& ids) {
+  std::map<long long, std::vector<std::string>> out;
+  if (ids.empty()) return out;
+  db::Query("SELECT person_id, month FROM dues_payment WHERE person_id IN (" + id_list(ids) + ") ORDER BY month")
+      .each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)].push_back(text(r, 1)); });
   return out;
 }
 

@@ -22,6 +22,16 @@ class DuesStore {
   // The payments for months of `year` of the members in scope below node_id, summed per (unit, branch).
   static std::map<std::pair<long long, long long>, long long> paid_by_branch(soci::session& sql, const Principal& caller,
                                                                              long long node_id, int year);
+  // Active party members in scope with one of these ID-card hashes or names (looked up a few hundred at a time).
+  struct Candidate {
+    long long person_id = 0;
+    std::string name, unit_name, branch_name, id_card_hash, joined;
+  };
+  static std::vector<Candidate> candidates(soci::session& sql, const Principal& caller, const std::vector<std::string>& hashes,
+                                           const std::vector<std::string>& names);
+  // Bases (by year) and paid months of these people, two queries.
+  static std::map<long long, std::vector<DuesBase>> bases_of(soci::session& sql, const std::vector<long long>& ids);
+  static std::map<long long, std::vector<std::string>> paid_of(soci::session& sql, const std::vector<long long>& ids);
   // The person's party status and joining date, when they are an active member.
   static std::optional<std::pair<std::string, std::string>> member(soci::session& sql, long long person_id);
 };

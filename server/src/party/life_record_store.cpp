@@ -176,6 +176,11 @@ std::vector<TimelineItem> LifeRecordStore::timeline(soci::session& sql, long lon
   add("status_change", db::Query("SELECT SUBSTR(changed_at, 1, 10), field, COALESCE(new_value, ''), COALESCE(old_value, ''), id "
                                  "FROM person_history WHERE field IN ('party_status', 'status', 'party_joined_date') "
                                  "AND person_id = ").value(person_id));
+  // A floating period: its start (the reason and where to) and, once over, its end (returned, transferred, left).
+  add("floating", db::Query("SELECT started_on, reason, status, destination, id FROM party_floating WHERE person_id = ")
+                      .value(person_id));
+  add("floating_end", db::Query("SELECT ended_on, end_reason, '', destination, id FROM party_floating WHERE status <> "
+                                "'active' AND person_id = ").value(person_id));
   add("dues_payment", db::Query("SELECT paid_on, month, CAST(amount_cents AS TEXT), method, id FROM dues_payment "
                                 "WHERE person_id = ").value(person_id));
   return out;

@@ -124,6 +124,7 @@ struct DuesBase {
   std::string category;
   long long income_cents = 0, amount_cents = 0;
   std::string set_by_name, set_at;
+  std::string from_month;  // YYYY-MM of `year` from which it applies (the first base starts the dues owed)
 };
 
 struct DuesPayment {
@@ -165,6 +166,34 @@ struct Transfer {
 };
 
 inline constexpr int kTransferFlagMonths = 3;  // a transfer not confirmed within 3 months is flagged
+
+// A branch as the transfer directory names it: no people, no figures, only where it sits.
+struct BranchEntry {
+  long long id = 0, unit_id = 0;
+  std::string name, node_type, unit_name;
+  std::string path_label;  // the names from below the city down to the branch: 市教育局 / 机关党委 / 第一党支部
+};
+
+// A floating member (流动党员): away from the branch for a while (working, studying elsewhere), still its member.
+struct FloatingRecord {
+  long long id = 0, person_id = 0, unit_id = 0, branch_id = 0;  // unit and branch when it was recorded
+  std::string person_name, unit_name, branch_name;
+  std::string destination;
+  std::string reason;  // work | study | family | other
+  std::string started_on, expected_return_on, certificate_no, contact_name, note;
+  std::string status;      // active | returned | ended
+  std::string ended_on;    // the return date, or the day it ended with a move or a status change
+  std::string end_reason;  // returned | transferred | left_party
+  std::string end_note;
+  std::string recorded_by_name, created_at, ended_by_name;
+};
+
+struct FloatingFilter {
+  long long node_id = 0;  // records of this unit or branch or below
+  std::string status;     // active | returned | ended; empty: all
+  std::string name;       // part of the member's name
+  int page = 1, page_size = 50;
+};
 
 // One member's attendance at a meeting.
 struct Attendance {
@@ -224,7 +253,7 @@ struct RewardPunishment {
 struct TimelineItem {
   std::string date;
   std::string type;    // development_step | report | meeting | appraisal | reward_punishment | transfer |
-                       // dues_payment | status_change
+                       // dues_payment | status_change | floating (the start) | floating_end
   std::string code;    // what the client translates: the step number, meeting type, grade, form, field …
   std::string status;  // a second code where one is needed: attendance, transfer status, the new value …
   std::string text;    // what people wrote or named: a topic, a reason, a branch

@@ -50,6 +50,23 @@ void add_transfer_routes(http::Router& router, TransferService& service) {
                  items.push_back(transfer_json(t, service.flagged(t)));
                return http::Response::json(200, {{"items", items}});
              });
+  router.add({.method = "GET", .pattern = "/api/v1/party/branches", .tag = "party",
+              .summary = "Names-only directory of the city's open branches and general branches for choosing where a transfer "
+                         "goes (q: part of the branch or unit name, type branch|general_branch, page, page_size ≤ 50); no people",
+              .permission = kPermWrite},
+             [&service](http::Request& req) {
+               const std::string q = req.query_param("q").value_or("");
+               if (q.size() > 150) throw Error::validation("q", {"查询文字过长", "Search text too long"});
+               const std::string type = req.query_param("type").value_or("");
+               const int page = req.query_int("page", 1, 1, 100000), size = req.query_int("page_size", 20, 1, 50);
+               long long total = 0;
+               Json items = Json::array();
+               for (const auto& b : service.branch_directory(req.principal, q, type, page, size, &total))
+                 items.push_back({{"id", b.id}, {"name", b.name}, {"node_type", b.node_type},
+                                  {"unit_id", b.unit_id ? Json(b.unit_id) : Json(nullptr)},
+                                  {"unit_name", opt_text(b.unit_name)}, {"path_label", b.path_label}});
+               return http::Response::json(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", size}});
+             });
   router.add({.method = "POST", .pattern = "/api/v1/party/transfers/{id}/confirm", .tag = "party",
               .summary = "The receiving side confirms: the member moves to the new branch in the same transaction",
               .permission = kPermWrite},

@@ -120,6 +120,15 @@ Transfer TransferService::cancel(const Principal& caller, long long id, const st
   return *TransferStore::find(lease.sql(), id);
 }
 
+std::vector<BranchEntry> TransferService::branch_directory(const Principal& caller, const std::string& q, const std::string& type,
+                                                          int page, int page_size, long long* total) {
+  require(caller, kPermWrite);
+  if (!type.empty() && type != "branch" && type != "general_branch")
+    throw Error::validation("type", {"类型应为 branch 或 general_branch", "Type is branch or general_branch"});
+  auto lease = db_.lease();
+  return TransferStore::branches(lease.sql(), q, type, page, page_size, total);
+}
+
 std::vector<Transfer> TransferService::list(const Principal& caller, const std::string& status) {
   require(caller, kPermRead);
   if (!status.empty() && status != "pending" && status != "confirmed" && status != "cancelled")

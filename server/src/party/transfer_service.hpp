@@ -23,6 +23,10 @@ class TransferService {
   Transfer confirm(const Principal& caller, long long id, const std::string& confirmed_on, const std::string& note);
   Transfer cancel(const Principal& caller, long long id, const std::string& reason);
   std::vector<Transfer> list(const Principal& caller, const std::string& status);
+  // The names-only directory of open branches across the city (a secretary's scope does not show other units'
+  // branches, but a transfer goes to one of them). For those who may issue transfers.
+  std::vector<BranchEntry> branch_directory(const Principal& caller, const std::string& q, const std::string& type, int page,
+                                            int page_size, long long* total);
   // Pending for more than three months on `today`.
   bool flagged(const Transfer& t) const;
 

@@ -1,5 +1,7 @@
 #include "party/transfer_store.hpp"
 
+#include <map>
+
 #include "db/query.hpp"
 
 namespace xinhuo::party {
@@ -18,6 +20,10 @@ constexpr const char* kColumns =
     "LEFT JOIN org_node b ON b.id = p.branch_id LEFT JOIN org_node fb ON fb.id = x.from_branch_id "
     "LEFT JOIN org_node tb ON tb.id = x.to_branch_id JOIN account ia ON ia.id = x.issued_by "
     "LEFT JOIN account da ON da.id = x.decided_by WHERE 1 = 1";
+// Each open branch with the unit above it (the unit whose path is a prefix of the branch's).
+constexpr const char* kBranchFrom =
+    " FROM org_node n LEFT JOIN org_node u ON u.node_type = 'unit' AND n.path LIKE u.path || '%' "
+    "WHERE n.status = 'active'";
 constexpr const char* kDecide =
     "UPDATE party_transfer SET status = :s, decided_by = :by, decided_on = :on, decision_note = :n "
     "WHERE id = :id AND status = 'pending'";
@@ -108,6 +114,66 @@ std::vector<Transfer> TransferStore::list(soci::session& sql, const Principal& c
   q.add(" ORDER BY x.issued_on DESC, x.id DESC LIMIT " + std::to_string(limit)).each(sql, [&](const soci::row& r) {
     out.push_back(from_row(r));
   });
+  return out;
+}
+
+std::vector<BranchEntry> TransferStore::branches(soci::session& sql, const std::string& q, const std::string& type, int page,
+                                                 int page_size, long long* total) {
+  auto where = [&](db::Query& query) {
+    if (type.empty())
+      query.add(" AND n.node_type IN ('branch', 'general_branch')");
+    else
+      query.add(" AND n.node_type = ").value(type);
+    if (!q.empty()) {
+      query.add(" AND (n.name LIKE ").value("%" + q + "%");
+      query.add(" OR u.name LIKE ").value("%" + q + "%").add(")");
+    }
+  };
+  db::Query counted(std::string("SELECT COUNT(*)") + kBranchFrom);
+  where(counted);
+  *total = counted.count(sql);
+  db::Query query(std::string("SELECT n.id, n.name, n.node_type, n.path, COALESCE(u.id, 0), COALESCE(u.name, '')") + kBranchFrom);
+  where(query);
+  query.add(" ORDER BY COALESCE(u.sort_order, 0), COALESCE(u.id, 0), n.path LIMIT " + std::to_string(page_size) + " OFFSET " +
+            std::to_string((page - 1) * page_size));
+  std::vector<BranchEntry> out;
+  std::vector<std::string> paths;
+  query.each(sql, [&](const soci::row& r) {
+    BranchEntry b;
+    b.id = db::column_ll(r, 0);
+    b.name = text(r, 1);
+    b.node_type = text(r, 2);
+    paths.push_back(text(r, 3));
+    b.unit_id = db::column_ll(r, 4);
+    b.unit_name = text(r, 5);
+    out.push_back(std::move(b));
+  });
+  // The label: the names along each path below the city, one query for the page (ids read from the paths).
+  std::map<long long, std::pair<std::string, int>> names;  // id → name, depth
+  std::string ids;
+  auto path_ids = [](const std::string& path) {
+    std::vector<long long> v;
+    std::size_t i = 1;
+    while (i < path.size()) {
+      const std::size_t slash = path.find('/', i);
+      if (slash == std::string::npos) break;
+      v.push_back(std::stoll(path.substr(i, slash - i)));
+      i = slash + 1;
+    }
+    return v;
+  };
+  for (const auto& p : paths)
+    for (long long id : path_ids(p)) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+  if (!ids.empty())
+    db::Query("SELECT id, name, depth FROM org_node WHERE id IN (" + ids + ")").each(sql, [&](const soci::row& r) {
+      names[db::column_ll(r, 0)] = {text(r, 1), static_cast<int>(db::column_ll(r, 2))};
+    });
+  for (std::size_t i = 0; i < out.size(); ++i)
+    for (long long id : path_ids(paths[i])) {
+      auto it = names.find(id);
+      if (it == names.end() || it->second.second == 0) continue;  // the city itself says nothing
+      out[i].path_label += (out[i].path_label.empty() ? "" : " / ") + it->second.first;
+    }
   return out;
 }
 

@@ -16,6 +16,10 @@ class TransferStore {
                      const std::string& note);
   static bool visible(soci::session& sql, const Principal& caller, const Transfer& t);
   static std::vector<Transfer> list(soci::session& sql, const Principal& caller, const std::string& status, int limit);
+  // Open branches (and general branches unless `type` is branch) of the whole city whose name or unit name has `q`,
+  // a page at a time: the directory a transfer picks its receiving branch from.
+  static std::vector<BranchEntry> branches(soci::session& sql, const std::string& q, const std::string& type, int page,
+                                           int page_size, long long* total);
   // A branch (node type branch, active) and its name.
   static std::optional<std::string> branch_name(soci::session& sql, long long node_id);
 };

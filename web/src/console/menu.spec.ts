@@ -73,10 +73,11 @@ describe('政治生命周期 in the menu', () => {
   it.each([
     ['the branch secretary', ['org.read', 'people.read', 'party.read', 'party.write']],
     ['a reader', ['party.read']],
-  ])('%s sees dues, transfers, the member timeline, appraisals and rewards', (_who, granted) => {
+  ])('%s sees dues, transfers, floating members, the member timeline, appraisals and rewards', (_who, granted) => {
     expect(allowedEntries(party(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
       ['partyDues', '/party/dues'],
       ['partyTransfers', '/party/transfers'],
+      ['partyFloating', '/party/floating'],
       ['partyTimeline', '/party/timeline'],
       ['partyAppraisals', '/party/appraisals'],
       ['partyRewards', '/party/rewards'],

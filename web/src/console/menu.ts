@@ -6,7 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
-import { Calendar, Odometer, Tickets } from '@element-plus/icons-vue'
+import { Calendar, Location, Odometer, Tickets } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -70,6 +70,7 @@ export const menuGroups: MenuGroup[] = [
         children: [
           { key: 'partyDues', icon: Wallet, path: '/party/dues', permission: PERM.partyRead },
           { key: 'partyTransfers', icon: Switch, path: '/party/transfers', permission: PERM.partyRead },
+          { key: 'partyFloating', icon: Location, path: '/party/floating', permission: PERM.partyRead },
           { key: 'partyTimeline', icon: Notebook, path: '/party/timeline', permission: PERM.partyRead },
           { key: 'partyAppraisals', icon: Stamp, path: '/party/appraisals', permission: PERM.partyRead },
           { key: 'partyRewards', icon: Medal, path: '/party/rewards', permission: PERM.partyRead },

@@ -149,6 +149,12 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyTransfers', permission: PERM.partyRead },
     },
     {
+      path: '/party/floating',
+      name: 'party-floating',
+      component: () => import('./party/FloatingPage.vue'),
+      meta: { titleKey: 'menu.partyFloating', permission: PERM.partyRead },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

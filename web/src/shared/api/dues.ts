@@ -2,7 +2,7 @@
 // brackets), the payments month by month, and the months in arrears. Money is in cents (分) on the wire. The server
 // checks every rule (back payment at most six months, a month paid once, a month only with a declared income),
 // permission (party.read / party.write) and data scope; the member reads their own through /me/party/dues.
-import { get, post, put, type Query } from './client'
+import { download, get, post, put, type Download, type Query } from './client'
 
 export const DUES_CATEGORIES = ['employed', 'retired', 'student', 'unemployed', 'low_income'] as const
 export type DuesCategory = (typeof DUES_CATEGORIES)[number]
@@ -25,6 +25,8 @@ export interface DuesBase {
   /** Display name of whoever declared it. */
   set_by: string
   set_at: string
+  /** YYYY-MM of `year` from which it applies; the first base's month starts the dues owed. */
+  from_month: string
 }
 
 export interface DuesPayment {
@@ -83,6 +85,8 @@ export interface BaseInput {
   year: number
   category: DuesCategory
   income_cents: number
+  /** Absent: the month already declared for the year, else this month (this year) or January (another year). */
+  from_month?: string
 }
 
 export interface PaymentInput {
@@ -126,7 +130,32 @@ export const setDuesBase = (personId: number, input: BaseInput) => put<DuesBase>
 export const recordPayment = (input: PaymentInput, key?: string) =>
   post<{ items: DuesPayment[] }>('/party/dues/payments', input, { silent: true, headers: keyHeader(key) })
 /** Each row on its own: the answer counts the rows recorded and lists the others with their error. */
-export const recordPayments = (rows: BatchRow[]) => post<BatchResult>('/party/dues/payments/batch', { rows }, { silent: true })
+export const recordPayments = (rows: BatchRow[]) => post<BatchResult>('/party/dues/payments/batch', { rows }, { silent: true, timeoutMs: 120_000 })
+
+/** The bank statement's rows to find members for (nothing is recorded). */
+export interface MatchInput {
+  row: number
+  id_card?: string
+  name?: string
+  branch?: string
+}
+/** What the server found for a statement row: its member with what a payment is checked against, or why none. */
+export interface MatchItem {
+  row: number
+  status: 'matched' | 'unknown' | 'ambiguous' | 'invalid_id' | 'name_mismatch'
+  message?: string
+  person_id?: number
+  name?: string
+  unit_name?: string
+  branch_name?: string | null
+  first_month?: string | null
+  bases?: { year: number; from_month: string; amount_cents: number }[]
+  paid?: string[]
+}
+
+export const matchStatement = (rows: MatchInput[]) =>
+  post<{ items: MatchItem[] }>('/party/dues/payments/match', { rows }, { silent: true, timeoutMs: 120_000 })
+export const downloadStatementTemplate = (): Promise<Download> => download('/party/dues/payments/template', 'dues-statement-template.xlsx')
 
 // ---- the member's own (403 no_person for an account without a person: the page says so itself)
 export const fetchMyDues = () => get<MyDues>('/me/party/dues', { silent: true })

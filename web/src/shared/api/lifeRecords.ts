@@ -13,6 +13,8 @@ export const TIMELINE_TYPES = [
   'transfer',
   'dues_payment',
   'status_change',
+  'floating',
+  'floating_end',
 ] as const
 export type TimelineType = (typeof TIMELINE_TYPES)[number]
 
@@ -20,7 +22,8 @@ export type TimelineType = (typeof TIMELINE_TYPES)[number]
  * One dated line. What `code`, `status` and `text` hold depends on `type`:
  * development_step: step number, outcome, note · report: kind · meeting: meeting kind, attendance, topic ·
  * appraisal: grade, year, note · reward_punishment: form, category, reason · transfer: kind, status, receiving org ·
- * dues_payment: month, amount in cents, method · status_change: field, new value, old value.
+ * dues_payment: month, amount in cents, method · status_change: field, new value, old value ·
+ * floating: reason, the record's status, destination · floating_end: end reason, '', destination.
  */
 export interface TimelineItem {
   date: string

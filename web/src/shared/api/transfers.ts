@@ -48,6 +48,20 @@ export interface TransferInput {
   note?: string
 }
 
+/** A branch of the city as the directory names it (no people): where a transfer inside the city may go. */
+export interface BranchEntry {
+  id: number
+  name: string
+  node_type: 'branch' | 'general_branch'
+  unit_id: number | null
+  unit_name: string | null
+  /** The names from below the city down to the branch: 市教育局 / 机关党委 / 第一党支部. */
+  path_label: string
+}
+
+/** The directory answers at most this many a page. */
+export const BRANCH_PAGE_SIZE = 20
+
 export function transferQuery(status?: TransferStatus | ''): Query {
   return status ? { status } : {}
 }
@@ -55,6 +69,9 @@ export function transferQuery(status?: TransferStatus | ''): Query {
 const id = (n: number) => encodeURIComponent(String(n))
 const keyHeader = (key?: string) => (key ? { 'Idempotency-Key': key } : undefined)
 
+/** Open branches of the whole city whose name or unit name has `q` (party.write: those who issue transfers). */
+export const fetchBranches = (q: string, page = 1) =>
+  get<{ items: BranchEntry[]; total: number }>('/party/branches', { query: { q: q.trim() || undefined, type: 'branch', page, page_size: BRANCH_PAGE_SIZE } })
 export const fetchTransfers = (status?: TransferStatus | '') => get<{ items: Transfer[] }>('/party/transfers', { query: transferQuery(status) })
 
 // The dialogs show refusals next to their fields (validation with `field`, transfer_pending, transfer_decided,

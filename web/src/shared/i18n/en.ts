@@ -136,6 +136,7 @@ const en: Messages = {
     partyCase: 'Development file',
     partyDues: 'Party dues',
     partyTransfers: 'Relationship transfers',
+    partyFloating: 'Floating members',
     party: 'Party Life Cycle',
     orgLife: 'Organisational life',
     partyMeetings: 'Meetings',

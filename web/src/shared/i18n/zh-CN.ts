@@ -140,6 +140,7 @@ const zhCN = {
     partyCase: '发展档案',
     partyDues: '党费管理',
     partyTransfers: '组织关系转接',
+    partyFloating: '流动党员',
     party: '政治生命周期',
     orgLife: '组织生活',
     partyMeetings: '会议记录',

@@ -45,7 +45,7 @@ describe('months', () => {
   })
 })
 
-const base = { person_id: 1, year: 2026, category: 'employed' as const, income_cents: 800000, amount_cents: 12000, rate_permille: 15, set_by: '马月蕾', set_at: '2026-11-29T00:00:00Z' }
+const base = { person_id: 1, year: 2026, category: 'employed' as const, income_cents: 800000, amount_cents: 12000, rate_permille: 15, set_by: '马月蕾', set_at: '2026-11-29T00:00:00Z', from_month: '2026-01' }
 function member(over: Partial<DuesMember> = {}): DuesMember {
   return {
     person_id: 1,

@@ -104,6 +104,10 @@ export function describe(item: TimelineItem): TimelineLine {
       const title = t('lifeRecord.line.change', { field, from: fieldValue(item.code, text), to: fieldValue(item.code, status) })
       return { ...base, title, detail: '', tag: '', tone: 'normal' }
     }
+    case 'floating':
+      return { ...base, title: t('lifeRecord.line.floating', { place: text }), detail: '', tag: known(`lifeRecord.floatingReason.${item.code}`, item.code), tone: 'normal' }
+    case 'floating_end':
+      return { ...base, title: known(`lifeRecord.floatingEnd.${item.code}`, item.code), detail: note('destination'), tag: '', tone: item.code === 'returned' ? 'good' : 'muted' }
     default:
       return { ...base, title: [item.code, status].filter(Boolean).join(' · '), detail: text, tag: '', tone: 'normal' }
   }
