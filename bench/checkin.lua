@@ -1,8 +1,9 @@
 -- wrk script for bench/checkin: every signed-in member checks in once to the same study session.
 -- wrk -tT -s bench/checkin.lua URL -- COOKIE_FILE TOKEN T
 -- Each thread takes its own share of the cookies (one line each, "name=value") and sends one check-in per cookie;
--- when as many answers as its share came back the thread stops and notes the time, so done() can report check-ins per
--- second over the time they took (wrk's own req/s divides by the whole -d).
+-- when every check-in of its share is answered the thread stops and notes the time, so done() can report check-ins
+-- per second over the time they took (wrk's own req/s divides by the whole -d; its latencies include the few
+-- /healthz fillers sent while the last answers are on their way).
 local ffi = require("ffi")
 ffi.cdef [[
   typedef struct { long tv_sec; long tv_usec; } bench_timeval;
@@ -42,9 +43,22 @@ function init(args)
   started_at, finished_at = 0, 0
 end
 
+local verified = false
+
 function request()
+  -- wrk calls request() once on the first thread's state, after init(), to see how many requests it makes, and sends
+  -- nothing for that call: it must not use up a cookie nor start the clock.
+  if index == 0 and not verified then
+    verified = true
+    return wrk.format("GET", "/healthz")
+  end
   if started_at == 0 then started_at = now() end
-  local i = math.min(next_cookie, last)  -- after the share: the last one again (answered "already", not counted)
+  if next_cookie > last then
+    -- The share is sent: keep the connection busy with the cheapest request there is until every check-in of the
+    -- share is answered (a repeated check-in could overtake the original and muddle the count).
+    return wrk.format("GET", "/healthz")
+  end
+  local i = next_cookie
   next_cookie = next_cookie + 1
   return wrk.format("POST", "/api/v1/study/checkins", {
     ["Cookie"] = cookie_lines[i] or "",
@@ -53,7 +67,14 @@ function request()
   }, body)
 end
 
+-- Fillers are sent slowly, so that the latencies wrk reports are the check-ins' own.
+function delay()
+  if next_cookie > last then return 50 end
+  return 0
+end
+
 function response(status, headers, response_body)
+  if status == 200 and not response_body:find('"session"', 1, true) then return end  -- a filler /healthz
   answered = answered + 1
   if status ~= 200 then
     failed = failed + 1
@@ -62,8 +83,6 @@ function response(status, headers, response_body)
   else
     repeated = repeated + 1
   end
-  -- As many answers as the share has members: repeats are only sent once the share is used up, so by now every member
-  -- of the share was sent (a few answers to them may still be on the way; the database count is what proves them).
   if answered >= expected and finished_at == 0 then
     finished_at = now()
     wrk.thread:stop()
