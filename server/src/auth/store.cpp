@@ -1,5 +1,7 @@
 #include "auth/store.hpp"
 
+#include "db/query.hpp"
+
 #include "db/sql.hpp"
 
 namespace xinhuo::auth {
@@ -12,11 +14,11 @@ const char* const kAccountColumns =
 const char* const kSelectGrants =
     "SELECT r.code, r.name, COALESCE(r.admin_kind, ''), COALESCE(g.org_node_id, 0), COALESCE(o.name, ''), "
     "COALESCE(o.path, ''), g.scope, g.id FROM role_grant g JOIN role r ON r.id = g.role_id "
-    "LEFT JOIN org_node o ON o.id = g.org_node_id WHERE g.account_id = :a ORDER BY g.id";
+    "LEFT JOIN org_node o ON o.id = g.org_node_id WHERE g.account_id = ";
 const char* const kSelectGrantNodes = "SELECT org_node_id FROM role_grant_node WHERE grant_id = :g";
 const char* const kSelectPermissions =
     "SELECT DISTINCT p.permission FROM role_grant g JOIN role_permission p ON p.role_id = g.role_id "
-    "WHERE g.account_id = :a ORDER BY p.permission";
+    "WHERE g.account_id = ";
 const char* const kRecordFailure =
     "UPDATE account SET failed_logins = failed_logins + 1, "
     "locked_until = CASE WHEN failed_logins + 1 >= :max THEN :until ELSE locked_until END "
@@ -29,7 +31,7 @@ const char* const kInsertSession =
     "VALUES (:h, :a, :c, :c2, :e, :ip, :ua) RETURNING id";
 const char* const kSelectOpenSession =
     "SELECT id, account_id, created_at, last_seen_at, expires_at, ip, user_agent FROM auth_session "
-    "WHERE token_hash = :h AND ended_at IS NULL";
+    "WHERE token_hash = ";
 const char* const kTouchSession = "UPDATE auth_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL";
 const char* const kEndSession =
     "UPDATE auth_session SET ended_at = :now, end_reason = :r WHERE id = :id AND ended_at IS NULL";
@@ -113,7 +115,14 @@ std::optional<Account> AuthStore::account_by_username(const std::string& usernam
 
 std::optional<Account> AuthStore::account_by_id(long long id) {
   auto lease = db_.lease();
-  return one_account(lease.sql(), " WHERE id = :id", id);
+  return account_in(lease.sql(), id);
+}
+
+// Read on every request (through open_session): a db::Query, which SQLite keeps prepared per pooled session.
+std::optional<Account> AuthStore::account_in(soci::session& sql, long long id) {
+  std::optional<Account> out;
+  db::Query(std::string(kAccountColumns) + " WHERE id = ").value(id).each(sql, [&](const soci::row& r) { out = account_from(r); });
+  return out;
 }
 
 std::vector<Grant> AuthStore::grants(long long account_id) {
@@ -121,8 +130,7 @@ std::vector<Grant> AuthStore::grants(long long account_id) {
   std::vector<Grant> out;
   std::vector<long long> grant_ids;
   {
-    soci::rowset<soci::row> rows = (lease.sql().prepare << kSelectGrants, soci::use(account_id));
-    for (const auto& r : rows) {
+    db::Query(kSelectGrants).value(account_id).add(" ORDER BY g.id").each(lease.sql(), [&](const soci::row& r) {
       Grant g;
       g.role_code = r.get<std::string>(0);
       g.role_name = r.get<std::string>(1);
@@ -133,7 +141,7 @@ std::vector<Grant> AuthStore::grants(long long account_id) {
       g.scope = r.get<std::string>(6);
       grant_ids.push_back(db::column_ll(r, 7));
       out.push_back(std::move(g));
-    }
+    });
   }
   for (std::size_t i = 0; i < out.size(); ++i) {
     if (out[i].scope != "custom") continue;
@@ -146,8 +154,9 @@ std::vector<Grant> AuthStore::grants(long long account_id) {
 std::vector<std::string> AuthStore::permissions(long long account_id) {
   auto lease = db_.lease();
   std::vector<std::string> out;
-  soci::rowset<std::string> rows = (lease.sql().prepare << kSelectPermissions, soci::use(account_id));
-  for (const auto& p : rows) out.push_back(p);
+  db::Query(kSelectPermissions).value(account_id).add(" ORDER BY p.permission").each(lease.sql(), [&](const soci::row& r) {
+    out.push_back(r.get<std::string>(0));
+  });
   return out;
 }
 
@@ -177,13 +186,12 @@ long long AuthStore::insert_session(db::Tx& tx, const std::string& token_hash, l
 
 std::optional<AuthStore::SessionLookup> AuthStore::open_session(const std::string& token_hash) {
   std::optional<Session> session;
-  {
-    auto lease = db_.lease();
-    soci::rowset<soci::row> rows = (lease.sql().prepare << kSelectOpenSession, soci::use(token_hash));
-    for (const auto& r : rows) session = session_from(r);
-  }
+  auto lease = db_.lease();
+  db::Query(kSelectOpenSession).value(token_hash).add(" AND ended_at IS NULL").each(lease.sql(), [&](const soci::row& r) {
+    session = session_from(r);
+  });
   if (!session) return std::nullopt;
-  auto account = account_by_id(session->account_id);
+  auto account = account_in(lease.sql(), session->account_id);
   if (!account) return std::nullopt;
   return SessionLookup{*session, *account};
 }

@@ -15,6 +15,7 @@ class AuthStore {
 
   std::optional<Account> account_by_username(const std::string& username);
   std::optional<Account> account_by_id(long long id);
+  static std::optional<Account> account_in(soci::session& sql, long long id);
   std::vector<Grant> grants(long long account_id);
   std::vector<std::string> permissions(long long account_id);
 
