@@ -29,6 +29,8 @@
 #include "party/routes.hpp"
 #include "party/transfer_routes.hpp"
 #include "points/publicity_routes.hpp"
+#include "practice/assignment_routes.hpp"
+#include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
@@ -87,6 +89,11 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   party::add_meeting_routes(router_, *meetings_);
   life_records_ = std::make_unique<party::LifeRecordService>(*db_, clock_);
   party::add_life_record_routes(router_, *life_records_);
+  assignments_ = std::make_unique<practice::AssignmentService>(*db_, clock_, *cipher_);
+  practice::add_assignment_routes(router_, *assignments_);
+  trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);
+  competitions_ = std::make_unique<practice::CompetitionService>(*db_, clock_);
+  practice::add_training_routes(router_, *trainings_, *competitions_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -34,6 +34,11 @@ class TransferService;
 class MeetingService;
 class LifeRecordService;
 }
+namespace xinhuo::practice {
+class AssignmentService;
+class TrainingService;
+class CompetitionService;
+}  // namespace xinhuo::practice
 namespace xinhuo::points {
 class PointsService;
 class PublicityService;
@@ -66,6 +71,9 @@ class App {
   party::TransferService& transfers() { return *transfers_; }
   party::MeetingService& meetings() { return *meetings_; }
   party::LifeRecordService& life_records() { return *life_records_; }
+  practice::AssignmentService& assignments() { return *assignments_; }
+  practice::TrainingService& trainings() { return *trainings_; }
+  practice::CompetitionService& competitions() { return *competitions_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -99,6 +107,9 @@ class App {
   std::unique_ptr<party::TransferService> transfers_;
   std::unique_ptr<party::MeetingService> meetings_;
   std::unique_ptr<party::LifeRecordService> life_records_;
+  std::unique_ptr<practice::AssignmentService> assignments_;
+  std::unique_ptr<practice::TrainingService> trainings_;
+  std::unique_ptr<practice::CompetitionService> competitions_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.
