@@ -144,6 +144,9 @@ const en: Messages = {
     record: 'Cadre Records',
     study: 'Study',
     practice: 'Practice',
+    practiceAssignments: 'Assignments',
+    practiceTrainings: 'Training classes',
+    practiceCompetitions: 'Skill competitions',
     evaluation: 'Evaluation',
     masswork: 'Mass Work',
     oversight: 'Oversight',
@@ -223,6 +226,7 @@ const en: Messages = {
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
     timelineEntry: 'My party life',
+    practiceEntry: 'My practice',
   },
   forbidden: {
     title: 'No access',
