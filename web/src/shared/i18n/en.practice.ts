@@ -76,6 +76,9 @@ const enPractice = {
     personHint: 'Type a name to search',
     noMatch: 'Nobody found',
     days: '{n} days',
+    personRequired: 'Choose the person',
+    nodeRequired: 'Choose the organisation',
+    titleRequired: 'Give the title',
   },
   assignments: {
     intro: 'Cadres on front-line postings, secondments, east-west cooperation, counterpart support, mountain-sea cooperation and urgent tasks: start, mid-term and final evaluation, outcome. A completed assignment earns points by its length.',
@@ -122,6 +125,9 @@ const enPractice = {
       phone: 'Supervisor’s phone',
       submit: 'Save',
       created: 'Assignment recorded',
+      hostRequired: 'Give the host place',
+      plannedEndRequired: 'Choose the planned end',
+      supervisorRequired: 'Name the supervisor',
     },
     detail: {
       title: 'Assignment',

@@ -76,6 +76,9 @@ const zhCNPractice = {
     personHint: '输入姓名查找',
     noMatch: '没有找到人员',
     days: '{n} 天',
+    personRequired: '请选择人员',
+    nodeRequired: '请选择组织',
+    titleRequired: '请填写名称',
   },
   assignments: {
     intro: '干部到基层一线、挂职、东西部协作、对口支援、山海协作和急难险重任务中历练的全过程记录：开始、中期考核、结业考核和成效；完成后按时长自动计入党员积分。',
@@ -122,6 +125,9 @@ const zhCNPractice = {
       phone: '指导人电话',
       submit: '保存',
       created: '已新增历练记录',
+      hostRequired: '请填写历练地点',
+      plannedEndRequired: '请选择计划结束日期',
+      supervisorRequired: '请填写指导人',
     },
     detail: {
       title: '历练详情',
