@@ -153,6 +153,24 @@ TEST_P(Practice, AnAssignmentRunsItsLifecycleOnceAndEarnsItsPointsOnce) {
   EXPECT_NE(score.body.find("practice"), std::string::npos) << score.body;
 }
 
+TEST_P(Practice, AnAssignmentSentTwiceWithTheSameIdempotencyKeyIsRecordedOnce) {
+  START_CITY(s);
+  const std::string admin = s.login("unitadmin");
+  auto send = [&](const std::string& key, const Json& body) {
+    auto h = api_headers(s.port());
+    h.emplace_back("Cookie", admin);
+    h.emplace_back("Idempotency-Key", key);
+    return http_request(s.port(), "POST", "/api/v1/practice/assignments", h, body.dump());
+  };
+  const Json body = assignment(city.person_a, "secondment", "2026-09-01", "2027-02-28");
+  auto first = send("assignment-9c1e", body);
+  ASSERT_EQ(first.status, 201) << first.body;
+  auto repeat = send("assignment-9c1e", body);
+  EXPECT_EQ(repeat.status, 201);
+  EXPECT_EQ(repeat.body, first.body);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM practice_assignment"), 1);
+}
+
 TEST_P(Practice, DatesAndFieldsAreChecked) {
   START_CITY(s);
   const std::string admin = s.login("unitadmin");
