@@ -17,6 +17,8 @@
 #include "party/service.hpp"
 #include "party/transfer_service.hpp"
 #include "points/publicity_service.hpp"
+#include "practice/assignment_service.hpp"
+#include "practice/training_service.hpp"
 #include "points/service.hpp"
 #include "study/group_service.hpp"
 #include "study/session_service.hpp"
@@ -334,6 +336,51 @@ Json study_session_body(TestServer& s, long long unit) {
   const auto now = s.clock().now();
   return {{"audience", "unit"}, {"node_id", unit}, {"title", "周二夜学"}, {"starts_at", iso_utc(now + std::chrono::hours(1))},
           {"ends_at", iso_utc(now + std::chrono::hours(3))}, {"place", "会议室"}};
+}
+// The practice administrator: every practice permission, scope all.
+Principal practice_admin(TestServer& s) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"practice.read", "practice.write"};
+  admin.scope.all = true;
+  return admin;
+}
+// An assignment of person A (inside) or of person B of unit B (outside), moved on to `state` (planned | active).
+long long fresh_assignment(TestServer& s, const TestServer::SmallCity& city, bool inside, const std::string& state = "planned") {
+  const Principal admin = practice_admin(s);
+  practice::AssignmentInput in;
+  in.person_id = inside ? city.person_a : city.person_b;
+  in.assignment_type = "frontline";
+  in.host_place = "姜山镇";
+  in.starts_on = "2026-06-01";
+  in.planned_end = "2026-12-31";
+  in.supervisor_name = "王建国";
+  const long long id = s.app().assignments().create(admin, in).id;
+  if (state == "active") s.app().assignments().transition(admin, id, "start", {});
+  return id;
+}
+// A node of the role's scope (inside) or outside it, for organising classes and competitions.
+long long practice_node(const Role& role, const TestServer::SmallCity& city, bool inside) {
+  return inside ? (role.in_node ? role.in_node : city.unit_a) : (role.out_node ? role.out_node : city.unit_b);
+}
+// An open training class of the node with person A (or B, outside) enrolled, ended yesterday when `ended`.
+long long fresh_training(TestServer& s, const TestServer::SmallCity& city, long long node, bool inside, bool decided = false) {
+  const Principal admin = practice_admin(s);
+  practice::TrainingInput in{.node_id = node, .title = "培训班", .kind = "theory", .starts_on = "2026-06-01",
+                             .ends_on = "2026-06-02", .hours = 8, .capacity = 10, .place = ""};
+  const long long id = s.app().trainings().create(admin, in).id;
+  const long long person = inside ? city.person_a : city.person_b;
+  s.app().trainings().enrol(admin, id, {person});
+  if (decided) s.app().trainings().set_results(admin, id, {{.person_id = person, .attended_days = 2, .completion = "completed"}});
+  return id;
+}
+// A draft competition of the node with person A (or B) scored.
+long long fresh_competition(TestServer& s, const TestServer::SmallCity& city, long long node, bool inside) {
+  const Principal admin = practice_admin(s);
+  practice::Competition in{.node_id = node, .title = "比武", .level = "unit", .held_on = "2026-06-01"};
+  const long long id = s.app().competitions().create(admin, in).id;
+  s.app().competitions().set_entries(admin, id, {{.person_id = inside ? city.person_a : city.person_b, .score = 90}});
+  return id;
 }
 
 std::map<std::string, Case> cases() {
@@ -893,6 +940,133 @@ std::map<std::string, Case> cases() {
       // The cadre is a full member with no development case: allowed in, and told there is nothing to report on.
       {"POST /api/v1/me/party/thought-reports",
        {fixed("POST", "/api/v1/me/party/thought-reports", R"({"content":"认真学习党章，对照标准查找差距。"})"), 409}},
+      {"POST /api/v1/practice/assignments",
+       {[](Context& c, bool inside) {
+          Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"assignment_type", "frontline"},
+                       {"host_place", "姜山镇"}, {"starts_on", "2026-06-01"}, {"planned_end", "2026-12-31"}, {"supervisor_name", "王建国"}};
+          return Request{"POST", "/api/v1/practice/assignments", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/practice/assignments", {fixed("GET", "/api/v1/practice/assignments"), 200}},
+      {"GET /api/v1/practice/assignments/export", {fixed("GET", "/api/v1/practice/assignments/export"), 200}},
+      {"GET /api/v1/practice/assignments/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/practice/assignments/" + std::to_string(fresh_assignment(c.server, c.city, inside))};
+        },
+        200, true}},
+      {"POST /api/v1/practice/assignments/{id}/start",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/practice/assignments/" + std::to_string(fresh_assignment(c.server, c.city, inside)) + "/start", "{}"};
+        },
+        200, true}},
+      {"POST /api/v1/practice/assignments/{id}/mid-term",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/practice/assignments/" + std::to_string(fresh_assignment(c.server, c.city, inside, "active")) + "/mid-term",
+                         R"({"evaluated_on":"2026-07-01","grade":"good"})"};
+        },
+        200, true}},
+      {"POST /api/v1/practice/assignments/{id}/complete",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/practice/assignments/" + std::to_string(fresh_assignment(c.server, c.city, inside, "active")) + "/complete",
+                         R"({"actual_end":"2026-08-01","grade":"good","outcome":"完成"})"};
+        },
+        200, true}},
+      {"POST /api/v1/practice/assignments/{id}/terminate",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/practice/assignments/" + std::to_string(fresh_assignment(c.server, c.city, inside)) + "/terminate",
+                         R"({"reason":"人选调整"})"};
+        },
+        200, true}},
+      {"GET /api/v1/me/practice/assignments", {fixed("GET", "/api/v1/me/practice/assignments"), 200}},
+      {"PUT /api/v1/practice/plans",
+       {[=](Context& c, bool inside) {
+          Json body = {{"node_id", practice_node(c.role, c.city, inside)}, {"year", 2026}, {"planned", 12}};
+          return Request{"PUT", "/api/v1/practice/plans", body.dump()};
+        },
+        200, true}},
+      {"GET /api/v1/practice/plan-report",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/practice/plan-report?node_id=" + std::to_string(practice_node(c.role, c.city, inside))};
+        },
+        200, true}},
+      {"POST /api/v1/practice/trainings",
+       {[](Context& c, bool inside) {
+          Json body = {{"node_id", practice_node(c.role, c.city, inside)}, {"title", "培训班"}, {"kind", "theory"},
+                       {"starts_on", "2026-06-01"}, {"ends_on", "2026-06-02"}, {"hours", 8}, {"capacity", 10}};
+          return Request{"POST", "/api/v1/practice/trainings", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/practice/trainings", {fixed("GET", "/api/v1/practice/trainings"), 200}},
+      {"GET /api/v1/practice/trainings/{id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          return Request{"GET", "/api/v1/practice/trainings/" + std::to_string(id)};
+        },
+        200, true}},
+      {"PUT /api/v1/practice/trainings/{id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          Json body = {{"title", "培训班（调整）"}, {"kind", "theory"}, {"starts_on", "2026-06-01"}, {"ends_on", "2026-06-03"},
+                       {"hours", 12}, {"capacity", 10}};
+          return Request{"PUT", "/api/v1/practice/trainings/" + std::to_string(id), body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/practice/trainings/{id}/enrolments",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          const long long third = fresh_applicant(c.server, inside ? c.city.unit_a : c.city.unit_b, inside ? c.city.branch_a1 : 0);
+          return Request{"POST", "/api/v1/practice/trainings/" + std::to_string(id) + "/enrolments",
+                         Json{{"person_ids", {third}}}.dump()};
+        },
+        200, true}},
+      {"DELETE /api/v1/practice/trainings/{id}/enrolments/{person_id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          return Request{"DELETE", "/api/v1/practice/trainings/" + std::to_string(id) + "/enrolments/" +
+                                       std::to_string(inside ? c.city.person_a : c.city.person_b)};
+        },
+        200, true}},
+      {"PUT /api/v1/practice/trainings/{id}/results",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          Json body = {{"results", {{{"person_id", inside ? c.city.person_a : c.city.person_b}, {"attended_days", 2},
+                                     {"completion", "completed"}, {"result", "qualified"}}}}};
+          return Request{"PUT", "/api/v1/practice/trainings/" + std::to_string(id) + "/results", body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/practice/trainings/{id}/close",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside, true);
+          return Request{"POST", "/api/v1/practice/trainings/" + std::to_string(id) + "/close"};
+        },
+        200, true}},
+      {"GET /api/v1/me/practice/trainings", {fixed("GET", "/api/v1/me/practice/trainings"), 200}},
+      {"POST /api/v1/practice/competitions",
+       {[](Context& c, bool inside) {
+          Json body = {{"node_id", practice_node(c.role, c.city, inside)}, {"title", "比武"}, {"level", "unit"}, {"held_on", "2026-06-01"}};
+          return Request{"POST", "/api/v1/practice/competitions", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/practice/competitions", {fixed("GET", "/api/v1/practice/competitions"), 200}},
+      {"GET /api/v1/practice/competitions/{id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_competition(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          return Request{"GET", "/api/v1/practice/competitions/" + std::to_string(id)};
+        },
+        200, true}},
+      {"PUT /api/v1/practice/competitions/{id}/entries",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_competition(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          Json body = {{"entries", {{{"person_id", inside ? c.city.person_a : c.city.person_b}, {"score", 88.5}}}}};
+          return Request{"PUT", "/api/v1/practice/competitions/" + std::to_string(id) + "/entries", body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/practice/competitions/{id}/publish",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_competition(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          return Request{"POST", "/api/v1/practice/competitions/" + std::to_string(id) + "/publish"};
+        },
+        200, true}},
       {"POST /api/v1/points/simulations",
        {[=](Context& c, bool inside) {
           Json body = {{"from", "2026-01-01"}, {"to", "2026-12-31"}, {"node_id", node_target(c, inside) ? node_target(c, inside) : c.city.unit_a},
@@ -924,13 +1098,15 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   const auto city = s.seed_small_city();
   const std::set<std::string> business = {"org.read", "org.write", "people.read", "people.write", "people.import",
                                           "people.export", "people.read_sensitive", "points.read", "points.approve",
-                                          "points.adjust", "points.rules", "party.read", "party.write", "study.read", "study.write"};
+                                          "points.adjust", "points.rules", "party.read", "party.write",
+                                          "practice.read", "practice.write", "study.read", "study.write"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
       {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
-        "points.approve", "points.adjust", "party.read", "party.write", "study.read", "study.write"},
+        "points.approve", "points.adjust", "party.read", "party.write", "practice.read", "practice.write",
+        "study.read", "study.write"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
-      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
+      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write", "practice.read"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
       {"auditor", true, false, {"audit.read", "audit.export"}, 0, city.unit_b, 0, city.person_b},
       {"sysadmin", true, false, {"system.config"}, 0, city.unit_b, 0, city.person_b},
@@ -970,7 +1146,10 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
           // Creating under a parent outside the scope names the parent field; reading or changing answers 404.
           expected = key == "POST /api/v1/org/nodes" || key == "POST /api/v1/party/meetings" ||
                              key == "POST /api/v1/party/appraisals" || key == "POST /api/v1/study/groups" ||
-                             key == "POST /api/v1/study/sessions"
+                             key == "POST /api/v1/study/sessions" ||
+                             key == "POST /api/v1/practice/assignments" ||
+                             key == "POST /api/v1/practice/trainings" || key == "POST /api/v1/practice/competitions" ||
+                             key == "PUT /api/v1/practice/plans"
                          ? 400
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
@@ -980,7 +1159,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&
                    !role.permissions.count("points.read")) {
           expected = 404;  // neither the uploader nor a manager whose scope covers the uploader
-        } else if ((spec.pattern.rfind("/api/v1/me/points", 0) == 0 || spec.pattern.rfind("/api/v1/me/party", 0) == 0) &&
+        } else if ((spec.pattern.rfind("/api/v1/me/points", 0) == 0 || spec.pattern.rfind("/api/v1/me/party", 0) == 0 ||
+                    spec.pattern.rfind("/api/v1/me/practice", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
         } else expected = it->second.ok;

@@ -30,6 +30,8 @@
 #include "party/routes.hpp"
 #include "party/transfer_routes.hpp"
 #include "points/publicity_routes.hpp"
+#include "practice/assignment_routes.hpp"
+#include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/session_routes.hpp"
@@ -97,6 +99,11 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   study::add_group_routes(router_, *study_groups_);
   study_sessions_ = std::make_unique<study::SessionService>(*db_, clock_);
   study::add_session_routes(router_, *study_sessions_);
+  assignments_ = std::make_unique<practice::AssignmentService>(*db_, clock_, *cipher_);
+  practice::add_assignment_routes(router_, *assignments_);
+  trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);
+  competitions_ = std::make_unique<practice::CompetitionService>(*db_, clock_);
+  practice::add_training_routes(router_, *trainings_, *competitions_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

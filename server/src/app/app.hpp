@@ -35,6 +35,11 @@ class FloatingService;
 class MeetingService;
 class LifeRecordService;
 }
+namespace xinhuo::practice {
+class AssignmentService;
+class TrainingService;
+class CompetitionService;
+}  // namespace xinhuo::practice
 namespace xinhuo::points {
 class PointsService;
 class PublicityService;
@@ -74,6 +79,9 @@ class App {
   party::LifeRecordService& life_records() { return *life_records_; }
   study::GroupService& study_groups() { return *study_groups_; }
   study::SessionService& study_sessions() { return *study_sessions_; }
+  practice::AssignmentService& assignments() { return *assignments_; }
+  practice::TrainingService& trainings() { return *trainings_; }
+  practice::CompetitionService& competitions() { return *competitions_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -110,6 +118,9 @@ class App {
   std::unique_ptr<party::LifeRecordService> life_records_;
   std::unique_ptr<study::GroupService> study_groups_;
   std::unique_ptr<study::SessionService> study_sessions_;
+  std::unique_ptr<practice::AssignmentService> assignments_;
+  std::unique_ptr<practice::TrainingService> trainings_;
+  std::unique_ptr<practice::CompetitionService> competitions_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -18,6 +18,7 @@
 #include "party/dues_service.hpp"
 #include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
+#include "practice/demo.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -275,6 +276,11 @@ int run_cli(int argc, char** argv) {
               << " reports\n";
     const auto m = party::seed_demo_meetings(db, beijing_date(std::chrono::system_clock::now()), seed_number);
     std::cout << "organisational life: " << m.meetings << " meetings with " << m.attendance << " attendance records\n";
+    if (seed_cmd->parsed()) {
+      const auto pr = practice::seed_demo_practice(db, App::default_clock(), cipher);
+      std::cout << "practice: " << pr.assignments << " assignments, " << pr.trainings << " training classes, "
+                << pr.competitions << " competition\n";
+    }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
               << " ms\n";

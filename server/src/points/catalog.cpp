@@ -68,7 +68,7 @@ const std::vector<std::string>& event_types() {
       "party.meeting_attended",  "party.life_meeting_attended", "party.absence_recorded",
       "party.dues_overdue",      "study.checkin",               "study.course_hour",
       "study.lecture_given",     "study.lecture_given_city",    "study.absence_recorded",
-      "practice.assignment_completed_short", "practice.assignment_completed_long",
+      "practice.assignment_completed_short", "practice.assignment_completed_long", "practice.training_completed",
       "mass.micro_project_completed", "mass.household_visited",
   };
   return list;

@@ -106,3 +106,22 @@ describe('组织生活 in the menu', () => {
     expect(allowedEntries(orgLife(), ['points.read', 'people.read'])).toEqual([])
   })
 })
+
+describe('实践锻炼 in the menu', () => {
+  const practice = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'practice')
+
+  it.each([
+    ['org_admin', ['party.read', 'practice.read', 'practice.write']],
+    ['the branch secretary', ['party.read', 'practice.read']],
+  ])('%s sees 一线历练, 培训班 and 岗位练兵比武', (_who, granted) => {
+    expect(allowedEntries(practice(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['practiceAssignments', '/practice/assignments'],
+      ['practiceTrainings', '/practice/trainings'],
+      ['practiceCompetitions', '/practice/competitions'],
+    ])
+  })
+
+  it('is left out without practice.read (a cadre sees their own on the phone)', () => {
+    expect(allowedEntries(practice(), ['self.read', 'party.read'])).toEqual([])
+  })
+})

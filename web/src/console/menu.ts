@@ -6,7 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
-import { Calendar, Location, Odometer, Tickets } from '@element-plus/icons-vue'
+import { Calendar, Location, Odometer, Position, School, Tickets, Trophy } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -83,7 +83,16 @@ export const menuGroups: MenuGroup[] = [
     entries: [
       { key: 'record', icon: Notebook },
       { key: 'study', icon: Reading },
-      { key: 'practice', icon: Promotion },
+      {
+        key: 'practice',
+        icon: Promotion,
+        permission: PERM.practiceRead,
+        children: [
+          { key: 'practiceAssignments', icon: Position, path: '/practice/assignments', permission: PERM.practiceRead },
+          { key: 'practiceTrainings', icon: School, path: '/practice/trainings', permission: PERM.practiceRead },
+          { key: 'practiceCompetitions', icon: Trophy, path: '/practice/competitions', permission: PERM.practiceRead },
+        ],
+      },
       { key: 'evaluation', icon: Stamp },
     ],
   },

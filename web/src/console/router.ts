@@ -124,6 +124,31 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyMeeting', permission: PERM.partyRead, menuPath: '/party/meetings' },
     },
     {
+      path: '/practice/assignments',
+      name: 'practice-assignments',
+      component: () => import('./practice/AssignmentsPage.vue'),
+      meta: { titleKey: 'menu.practiceAssignments', permission: PERM.practiceRead },
+    },
+    {
+      path: '/practice/trainings',
+      name: 'practice-trainings',
+      component: () => import('./practice/TrainingsPage.vue'),
+      meta: { titleKey: 'menu.practiceTrainings', permission: PERM.practiceRead },
+    },
+    {
+      path: '/practice/trainings/:id(\\d+)',
+      name: 'practice-training',
+      component: () => import('./practice/TrainingPage.vue'),
+      props: (route) => ({ trainingId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.practiceTrainings', permission: PERM.practiceRead, menuPath: '/practice/trainings' },
+    },
+    {
+      path: '/practice/competitions',
+      name: 'practice-competitions',
+      component: () => import('./practice/CompetitionsPage.vue'),
+      meta: { titleKey: 'menu.practiceCompetitions', permission: PERM.practiceRead },
+    },
+    {
       path: '/party/cadence',
       name: 'party-cadence',
       component: () => import('./party/CadencePage.vue'),

@@ -70,6 +70,12 @@ export const router = createRouter({
       meta: { titleKey: 'password.title', signIn: true },
     },
     {
+      path: '/practice',
+      name: 'practice',
+      component: () => import('./practice/MyPracticePage.vue'),
+      meta: { titleKey: 'mobile.practiceEntry', signIn: true },
+    },
+    {
       path: '/party/timeline',
       name: 'party-timeline',
       component: () => import('./party/MyTimelinePage.vue'),

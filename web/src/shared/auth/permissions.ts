@@ -30,6 +30,10 @@ export const PERM = {
   partyRead: 'party.read',
   /** Open development files, record steps and reports in scope. */
   partyWrite: 'party.write',
+  /** Training classes, competitions and front-line assignments in scope. */
+  practiceRead: 'practice.read',
+  /** Record them: classes, results, competitions, assignments and their steps, yearly plans. */
+  practiceWrite: 'practice.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

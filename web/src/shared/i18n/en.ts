@@ -145,6 +145,9 @@ const en: Messages = {
     record: 'Cadre Records',
     study: 'Study',
     practice: 'Practice',
+    practiceAssignments: 'Assignments',
+    practiceTrainings: 'Training classes',
+    practiceCompetitions: 'Skill competitions',
     evaluation: 'Evaluation',
     masswork: 'Mass Work',
     oversight: 'Oversight',
@@ -224,6 +227,7 @@ const en: Messages = {
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
     timelineEntry: 'My party life',
+    practiceEntry: 'My practice',
   },
   forbidden: {
     title: 'No access',

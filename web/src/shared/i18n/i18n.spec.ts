@@ -10,6 +10,7 @@ import { enParty, zhCNParty } from './party'
 import enDues from './en.dues'
 import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
+import { enPractice, zhCNPractice } from './practice'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -27,6 +28,7 @@ const SETS: [string, object, object][] = [
   ['党员发展', zhCNParty, enParty],
   ['党费与组织关系转接', zhCNDues, enDues],
   ['组织生活', zhCNMeetings, enMeetings],
+  ['实践锻炼', zhCNPractice, enPractice],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

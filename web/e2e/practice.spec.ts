@@ -1,0 +1,120 @@
+import { expect, test, type Page } from '@playwright/test'
+import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
+
+// 实践锻炼 against the demo city: the unit administrator records a front-line assignment of cadre01 in the console
+// (20 days, started three weeks ago), starts it, completes it with a grade and an outcome — the form says it earns
+// the short award — and sees it completed in the list; the completion is booked in cadre01's points (once), and on
+// the phone cadre01 finds it under 我的 → 我的实践. Each run records one more assignment in the demo database.
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+/** A Beijing date `offset` days from today, YYYY-MM-DD. */
+const beijingDay = (offset = 0) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai' }).format(new Date(Date.now() + offset * 86_400_000))
+
+async function json<T>(page: Page, path: string): Promise<T> {
+  const res = await page.request.get(path)
+  expect(res.ok(), `${path} → ${res.status()}`).toBe(true)
+  return (await res.json()) as T
+}
+
+const answered = (page: Page, method: string, pattern: RegExp) =>
+  page.waitForResponse((r) => pattern.test(new URL(r.url()).pathname) && r.request().method() === method)
+
+async function pickDate(page: Page, testid: string, date: string): Promise<void> {
+  const box = textBox(page, testid)
+  await box.click()
+  await box.fill(date)
+  await box.press('Enter')
+}
+
+interface Entry {
+  rule_code: string
+  event_type: string | null
+}
+
+test.describe('实践锻炼', () => {
+  test.describe.configure({ timeout: 120_000 })
+
+  test.beforeEach(async ({ request }) => {
+    test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
+  })
+
+  test('an assignment recorded, started and completed in the console shows on the cadre’s phone with its points', async ({ browser, page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const phone = await (await browser.newContext({ ...PHONE, baseURL: testInfo.project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage()
+    await signIn(phone, 'cadre01')
+    const cadre = await json<{ person_id: number }>(phone, '/api/v1/auth/me')
+    const year = beijingDay().slice(0, 4)
+    const shortEntries = async () =>
+      (await json<{ items: Entry[] }>(phone, `/api/v1/me/points/entries?year=${year}`)).items.filter((e) => e.event_type === 'practice.assignment_completed_short').length
+    const before = await shortEntries()
+    const host = `e2e 历练点 ${Date.now() % 1_000_000}`
+
+    await signIn(page, 'unitadmin')
+    await page.goto('/practice/assignments')
+    await expect(page.getByTestId('assignments-table')).toBeVisible()
+    await expect(page.getByTestId('plan-panel')).toBeVisible()
+    await screenshot(page, 'console-practice-assignments')
+
+    // --- 新增历练: without a host place the form says so and sends nothing; with it the assignment is recorded, planned
+    await page.getByTestId('assignments-record').click()
+    const dialog = page.getByTestId('assignment-dialog')
+    await expect(dialog).toBeVisible()
+    await page.getByTestId('assignment-person').click()
+    await page.getByTestId(`assignment-person-option-${cadre.person_id}`).click()
+    await pickDate(page, 'assignment-starts-on', beijingDay(-21))
+    await pickDate(page, 'assignment-planned-end', beijingDay(-1))
+    await textBox(page, 'assignment-supervisor').fill('王建国')
+    await page.getByTestId('assignment-submit').click()
+    await expect(dialog.locator('.el-form-item__error')).toContainText('请填写历练地点')
+    await textBox(page, 'assignment-host').fill(host)
+    const created = answered(page, 'POST', /^\/api\/v1\/practice\/assignments$/)
+    await page.getByTestId('assignment-submit').click()
+    const response = await created
+    expect(response.status()).toBe(201)
+    const assignmentId = ((await response.json()) as { id: number }).id
+
+    // --- the drawer: 开始历练 (the planned start), then 完成历练 with a grade and the outcome
+    const drawer = page.getByTestId('assignment-drawer')
+    await expect(drawer.getByTestId('assignment-state')).toHaveText('计划中')
+    const started = answered(page, 'POST', new RegExp(`^/api/v1/practice/assignments/${assignmentId}/start$`))
+    await drawer.getByTestId('assignment-step-submit').click()
+    expect((await started).status()).toBe(200)
+    await expect(drawer.getByTestId('assignment-state')).toHaveText('历练中')
+    await drawer.getByTestId('assignment-step-complete').click()
+    await pickDate(page, 'assignment-step-date', beijingDay(-1))
+    await drawer.getByTestId('assignment-step-grade').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: '优秀' }).click()
+    await drawer.locator('textarea[data-testid="assignment-step-text"], [data-testid="assignment-step-text"] textarea').fill('完成村级集体经济增收项目调研，形成报告一篇')
+    await expect(drawer.getByTestId('assignment-earns')).toContainText('+2')
+    await screenshot(page, 'console-practice-complete')
+    const completed = answered(page, 'POST', new RegExp(`^/api/v1/practice/assignments/${assignmentId}/complete$`))
+    await drawer.getByTestId('assignment-step-submit').click()
+    expect((await completed).status()).toBe(200)
+    await expect(drawer.getByTestId('assignment-state')).toHaveText('已完成')
+    await expect(drawer.getByTestId('assignment-steps')).toHaveCount(0)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId(`assignment-row-${assignmentId}-state`)).toHaveText('已完成')
+
+    // --- the points: one more short-assignment entry for cadre01 (booked once, whatever the yearly cap leaves)
+    expect(await shortEntries()).toBe(before + 1)
+
+    // --- the phone: 我的 → 我的实践
+    await phone.goto('/m/me')
+    await phone.getByTestId('me-practice').click()
+    await expect(phone).toHaveURL(/\/m\/practice$/)
+    const mine = phone.getByTestId(`my-assignment-${assignmentId}`)
+    await expect(mine).toContainText(host)
+    await expect(phone.getByTestId(`my-assignment-${assignmentId}-state`)).toHaveText('已完成')
+    await expect(mine).toContainText('优秀')
+    await screenshot(phone, 'mobile-practice')
+    await phone.context().close()
+  })
+
+  test('a cadre without practice.read has no 实践锻炼 pages in the console', async ({ page }) => {
+    await signIn(page, 'cadre01')
+    await page.goto('/practice/assignments')
+    await expect(page.getByTestId('forbidden')).toContainText('无权访问')
+  })
+})
