@@ -30,6 +30,10 @@ export const PERM = {
   partyRead: 'party.read',
   /** Open development files, record steps and reports in scope. */
   partyWrite: 'party.write',
+  /** Study groups, coverage, sessions and their attendance in scope. */
+  studyRead: 'study.read',
+  /** Manage study groups; organise sessions, show their check-in code, mark attendance. */
+  studyWrite: 'study.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

@@ -10,6 +10,7 @@ import { enParty, zhCNParty } from './party'
 import enDues from './en.dues'
 import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
+import { enStudy, zhCNStudy } from './study'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -27,6 +28,7 @@ const SETS: [string, object, object][] = [
   ['党员发展', zhCNParty, enParty],
   ['党费与组织关系转接', zhCNDues, enDues],
   ['组织生活', zhCNMeetings, enMeetings],
+  ['学习教育', zhCNStudy, enStudy],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -53,7 +55,7 @@ describe('i18n messages', () => {
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
     for (const messages of shells)
-      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings)])
+      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy)])
         expect(Object.keys(messages)).not.toContain(top)
   })
 
