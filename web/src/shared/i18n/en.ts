@@ -227,6 +227,8 @@ const en: Messages = {
     chooseLanguage: 'Choose language',
     cancel: 'Cancel',
     studyEntry: 'My study',
+    quick: 'Quick links',
+    studyEntryHint: 'Study sessions, check-in and study groups',
     studyCheckin: 'Check-in',
     timelineEntry: 'My party life',
   },

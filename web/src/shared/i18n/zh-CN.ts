@@ -231,6 +231,8 @@ const zhCN = {
     chooseLanguage: '选择语言',
     cancel: '取消',
     studyEntry: '我的学习',
+    quick: '常用功能',
+    studyEntryHint: '学习活动、扫码签到和学习小组',
     studyCheckin: '学习签到',
     timelineEntry: '我的政治生命',
   },
