@@ -63,9 +63,10 @@ test.describe('学习教育', () => {
     await page.getByTestId('session-submit').click()
     await expect(dialog.locator('.el-form-item__error')).toContainText(['请选择单位', '请填写学习主题', '请填写学习地点或线上链接'])
 
-    await page.getByTestId('session-unit').click()
+    await dialog.getByTestId('session-unit').click()
     await page.keyboard.type(person.unit_name)
-    await page.locator('.el-tree-node:visible .el-tree-node__label', { hasText: new RegExp(`^${person.unit_name}$`) }).first().click()
+    // The tree of the picker's dropdown carries the same test id.
+    await page.locator(`.el-tree[data-testid="session-unit"] .el-tree-node[data-key="${person.unit_id}"] > .el-tree-node__content`).click()
     const title = `e2e 周二夜学 ${Date.now() % 1_000_000}：学习党的二十届四中全会精神`
     await textBox(page, 'session-title').fill(title)
     await textBox(page, 'session-place').fill('机关三楼会议室')
