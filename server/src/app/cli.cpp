@@ -21,6 +21,7 @@
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
+#include "study/demo.hpp"
 
 namespace xinhuo::app {
 
@@ -254,6 +255,10 @@ int run_cli(int argc, char** argv) {
               << " reports\n";
     const auto m = party::seed_demo_meetings(db, beijing_date(std::chrono::system_clock::now()), seed_number);
     std::cout << "organisational life: " << m.meetings << " meetings with " << m.attendance << " attendance records\n";
+    if (seed_cmd->parsed()) {
+      const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
+      std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
+    }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
               << " ms\n";
