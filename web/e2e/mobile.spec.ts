@@ -25,7 +25,7 @@ test.describe('mobile', () => {
       await page.getByTestId('login-submit').click()
       await expect(page).toHaveURL(/\/m\/study$/)
       await expect(page.getByTestId('study-scan')).toHaveText('扫码签到')
-      await expect(page.getByTestId('my-study-groups')).toContainText('我的学习小组')
+      await expect(page.getByText('我的学习小组')).toBeVisible()
       await page.getByTestId('tab-points').click()
       await expect(page.getByTestId('points-score-card')).toContainText('年度积分')
     } else {
