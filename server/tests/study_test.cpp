@@ -5,9 +5,14 @@
 
 #include "auth/service.hpp"
 #include "core/date.hpp"
+#include "core/field_cipher.hpp"
+#include "db/migrations.hpp"
 #include "db/sql.hpp"
+#include "seed/generator.hpp"
+#include "study/demo.hpp"
 #include "study/qr_token.hpp"
 #include "support/party_fixtures.hpp"
+#include "support/test_db.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -377,6 +382,44 @@ TEST_P(Study, SessionsAreValidatedAndScoped) {
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0]["id"], city_session);
   EXPECT_EQ(mine[0]["my_status"], "present");
+}
+
+// The demo: last week's evening study of a few groups closed with everyone's attendance, tonight's open for check-in,
+// the demo accounts' unit first; seeding again adds nothing.
+TEST_P(Study, TheDemoCityHasLastWeeksSessionsClosedAndTonightsOpen) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  const auto now = parse_iso_utc("2026-11-29T02:00:00Z");  // 10:00 in Beijing
+  seed::generate(db, {}, now, FieldCipher(std::string(32, 'k')));
+  {
+    auto lease = db.lease();
+    lease.sql() << "INSERT INTO account (username, display_name, password_hash, password_changed_at, created_at, updated_at) "
+                   "VALUES ('admin', '组织部管理员', 'x', 't', 't', 't')";
+  }
+  const auto report = seed_demo_sessions(db, now, 7);
+  EXPECT_EQ(report.sessions, 24);  // 12 groups, two sessions each
+  {
+    auto lease = db.lease();
+    auto count = [&](const std::string& sql) {
+      long long n = 0;
+      lease.sql() << sql, soci::into(n);
+      return n;
+    };
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE status = 'open' AND starts_at = '2026-11-29T11:00:00Z' "
+                    "AND ends_at = '2026-11-29T12:30:00Z'"),
+              12);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE status = 'closed' AND starts_at = '2026-11-22T11:00:00Z'"), 12);
+    // Everyone expected at last week's has a row; nobody has checked in tonight yet.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin"), report.checkins);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session s JOIN study_group_member m ON m.group_id = s.group_id "
+                    "WHERE s.status = 'closed'"),
+              report.checkins);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin c JOIN study_session s ON s.id = c.session_id WHERE s.status = 'open'"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin WHERE status = 'excused' AND reason IS NULL"), 0);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin WHERE status IN ('present', 'late') AND checked_in_at IS NULL"), 0);
+    EXPECT_GT(count("SELECT COUNT(*) FROM study_session s JOIN org_node u ON u.id = s.node_id WHERE u.name = '市教育局'"), 0);
+  }
+  EXPECT_EQ(seed_demo_sessions(db, now, 7).sessions, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Study, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

@@ -24,7 +24,8 @@ test.describe('mobile', () => {
       await page.getByTestId('login-password').locator('input').fill(DEMO_PASSWORD)
       await page.getByTestId('login-submit').click()
       await expect(page).toHaveURL(/\/m\/study$/)
-      await expect(page.getByTestId('coming-soon')).toContainText('学习功能正在建设中')
+      await expect(page.getByTestId('study-scan')).toHaveText('扫码签到')
+      await expect(page.getByText('我的学习小组')).toBeVisible()
       await page.getByTestId('tab-points').click()
       await expect(page.getByTestId('points-score-card')).toContainText('年度积分')
     } else {

@@ -24,6 +24,7 @@
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
+#include "study/demo.hpp"
 
 namespace xinhuo::app {
 
@@ -280,6 +281,8 @@ int run_cli(int argc, char** argv) {
       const auto pr = practice::seed_demo_practice(db, App::default_clock(), cipher);
       std::cout << "practice: " << pr.assignments << " assignments, " << pr.trainings << " training classes, "
                 << pr.competitions << " competition\n";
+      const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
+      std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

@@ -125,3 +125,27 @@ describe('实践锻炼 in the menu', () => {
     expect(allowedEntries(practice(), ['self.read', 'party.read'])).toEqual([])
   })
 })
+
+describe('学习教育 in the menu', () => {
+  const study = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'study')
+
+  it.each([
+    ['the org administrator', ['org.read', 'people.read', 'party.read', 'study.read', 'study.write']],
+    ['the unit administrator', ['org.read', 'study.read', 'study.write']],
+    ['a reader', ['study.read']],
+  ])('%s sees 学习小组 and 学习活动', (_who, granted) => {
+    expect(allowedEntries(study(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['studyGroups', '/study/groups'],
+      ['studySessions', '/study/sessions'],
+    ])
+  })
+
+  it('is left out without study.read (a cadre studies and checks in on the phone)', () => {
+    expect(allowedEntries(study(), ['party.read', 'party.write', 'points.read'])).toEqual([])
+  })
+
+  it('sits in the 干部成长 group with a real page, no longer "coming soon"', () => {
+    const cadre = menuGroups.find((g) => g.key === 'cadre')!
+    expect(cadre.entries.find((e) => e.key === 'study')?.children?.every((c) => Boolean(c.path))).toBe(true)
+  })
+})

@@ -6,7 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
-import { Calendar, Location, Odometer, Position, School, Tickets, Trophy } from '@element-plus/icons-vue'
+import { Calendar, Location, Odometer, Position, School, Tickets, Trophy, UserFilled } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -82,7 +82,15 @@ export const menuGroups: MenuGroup[] = [
     key: 'cadre',
     entries: [
       { key: 'record', icon: Notebook },
-      { key: 'study', icon: Reading },
+      {
+        key: 'study',
+        icon: Reading,
+        permission: PERM.studyRead,
+        children: [
+          { key: 'studyGroups', icon: UserFilled, path: '/study/groups', permission: PERM.studyRead },
+          { key: 'studySessions', icon: Calendar, path: '/study/sessions', permission: PERM.studyRead },
+        ],
+      },
       {
         key: 'practice',
         icon: Promotion,

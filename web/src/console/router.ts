@@ -180,6 +180,33 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyFloating', permission: PERM.partyRead },
     },
     {
+      path: '/study/groups',
+      name: 'study-groups',
+      component: () => import('./study/GroupsPage.vue'),
+      meta: { titleKey: 'menu.studyGroups', permission: PERM.studyRead },
+    },
+    {
+      path: '/study/sessions',
+      name: 'study-sessions',
+      component: () => import('./study/SessionsPage.vue'),
+      meta: { titleKey: 'menu.studySessions', permission: PERM.studyRead },
+    },
+    {
+      path: '/study/sessions/:id(\\d+)',
+      name: 'study-session',
+      component: () => import('./study/SessionPage.vue'),
+      props: (route) => ({ sessionId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.studySession', permission: PERM.studyRead, menuPath: '/study/sessions' },
+    },
+    {
+      // 签到大屏: the whole window, for a projector; showing the code needs study.write (the server's rule too).
+      path: '/study/sessions/:id(\\d+)/screen',
+      name: 'study-screen',
+      component: () => import('./study/CheckinScreen.vue'),
+      props: (route) => ({ sessionId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.studyScreen', permission: PERM.studyWrite, bare: true },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

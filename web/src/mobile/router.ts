@@ -9,9 +9,15 @@ export const router = createRouter({
     {
       path: '/study',
       name: 'study',
-      component: () => import('./AfterLogin.vue'),
-      props: { feature: 'study' },
+      component: () => import('./study/StudyPage.vue'),
       meta: { tab: true, titleKey: 'mobile.tabs.study', signIn: true },
+    },
+    {
+      // The screen's QR code opens this with ?t=<token>; signing in first comes back here, query and all.
+      path: '/study/checkin',
+      name: 'study-checkin',
+      component: () => import('./study/CheckinPage.vue'),
+      meta: { titleKey: 'mobile.studyCheckin', signIn: true },
     },
     {
       path: '/points',

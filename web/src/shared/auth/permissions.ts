@@ -34,6 +34,10 @@ export const PERM = {
   practiceRead: 'practice.read',
   /** Record them: classes, results, competitions, assignments and their steps, yearly plans. */
   practiceWrite: 'practice.write',
+  /** Study groups, coverage, sessions and their attendance in scope. */
+  studyRead: 'study.read',
+  /** Manage study groups; organise sessions, show their check-in code, mark attendance. */
+  studyWrite: 'study.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

@@ -11,6 +11,7 @@ import enDues from './en.dues'
 import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
 import { enPractice, zhCNPractice } from './practice'
+import { enStudy, zhCNStudy } from './study'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -29,6 +30,7 @@ const SETS: [string, object, object][] = [
   ['党费与组织关系转接', zhCNDues, enDues],
   ['组织生活', zhCNMeetings, enMeetings],
   ['实践锻炼', zhCNPractice, enPractice],
+  ['学习教育', zhCNStudy, enStudy],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -55,7 +57,7 @@ describe('i18n messages', () => {
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
     for (const messages of shells)
-      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings)])
+      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy)])
         expect(Object.keys(messages)).not.toContain(top)
   })
 
