@@ -21,8 +21,8 @@ constexpr const char* kGroups =
 constexpr int kLateAfterMinutes = 10;
 
 const std::vector<const char*> kTitles = {
-    "周二夜学：学习党的二十届四中全会精神", "周二夜学：学习《习近平谈治国理政》第五卷",
-    "青年理论学习小组集中学习：党纪学习教育", "周二夜学：学习新修订的《中国共产党纪律处分条例》"};
+    "青年夜学：学习党的二十届四中全会精神", "青年夜学：学习《习近平谈治国理政》第五卷",
+    "青年理论学习小组集中学习：党纪学习教育", "青年夜学：学习新修订的《中国共产党纪律处分条例》"};
 
 struct Group {
   long long id = 0, unit_id = 0;
@@ -101,7 +101,7 @@ DemoSessionsReport seed_demo_sessions(db::Database& db, TimePoint now, std::uint
     }
     // Tonight's: open, nobody checked in yet.
     sessions.add({std::to_string(++next_id), std::string("group"), std::to_string(g.id), std::to_string(g.unit_id),
-                  std::string("周二夜学：学习党的二十届四中全会精神"), iso_utc(tonight),
+                  std::string("青年夜学：学习党的二十届四中全会精神"), iso_utc(tonight),
                   iso_utc(tonight + std::chrono::minutes(90)), std::string("机关三楼会议室"),
                   std::to_string(kLateAfterMinutes), random_hex(32), std::string("open"), std::to_string(recorder),
                   created, created, std::nullopt, std::nullopt});
