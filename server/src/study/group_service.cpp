@@ -52,10 +52,8 @@ StudyGroup GroupService::create(const Principal& caller, const GroupInput& in) {
     if (!GroupStore::unit_in_scope(tx.sql(), caller, in.unit_id))
       throw Error::validation("unit_id", {"只能在本人管理范围内的单位建立学习小组", "Create groups in units you manage"});
     check_leader(tx, in.unit_id, in.leader_person_id);
-    long long unused = 0;
-    for (const auto& g : GroupStore::list(tx.sql(), caller, {.node_id = in.unit_id, .status = "active", .page_size = 500}, &unused))
-      if (g.name == in.name && g.unit_id == in.unit_id)
-        throw Error::conflict("duplicate_name", {"本单位已有同名的学习小组", "The unit already has a group of this name"});
+    if (GroupStore::name_taken(tx.sql(), in.unit_id, in.name))
+      throw Error::conflict("duplicate_name", {"本单位已有同名的学习小组", "The unit already has a group of this name"});
     const std::string now = iso_utc(clock_.now());
     StudyGroup g;
     g.unit_id = in.unit_id;

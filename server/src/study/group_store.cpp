@@ -30,13 +30,6 @@ StudyGroup from_row(const soci::row& r) {
   return g;
 }
 
-// Units are scoped as nodes: a caller sees the groups of the units their scope covers.
-void unit_scope(db::Query& q, const Principal& caller, const std::string& alias) {
-  Principal nodes_only = caller;
-  nodes_only.scope.self = false;
-  db::restrict_to_scope(q, nodes_only, alias + ".path", "", alias + ".id", "", "");
-}
-
 // " AND u.path LIKE <node's path>%" — the units at or below node_id (every node when 0).
 void under_node(db::Query& q, const std::string& alias, long long node_id) {
   if (node_id) q.add(" AND " + alias + ".path LIKE (SELECT path FROM org_node WHERE id = ").value(node_id).add(") || '%'");
@@ -47,7 +40,7 @@ db::Query unit_conditions(const Principal& caller, long long node_id) {
   db::Query q;
   q.add(" AND u.node_type = 'unit' AND u.status = 'active'");
   under_node(q, "u", node_id);
-  unit_scope(q, caller, "u");
+  GroupStore::node_scope(q, caller, "u");
   return q;
 }
 
@@ -135,10 +128,25 @@ std::optional<StudyGroup> GroupStore::find(soci::session& sql, long long id) {
   return out;
 }
 
+// Units are scoped as nodes: a caller sees the groups of the units their scope covers.
+void GroupStore::node_scope(db::Query& q, const Principal& caller, const std::string& alias) {
+  Principal nodes_only = caller;
+  nodes_only.scope.self = false;
+  db::restrict_to_scope(q, nodes_only, alias + ".path", "", alias + ".id", "", "");
+}
+
+bool GroupStore::name_taken(soci::session& sql, long long unit_id, const std::string& name) {
+  return db::Query("SELECT COUNT(*) FROM study_group WHERE status = 'active' AND unit_id = ")
+             .value(unit_id)
+             .add(" AND name = ")
+             .value(name)
+             .count(sql) > 0;
+}
+
 bool GroupStore::unit_in_scope(soci::session& sql, const Principal& caller, long long unit_id) {
   db::Query q("SELECT COUNT(*) FROM org_node u WHERE u.id = ");
   q.value(unit_id);
-  unit_scope(q, caller, "u");
+  GroupStore::node_scope(q, caller, "u");
   return q.count(sql) > 0;
 }
 
@@ -147,7 +155,7 @@ std::vector<StudyGroup> GroupStore::list(soci::session& sql, const Principal& ca
   under_node(where, "u", f.node_id);
   if (!f.status.empty()) where.add(" AND g.status = ").value(f.status);
   if (!f.name.empty()) where.add(" AND g.name LIKE ").value("%" + f.name + "%");
-  unit_scope(where, caller, "u");
+  GroupStore::node_scope(where, caller, "u");
   *total = db::Query::prefixed("SELECT COUNT(*)" + std::string(kFrom), where).count(sql);
   std::vector<StudyGroup> out;
   db::Query::prefixed(std::string(kColumns) + kFrom, where)

@@ -4,6 +4,7 @@
 #include <optional>
 
 #include "core/principal.hpp"
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "org/model.hpp"
 #include "study/model.hpp"
@@ -33,7 +34,11 @@ class GroupStore {
   static bool remove_member(db::Tx& tx, long long group_id, long long person_id);
 
   static std::optional<StudyGroup> find(soci::session& sql, long long id);
+  // Whether the caller's data scope covers the org node (a unit, or the city for a city-wide session).
   static bool unit_in_scope(soci::session& sql, const Principal& caller, long long unit_id);
+  // Appends the caller's data scope over the org node aliased `alias` (nodes only: 仅本人 covers no node).
+  static void node_scope(db::Query& q, const Principal& caller, const std::string& alias);
+  static bool name_taken(soci::session& sql, long long unit_id, const std::string& name);
   static std::vector<StudyGroup> list(soci::session& sql, const Principal& caller, const GroupFilter& f, long long* total);
   static std::vector<GroupMember> members(soci::session& sql, long long group_id, const std::string& today,
                                           const org::YoungCadreRule& rule);

@@ -8,6 +8,7 @@
 #include "core/random.hpp"
 #include "org/store.hpp"
 #include "study/group_service.hpp"
+#include "study/group_store.hpp"
 #include "study/qr_token.hpp"
 
 namespace xinhuo::study {
@@ -37,7 +38,7 @@ std::string beijing_date_of(const std::string& utc) { return beijing_date(parse_
 
 }  // namespace
 
-void SessionService::check_details(soci::session& sql, const Principal& caller, const SessionInput& in, long long node_id) const {
+void SessionService::check_details(db::Tx& tx, const Principal& caller, const SessionInput& in) const {
   if (in.title.empty()) throw Error::validation("title", {"请填写学习主题", "Give the session's title"});
   const TimePoint starts = parse_time("starts_at", in.starts_at), ends = parse_time("ends_at", in.ends_at);
   if (ends <= starts) throw Error::validation("ends_at", {"结束时间应晚于开始时间", "The end is after the start"});
@@ -54,22 +55,16 @@ void SessionService::check_details(soci::session& sql, const Principal& caller, 
   if (in.late_after_minutes < 0 || in.late_after_minutes > 120)
     throw Error::validation("late_after_minutes", {"迟到判定应在 0 到 120 分钟之间", "Late after 0 to 120 minutes"});
   if (in.organiser_person_id) {
-    long long unit = 0;
-    std::string status;
-    db::Query("SELECT unit_id, status FROM person WHERE id = ").value(in.organiser_person_id).each(sql, [&](const soci::row& r) {
-      unit = db::column_ll(r, 0);
-      status = r.get<std::string>(1);
-    });
-    if (status != "active" || !SessionStore::node_in_scope(sql, caller, unit))
+    auto p = org::OrgStore::person_in(tx, in.organiser_person_id);
+    if (!p || p->status != "active" || !GroupStore::unit_in_scope(tx.sql(), caller, p->unit_id))
       throw Error::validation("organiser_person_id", {"组织者不存在或不在管理范围内", "The organiser is not a person you manage"});
   }
-  (void)node_id;
 }
 
 SessionRow SessionService::organised(soci::session& sql, const Principal& caller, long long id, bool must_be_open) const {
   require(caller, kPermWrite);
   auto s = SessionStore::row(sql, id);
-  if (!s || !SessionStore::node_in_scope(sql, caller, s->node_id)) throw Error::not_found(kNoSession);
+  if (!s || !GroupStore::unit_in_scope(sql, caller, s->node_id)) throw Error::not_found(kNoSession);
   if (must_be_open && s->status != "open") throw Error::conflict("session_closed", kSessionOver);
   return *s;
 }
@@ -83,29 +78,24 @@ StudySession SessionService::create(const Principal& caller, const SessionInput&
     s.audience = in.audience;
     if (in.audience == "group") {
       if (!in.group_id) throw Error::validation("group_id", {"请选择学习小组", "Choose the study group"});
-      long long unit = 0;
-      std::string status;
-      db::Query("SELECT unit_id, status FROM study_group WHERE id = ").value(in.group_id).each(tx.sql(), [&](const soci::row& r) {
-        unit = db::column_ll(r, 0);
-        status = r.get<std::string>(1);
-      });
-      if (status != "active" || !SessionStore::node_in_scope(tx.sql(), caller, unit))
+      auto group = GroupStore::find(tx.sql(), in.group_id);
+      if (!group || group->status != "active" || !GroupStore::unit_in_scope(tx.sql(), caller, group->unit_id))
         throw Error::validation("group_id", {"学习小组不存在、已撤销或不在管理范围内", "No such open study group in your scope"});
       s.group_id = in.group_id;
-      s.node_id = unit;
+      s.node_id = group->unit_id;
     } else if (in.audience == "unit" || in.audience == "city") {
       auto node = org::OrgStore::node_in(tx, in.node_id);
       const char* type = in.audience == "unit" ? "unit" : "city";
       if (!node || node->node_type != type || node->status != "active")
         throw Error::validation("node_id", {in.audience == "unit" ? "请选择一个未撤销的单位" : "请选择全市（市级节点）",
                                             in.audience == "unit" ? "Choose an open unit" : "Choose the city"});
-      if (!SessionStore::node_in_scope(tx.sql(), caller, in.node_id))
+      if (!GroupStore::unit_in_scope(tx.sql(), caller, in.node_id))
         throw Error::validation("node_id", {"只能为本人管理范围内的组织安排学习", "Organise sessions for the organisations you manage"});
       s.node_id = in.node_id;
     } else {
       throw Error::validation("audience", {"参加范围应为学习小组、单位或全市", "audience is group, unit or city"});
     }
-    check_details(tx.sql(), caller, in, s.node_id);
+    check_details(tx, caller, in);
     s.title = in.title;
     s.starts_at = in.starts_at;
     s.ends_at = in.ends_at;
@@ -127,7 +117,7 @@ StudySession SessionService::update(const Principal& caller, long long id, const
   {
     db::Tx tx(db_);
     const SessionRow row = organised(tx.sql(), caller, id, true);
-    check_details(tx.sql(), caller, in, row.node_id);
+    check_details(tx, caller, in);
     StudySession s;
     s.id = id;
     s.title = in.title;
@@ -317,7 +307,7 @@ StudySession SessionService::get(const Principal& caller, long long id) {
   require(caller, kPermRead);
   auto lease = db_.lease();
   auto s = SessionStore::find(lease.sql(), id);
-  if (!s || !SessionStore::node_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
+  if (!s || !GroupStore::unit_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
   return *s;
 }
 
@@ -345,7 +335,7 @@ std::vector<Checkin> SessionService::attendance(const Principal& caller, long lo
     throw Error::validation("status", {"状态应为 present、late、excused、absent 或 pending", "status is present, late, excused, absent or pending"});
   auto lease = db_.lease();
   auto s = SessionStore::row(lease.sql(), id);
-  if (!s || !SessionStore::node_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
+  if (!s || !GroupStore::unit_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
   return SessionStore::attendance(lease.sql(), *s, status, page, page_size, total);
 }
 

@@ -67,7 +67,7 @@ class SessionService {
 
  private:
   SessionRow organised(soci::session& sql, const Principal& caller, long long id, bool must_be_open) const;
-  void check_details(soci::session& sql, const Principal& caller, const SessionInput& in, long long node_id) const;
+  void check_details(db::Tx& tx, const Principal& caller, const SessionInput& in) const;
 
   db::Database& db_;
   const Clock& clock_;

@@ -1,5 +1,7 @@
 #include "study/session_store.hpp"
 
+#include "study/group_store.hpp"
+
 namespace xinhuo::study {
 
 namespace {
@@ -52,12 +54,6 @@ StudySession from_row(const soci::row& r) {
   s.excused = integer(r, 21);
   s.absent = integer(r, 22);
   return s;
-}
-
-void node_scope(db::Query& q, const Principal& caller) {
-  Principal nodes_only = caller;
-  nodes_only.scope.self = false;
-  db::restrict_to_scope(q, nodes_only, "n.path", "", "n.id", "", "");
 }
 
 // The ids of the session's expected people, as a subquery.
@@ -151,13 +147,6 @@ std::optional<StudySession> SessionStore::find(soci::session& sql, long long id)
   return out;
 }
 
-bool SessionStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
-  q.value(node_id);
-  node_scope(q, caller);
-  return q.count(sql) > 0;
-}
-
 std::vector<StudySession> SessionStore::list(soci::session& sql, const Principal& caller, const SessionFilter& f,
                                              long long* total) {
   db::Query where(" WHERE 1 = 1");
@@ -167,7 +156,7 @@ std::vector<StudySession> SessionStore::list(soci::session& sql, const Principal
   if (!f.status.empty()) where.add(" AND s.status = ").value(f.status);
   if (!f.from.empty()) where.add(" AND s.starts_at >= ").value(f.from);
   if (!f.to.empty()) where.add(" AND s.starts_at < ").value(f.to);
-  node_scope(where, caller);
+  GroupStore::node_scope(where, caller, "n");
   *total = db::Query::prefixed(std::string("SELECT COUNT(*)") + kFrom, where).count(sql);
   std::vector<StudySession> out;
   db::Query::prefixed(std::string(kColumns) + kExpectedCount + kCounts + kFrom, where)

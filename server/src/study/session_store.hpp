@@ -38,7 +38,6 @@ class SessionStore {
 
   static std::optional<SessionRow> row(soci::session& sql, long long id);
   static std::optional<StudySession> find(soci::session& sql, long long id);
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
   static std::vector<StudySession> list(soci::session& sql, const Principal& caller, const SessionFilter& f, long long* total);
 
   static bool in_audience(soci::session& sql, const SessionRow& s, long long person_id);
