@@ -117,6 +117,52 @@ TEST_P(Auth, LogoutKillsTheSessionOnTheServer) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'auth.logout'"), 1);
 }
 
+// A session's permissions and scope are reused for a few seconds (principal_cache_seconds = 5). A change made
+// through this instance applies at once; one made behind its back (another instance, the same database) within
+// the TTL; a disabled account or an ended session is refused at once either way.
+TEST_P(Auth, CachedPermissionsFollowChangesAtOnceHereAndWithinSecondsElsewhere) {
+  START_CITY(s);
+  const std::string cadre = s.login("cadre");
+  const std::string secadmin = s.login("secadmin", TestServer::kPassword, s.totp_now());
+  const long long cadre_id = s.account_id("cadre");
+  ASSERT_EQ(s.get_as(cadre, "/api/v1/people").status, 403);
+
+  // Through this instance: the grant applies to the next request.
+  auto granted = s.send_as(secadmin, "POST", "/api/v1/accounts/" + std::to_string(cadre_id) + "/grants",
+                           R"({"role":"unit_admin","org_node_id":)" + std::to_string(city.unit_a) + R"(,"scope":"subtree"})");
+  ASSERT_EQ(granted.status, 200) << granted.body;
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/people").status, 200);
+
+  // Behind its back: the grant row disappears; the cached permission holds for under 5 s, then goes.
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "DELETE FROM role_grant WHERE account_id = " + std::to_string(cadre_id) +
+                       " AND role_id = (SELECT id FROM role WHERE code = 'unit_admin')";
+  }
+  s.clock().advance(std::chrono::seconds(4));
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/people").status, 200) << "still cached";
+  s.clock().advance(std::chrono::seconds(2));
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/people").status, 403) << "read again after the TTL";
+
+  // A disabled account is refused at once, cached or not: the status is read with the session.
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/auth/me").status, 200);
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE account SET status = 'disabled' WHERE id = " + std::to_string(cadre_id);
+  }
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/auth/me").status, 401);
+
+  // An ended session too (logged out on another instance).
+  const std::string admin = s.login("admin");
+  EXPECT_EQ(s.get_as(admin, "/api/v1/auth/me").status, 200);
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE auth_session SET ended_at = '2026-01-01T00:00:00Z', end_reason = 'logout' WHERE account_id = " +
+                       std::to_string(s.account_id("admin"));
+  }
+  EXPECT_EQ(s.get_as(admin, "/api/v1/auth/me").status, 401);
+}
+
 TEST_P(Auth, EachSignInIsANewSessionThatItsOwnerCanEnd) {
   START_CITY(s);
   const std::string first = s.login("admin");

@@ -19,6 +19,7 @@
 #include "core/log.hpp"
 #include "db/migrations.hpp"
 #include "http/server.hpp"
+#include "org/events.hpp"
 #include "org/import_routes.hpp"
 #include "org/routes.hpp"
 #include "org/service.hpp"
@@ -73,6 +74,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   imports_ = std::make_unique<org::ImportService>(*db_, clock_, *cipher_);
   org::add_import_routes(router_, *imports_);
   org::add_routes(router_, *org_);
+  // A moved subtree changes the paths that data scopes are made of: cached Principals are read again.
+  db_->events().subscribe(org::kEventNodeMoved, [this](db::Tx&, const db::Event&) { auth_->forget_all_principals(); });
   files_ = std::make_unique<files::FilesService>(*db_, clock_, std::filesystem::path(config_.data_dir) / "uploads");
   files::add_routes(router_, *files_);
   points_ = std::make_unique<points::PointsService>(*db_, clock_);

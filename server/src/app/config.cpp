@@ -72,6 +72,7 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "lock_minutes") c.lock_minutes = static_cast<int>(to_size(name, value));
   else if (key == "idle_minutes") c.idle_minutes = static_cast<int>(to_size(name, value));
   else if (key == "session_hours") c.session_hours = static_cast<int>(to_size(name, value));
+  else if (key == "principal_cache_seconds") c.principal_cache_seconds = static_cast<int>(to_size(name, value));
   else if (key == "password_max_age_days") c.password_max_age_days = static_cast<int>(to_size(name, value));
   else if (key == "argon2_ops") c.argon2_ops = static_cast<int>(to_size(name, value));
   else if (key == "argon2_mem_kib") c.argon2_mem_kib = static_cast<int>(to_size(name, value));
@@ -88,6 +89,7 @@ auth::AuthPolicy Config::auth_policy() const {
   p.lock_minutes = lock_minutes;
   p.idle_minutes = idle_minutes;
   p.session_hours = session_hours;
+  p.principal_cache_seconds = principal_cache_seconds;
   p.password_max_age_days = password_max_age_days;
   p.argon2_ops = static_cast<unsigned long long>(argon2_ops);
   p.argon2_mem_bytes = static_cast<std::size_t>(argon2_mem_kib) * 1024;

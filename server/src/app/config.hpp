@@ -36,6 +36,7 @@ struct Config {
   int max_failed_logins = 5;
   int lock_minutes = 30;
   int idle_minutes = 30;
+  int principal_cache_seconds = 5;  // 0: read the caller's permissions and scope on every request
   int session_hours = 12;
   int password_max_age_days = 90;
   int argon2_ops = 3;

@@ -133,6 +133,7 @@ AccountRow AdminService::grant(const Principal& caller, long long account_id, co
                                .detail = {{"role", g.role}, {"scope", g.scope}, {"org_node_id", g.org_node_id}}},
                   now);
     tx.commit();
+    auth_.forget_account(account_id);
   }
   return account(caller, account_id);
 }
@@ -149,6 +150,7 @@ AccountRow AdminService::revoke(const Principal& caller, long long account_id, l
                                .detail = {{"grant_id", grant_id}}},
                   now);
     tx.commit();
+    auth_.forget_account(account_id);
   }
   return account(caller, account_id);
 }
@@ -180,6 +182,7 @@ AccountRow AdminService::set_enabled(const Principal& caller, long long account_
                                .target_id = std::to_string(account_id)},
                   now);
     tx.commit();
+    auth_.forget_account(account_id);
   }
   return account(caller, account_id);
 }
@@ -196,6 +199,7 @@ std::pair<AccountRow, std::string> AdminService::reset_password(const Principal&
   AdminStore::end_sessions(tx, account_id, iso_utc(now), "revoked");
   audit::record(tx, caller, {.action = "account.password_reset", .target_type = "account", .target_id = std::to_string(account_id)}, now);
   tx.commit();
+  auth_.forget_account(account_id);
   return {account(caller, account_id), password};
 }
 

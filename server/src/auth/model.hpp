@@ -74,6 +74,9 @@ struct AuthPolicy {
   int argon2_parallel_hashes = 2;  // hashes computed at once; more sign-ins wait
   int argon2_max_waiting = 6;      // sign-ins allowed to wait; more are refused with 429
   bool secure_cookies = false;     // behind TLS: Secure and the __Host- prefix
+  // How long a session's Principal (permissions, data scope) is reused before it is read again. Changes made
+  // on this instance apply at once; on another instance behind the same database within this many seconds.
+  int principal_cache_seconds = 5;
 };
 
 }  // namespace xinhuo::auth

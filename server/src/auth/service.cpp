@@ -26,7 +26,8 @@ std::chrono::system_clock::time_point parse_or_epoch(const std::string& s) {
 }  // namespace
 
 AuthService::AuthService(db::Database& db, const Clock& clock, AuthPolicy policy)
-    : db_(db), store_(db), clock_(clock), policy_(policy), hasher_(policy_) {
+    : db_(db), store_(db), clock_(clock), policy_(policy), hasher_(policy_),
+      principals_(std::chrono::seconds(policy_.principal_cache_seconds)) {
   dummy_hash_ = hasher_.hash(random_hex(16));
 }
 
@@ -168,6 +169,7 @@ void AuthService::logout(const Principal& caller) {
   audit::record(tx, caller, {.action = "auth.logout", .target_type = "session", .target_id = std::to_string(caller.session_id)},
                 clock_.now());
   tx.commit();
+  principals_.forget_session(caller.session_id);
 }
 
 std::optional<Principal> AuthService::authenticate(const std::string& token, const std::string& ip, const std::string& request_id) {
@@ -179,20 +181,31 @@ std::optional<Principal> AuthService::authenticate(const std::string& token, con
   std::string ended;
   if (found->session.expires_at <= iso_utc(now)) ended = "expired";
   else if (now - last_seen > std::chrono::minutes(policy_.idle_minutes)) ended = "idle";
-  else if (found->account.status != "active") ended = "revoked";
+  else if (found->account_status != "active") ended = "revoked";
   if (!ended.empty()) {
     db::Tx tx(db_);
     AuthStore::end_session(tx, found->session.id, iso_utc(now), ended);
     tx.commit();
+    principals_.forget_session(found->session.id);
     return std::nullopt;
   }
   // Sliding idle timeout; written at most once a minute per session.
   if (now - last_seen > std::chrono::seconds(60)) store_.touch_session(found->session.id, iso_utc(now));
-  Principal p = principal_for(found->account, found->session.id);
-  p.ip = ip;
-  p.request_id = request_id;
+  auto p = principals_.find(found->session.id, now);
+  if (!p) {
+    auto account = store_.account_by_id(found->session.account_id);
+    if (!account) return std::nullopt;
+    p = principal_for(*account, found->session.id);
+    principals_.put(found->session.id, *p, now);
+  }
+  p->ip = ip;
+  p->request_id = request_id;
   return p;
 }
+
+void AuthService::forget_account(long long account_id) { principals_.forget_account(account_id); }
+
+void AuthService::forget_all_principals() { principals_.clear(); }
 
 Me AuthService::me(const Principal& caller) {
   auto account = store_.account_by_id(caller.account_id);
@@ -218,6 +231,7 @@ void AuthService::end_session(const Principal& caller, long long session_id) {
   audit::record(tx, caller, {.action = "auth.session_ended", .target_type = "session", .target_id = std::to_string(session_id)},
                 clock_.now());
   tx.commit();
+  principals_.forget_session(session_id);
 }
 
 void AuthService::change_password(const Principal& caller, const std::string& current, const std::string& next) {
@@ -239,6 +253,7 @@ void AuthService::change_password(const Principal& caller, const std::string& cu
   AuthStore::end_other_sessions(tx, account->id, caller.session_id, iso_utc(now), "password_changed");
   audit::record(tx, caller, {.action = "auth.password_changed", .target_type = "account", .target_id = std::to_string(account->id)}, now);
   tx.commit();
+  principals_.forget_account(account->id);  // must_change_password is lifted now
 }
 
 std::string AuthService::begin_totp(const Principal& caller) {
@@ -266,6 +281,7 @@ void AuthService::confirm_totp(const Principal& caller, const std::string& code)
   audit::record(tx, caller, {.action = "auth.totp_enabled", .target_type = "account", .target_id = std::to_string(caller.account_id)},
                 clock_.now());
   tx.commit();
+  principals_.forget_account(caller.account_id);  // an administrator's restriction ends with the second factor
 }
 
 }  // namespace xinhuo::auth

@@ -7,6 +7,7 @@
 
 #include "auth/model.hpp"
 #include "auth/password.hpp"
+#include "auth/principal_cache.hpp"
 #include "auth/store.hpp"
 #include "core/clock.hpp"
 
@@ -43,6 +44,10 @@ class AuthService {
   // Starts TOTP enrolment: a new secret (base32) that takes effect when confirmed with a code.
   std::string begin_totp(const Principal& caller);
   void confirm_totp(const Principal& caller, const std::string& code);
+  // This instance forgets the cached Principal(s) after a change to an account, its grants or roles; the
+  // administration service calls it after each commit.
+  void forget_account(long long account_id);
+  void forget_all_principals();
 
   // Built-in roles exist in every installation (idempotent; run at start-up).
   void ensure_builtin_roles();
@@ -62,6 +67,7 @@ class AuthService {
   const Clock& clock_;
   AuthPolicy policy_;
   PasswordHasher hasher_;
+  PrincipalCache principals_;
   std::string dummy_hash_;  // verified against for unknown users, so timing does not reveal who exists
 };
 

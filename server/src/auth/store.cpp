@@ -30,8 +30,8 @@ const char* const kInsertSession =
     "INSERT INTO auth_session (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent) "
     "VALUES (:h, :a, :c, :c2, :e, :ip, :ua) RETURNING id";
 const char* const kSelectOpenSession =
-    "SELECT id, account_id, created_at, last_seen_at, expires_at, ip, user_agent FROM auth_session "
-    "WHERE token_hash = ";
+    "SELECT s.id, s.account_id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent, a.status "
+    "FROM auth_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ";
 const char* const kTouchSession = "UPDATE auth_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL";
 const char* const kEndSession =
     "UPDATE auth_session SET ended_at = :now, end_reason = :r WHERE id = :id AND ended_at IS NULL";
@@ -185,15 +185,12 @@ long long AuthStore::insert_session(db::Tx& tx, const std::string& token_hash, l
 }
 
 std::optional<AuthStore::SessionLookup> AuthStore::open_session(const std::string& token_hash) {
-  std::optional<Session> session;
+  std::optional<SessionLookup> out;
   auto lease = db_.lease();
-  db::Query(kSelectOpenSession).value(token_hash).add(" AND ended_at IS NULL").each(lease.sql(), [&](const soci::row& r) {
-    session = session_from(r);
+  db::Query(kSelectOpenSession).value(token_hash).add(" AND s.ended_at IS NULL").each(lease.sql(), [&](const soci::row& r) {
+    out = SessionLookup{session_from(r), r.get<std::string>(7)};
   });
-  if (!session) return std::nullopt;
-  auto account = account_in(lease.sql(), session->account_id);
-  if (!account) return std::nullopt;
-  return SessionLookup{*session, *account};
+  return out;
 }
 
 void AuthStore::touch_session(long long session_id, const std::string& now) {

@@ -29,8 +29,9 @@ class AuthStore {
                                   const std::string& expires_at, const std::string& ip, const std::string& user_agent);
   struct SessionLookup {
     Session session;
-    Account account;
+    std::string account_status;  // read with the session: a disabled account is refused at once
   };
+  // One query, on every request.
   std::optional<SessionLookup> open_session(const std::string& token_hash);
   void touch_session(long long session_id, const std::string& now);
   // Ends an open session; false when it was not open.

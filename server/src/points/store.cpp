@@ -28,7 +28,7 @@ const char* const kUpsertScheme =
     "ON CONFLICT (year) DO UPDATE SET base_score = excluded.base_score, floor_score = excluded.floor_score, "
     "ceiling_score = excluded.ceiling_score, updated_at = excluded.updated_at";
 
-const char* const kSelectEventRule = "SELECT rule_code FROM point_event_rule WHERE event_type = :t";
+const char* const kSelectEventRule = "SELECT rule_code FROM point_event_rule WHERE event_type = ";
 const char* const kSelectEventRules = "SELECT event_type, rule_code FROM point_event_rule ORDER BY event_type";
 const char* const kUpsertEventRule =
     "INSERT INTO point_event_rule (event_type, rule_code, updated_at) VALUES (:t, :r, :now) "
@@ -38,9 +38,8 @@ const char* const kSelectPerson =
     "SELECT id, name, party_status, birth_date, COALESCE(rank, ''), status, unit_id, COALESCE(branch_id, 0) "
     "FROM person WHERE id = ";
 
-const char* const kRuleSum =
-    "SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE person_id = :p AND rule_code = :r "
-    "AND activity_date >= :f AND activity_date <= :t";
+const char* const kRuleSum[] = {"SELECT COALESCE(SUM(points), 0) FROM ledger_entry WHERE person_id = ", " AND rule_code = ",
+                                " AND activity_date >= ", " AND activity_date <= "};
 // The statements of a booking and a decision are built with db::Query (kept prepared on SQLite); a value goes
 // between each fragment.
 const char* const kSelectBalance[] = {"SELECT points FROM point_balance WHERE person_id = ", " AND period = ",
@@ -291,9 +290,9 @@ void PointsStore::upsert_scheme(db::Tx& tx, const Scheme& s, const std::string& 
 }
 
 std::optional<std::string> PointsStore::rule_for_event(soci::session& sql, const std::string& event_type) {
-  soci::rowset<soci::row> rows = (sql.prepare << kSelectEventRule, soci::use(event_type));
-  for (const auto& r : rows) return r.get<std::string>(0);
-  return std::nullopt;
+  std::optional<std::string> out;
+  db::Query(kSelectEventRule).value(event_type).each(sql, [&](const soci::row& r) { out = r.get<std::string>(0); });
+  return out;
 }
 
 std::vector<std::pair<std::string, std::string>> PointsStore::event_rules(soci::session& sql) {
@@ -320,7 +319,15 @@ std::optional<PersonFacts> PointsStore::person(soci::session& sql, long long id)
 long long PointsStore::rule_sum(db::Tx& tx, long long person_id, const std::string& rule_code, const std::string& from,
                                 const std::string& to) {
   long long sum = 0;
-  tx.sql() << kRuleSum, soci::use(person_id), soci::use(rule_code), soci::use(from), soci::use(to), soci::into(sum);
+  db::Query(kRuleSum[0])
+      .value(person_id)
+      .add(kRuleSum[1])
+      .value(rule_code)
+      .add(kRuleSum[2])
+      .value(from)
+      .add(kRuleSum[3])
+      .value(to)
+      .each(tx.sql(), [&](const soci::row& r) { sum = db::column_ll(r, 0); });
   return sum;
 }
 

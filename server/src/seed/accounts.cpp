@@ -88,7 +88,8 @@ std::vector<DemoAccount> seed_demo_accounts(db::Database& db, auth::AuthService&
     }
     const long long id = auth::AuthService::create_account(tx, a, at);
     auth::AuthService::grant(tx, id, s.role, s.node, s.scope, 0, at);
-    if (s.role == "cadre" || s.role == "branch_secretary") auth::AuthService::grant(tx, id, "cadre", unit.id, "self", 0, at);
+    // A branch secretary is a cadre as well: their own record and phone pages come with the cadre role.
+    if (s.role == "branch_secretary") auth::AuthService::grant(tx, id, "cadre", unit.id, "self", 0, at);
     const std::string where = s.scope == "all" ? city.name : (s.node == branch.id ? unit.name + branch.name : unit.name);
     created.push_back({s.username, s.display_name, s.role, where});
   }
