@@ -159,7 +159,7 @@ TEST(IdCard, Gb11643Table) {
   struct Case { const char* id; bool valid; };
   const Case cases[] = {{"11010519491231002X", true},  {"110105194912310021", false}, {"11010519491231002", false},
                         {"1101051949123100AX", false}, {"110105194902300020", false}, {"440524188001010014", false /* born before 1900: nobody living */}};
-  for (const auto& c : cases) EXPECT_EQ(id_card_problem(c.id).empty(), c.valid) << c.id << ": " << id_card_problem(c.id);
+  for (const auto& c : cases) EXPECT_EQ(id_card_problem(c.id).zh.empty(), c.valid) << c.id << ": " << id_card_problem(c.id).zh;
   EXPECT_EQ(id_card_birth_date("11010519491231002X"), "1949-12-31");
   EXPECT_EQ(mask_id_card("11010519491231002X"), "1101**********002X");
   EXPECT_TRUE(valid_phone("13912345678"));

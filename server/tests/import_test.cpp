@@ -43,6 +43,14 @@ TEST_P(Import, PreviewThenSkipBadRowsThenUndo) {
   ASSERT_EQ(preview.json()["errors"].size(), 1u);
   EXPECT_EQ(preview.json()["errors"][0]["row"], 8);
   EXPECT_EQ(preview.json()["errors"][0]["column"], "身份证号");
+  EXPECT_EQ(preview.json()["errors"][0]["message"], "身份证号码校验位不正确");
+  // The row problems speak the caller's language, like every other message.
+  auto headers = api_headers(s.port());
+  headers.emplace_back("Cookie", admin);
+  headers.emplace_back("Accept-Language", "en");
+  auto english = http_request(s.port(), "POST", "/api/v1/people/imports/preview", headers, Json{{"rows", rows}}.dump());
+  ASSERT_EQ(english.status, 200) << english.body;
+  EXPECT_EQ(english.json()["errors"][0]["message"], "The check digit of the ID number is wrong");
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM person"), 2) << "a preview writes nothing";
 
   auto strict = s.send_as(admin, "POST", "/api/v1/people/imports", Json{{"rows", rows}, {"mode", "all_or_nothing"}}.dump());

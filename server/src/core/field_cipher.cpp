@@ -114,21 +114,21 @@ std::string id_card_birth_date(const std::string& id) {
   return id.size() == 18 ? id.substr(6, 4) + "-" + id.substr(10, 2) + "-" + id.substr(12, 2) : std::string{};
 }
 
-std::string id_card_problem(const std::string& id) {
-  if (id.size() != 18) return "身份证号码应为 18 位";
+Text id_card_problem(const std::string& id) {
+  if (id.size() != 18) return {"身份证号码应为 18 位", "An ID number has 18 characters"};
   for (std::size_t i = 0; i < 17; ++i)
-    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return "身份证号码前 17 位必须是数字";
+    if (!std::isdigit(static_cast<unsigned char>(id[i]))) return {"身份证号码前 17 位必须是数字", "The first 17 characters of an ID number are digits"};
   static const int weights[17] = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
   int sum = 0;
   for (std::size_t i = 0; i < 17; ++i) sum += (id[i] - '0') * weights[i];
   const char expected = "10X98765432"[sum % 11];
-  if (std::toupper(static_cast<unsigned char>(id[17])) != expected) return "身份证号码校验位不正确";
+  if (std::toupper(static_cast<unsigned char>(id[17])) != expected) return {"身份证号码校验位不正确", "The check digit of the ID number is wrong"};
   const std::string birth = id_card_birth_date(id);
   const int y = std::stoi(birth.substr(0, 4)), m = std::stoi(birth.substr(5, 2)), d = std::stoi(birth.substr(8, 2));
   static const int days[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days[m - 1] || (m == 2 && d == 29 && !leap))
-    return "身份证号码中的出生日期不存在";
+    return {"身份证号码中的出生日期不存在", "The birth date in the ID number does not exist"};
   return {};
 }
 

@@ -5,6 +5,8 @@
 #include <filesystem>
 #include <string>
 
+#include "core/error.hpp"
+
 namespace xinhuo {
 
 class FieldCipher {
@@ -28,7 +30,7 @@ std::string mask_id_card(const std::string& id);
 std::string mask_phone(const std::string& phone);
 // GB 11643: 18 characters, 17 digits and a mod 11-2 check character; the birth date inside must be real.
 // Returns an empty string when valid, otherwise what is wrong (Chinese).
-std::string id_card_problem(const std::string& id);
+Text id_card_problem(const std::string& id);
 // The birth date inside an ID number, "YYYY-MM-DD".
 std::string id_card_birth_date(const std::string& id);
 // Mainland mobile (11 digits, 1[3-9]…) or a landline with area code ("0574-87654321").

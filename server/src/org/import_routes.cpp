@@ -22,9 +22,10 @@ std::vector<ImportRow> rows_from(JsonFields& body) {
   return out;
 }
 
-Json errors_json(const std::vector<RowError>& errors) {
+// Messages in the caller's language (Accept-Language), like every error.
+Json errors_json(const std::vector<RowError>& errors, bool english) {
   Json out = Json::array();
-  for (const auto& e : errors) out.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message}});
+  for (const auto& e : errors) out.push_back({{"row", e.row}, {"column", e.column}, {"message", e.message.in(english)}});
   return out;
 }
 
@@ -50,7 +51,7 @@ void add_import_routes(http::Router& router, ImportService& service) {
                auto rows = rows_from(f);
                f.finish();
                auto p = service.preview(req.principal, rows);
-               return http::Response::json(200, {{"total", p.total}, {"valid", p.valid}, {"errors", errors_json(p.errors)}});
+               return http::Response::json(200, {{"total", p.total}, {"valid", p.valid}, {"errors", errors_json(p.errors, req.english())}});
              });
 
   router.add({.method = "POST", .pattern = "/api/v1/people/imports", .tag = "people",
@@ -64,7 +65,7 @@ void add_import_routes(http::Router& router, ImportService& service) {
                f.finish();
                auto r = service.commit(req.principal, rows, mode);
                return http::Response::json(201, {{"import_id", r.import_id}, {"created", r.created}, {"skipped", r.skipped},
-                                                 {"errors", errors_json(r.errors)}});
+                                                 {"errors", errors_json(r.errors, req.english())}});
              });
 
   router.add({.method = "POST", .pattern = "/api/v1/people/imports/{id}/undo", .tag = "people",

@@ -63,33 +63,35 @@ ImportService::Checked ImportService::check(const Principal& caller, const std::
       auto it = row.cells.find(key);
       return it == row.cells.end() ? std::string{} : trimmed(it->second);
     };
-    auto fail = [&](const char* header, std::string message) { errors.push_back({row.row, header, std::move(message)}); };
+    auto fail = [&](const char* header, Text message) { errors.push_back({row.row, header, std::move(message)}); };
     for (const auto& c : import_columns()) {
       const std::string v = cell(c.key);
-      if (c.required && v.empty()) fail(c.header, "必须填写");
-      else if (!utf8_length(v)) fail(c.header, "含有无效字符");
-      else if (*utf8_length(v) > 60) fail(c.header, "内容过长（最多 60 个字）");
+      if (c.required && v.empty()) fail(c.header, {"必须填写", "Required"});
+      else if (!utf8_length(v)) fail(c.header, {"含有无效字符", "Contains characters that are not valid text"});
+      else if (*utf8_length(v) > 60) fail(c.header, {"内容过长（最多 60 个字）", "Too long (at most 60 characters)"});
     }
     NewPerson np;
     Person& p = np.person;
     p.name = cell("name");
     const std::string gender = cell("gender");
     p.gender = gender == "男" || gender == "male" ? "male" : gender == "女" || gender == "female" ? "female" : "";
-    if (!gender.empty() && p.gender.empty()) fail("性别", "只能填 男 或 女");
+    if (!gender.empty() && p.gender.empty()) fail("性别", {"只能填 男 或 女", "Either 男 (male) or 女 (female)"});
     p.ethnicity = cell("ethnicity");
     p.birth_date = cell("birth_date");
-    if (!p.birth_date.empty() && !valid_date(p.birth_date)) fail("出生日期", "应为 YYYY-MM-DD 格式的真实日期");
+    if (!p.birth_date.empty() && !valid_date(p.birth_date)) fail("出生日期", {"应为 YYYY-MM-DD 格式的真实日期", "A real date as YYYY-MM-DD"});
     for (auto [key, header, target] : {std::tuple{"party_joined_date", "入党时间", &p.party_joined_date},
                                        std::tuple{"work_start_date", "参加工作时间", &p.work_start_date}}) {
       *target = cell(key);
-      if (!target->empty() && !valid_date(*target)) fail(header, "应为 YYYY-MM-DD 格式的真实日期");
+      if (!target->empty() && !valid_date(*target)) fail(header, {"应为 YYYY-MM-DD 格式的真实日期", "A real date as YYYY-MM-DD"});
     }
     const std::string status = cell("party_status");
     p.party_status = party_status_code(status);
-    if (!status.empty() && p.party_status.empty()) fail("政治面貌", "应为 群众、入党申请人、入党积极分子、发展对象、预备党员 或 正式党员");
+    if (!status.empty() && p.party_status.empty()) fail("政治面貌", {"应为 群众、入党申请人、入党积极分子、发展对象、预备党员 或 正式党员",
+                      "One of 群众, 入党申请人, 入党积极分子, 发展对象, 预备党员, 正式党员"});
     const std::string rank = cell("rank");
     p.rank = rank_code(rank);
-    if (!rank.empty() && p.rank.empty()) fail("职级", "不是公务员职级序列中的职级（如 一级科员、四级调研员）");
+    if (!rank.empty() && p.rank.empty()) fail("职级", {"不是公务员职级序列中的职级（如 一级科员、四级调研员）",
+                                  "Not a rank of the civil-service sequence (such as 一级科员, 四级调研员)"});
     p.position = cell("position");
     p.education = cell("education");
     p.degree = cell("degree");
@@ -99,30 +101,30 @@ ImportService::Checked ImportService::check(const Principal& caller, const std::
     const ImportStore::NamedNode* unit_node = nullptr;
     for (const auto& n : nodes)
       if (n.type == "unit" && n.name == unit) unit_node = &n;
-    if (!unit.empty() && !unit_node) fail("单位", "单位不存在或不在您的管理范围内");
+    if (!unit.empty() && !unit_node) fail("单位", {"单位不存在或不在您的管理范围内", "No such unit, or it is outside what you manage"});
     if (unit_node) p.unit_id = unit_node->id;
     const std::string branch = cell("branch");
     if (!branch.empty() && unit_node) {
       for (const auto& n : nodes)
         if (n.type == "branch" && n.name == branch && n.path.rfind(unit_node->path, 0) == 0) p.branch_id = n.id;
-      if (!p.branch_id) fail("党支部", "该单位下没有这个党支部");
+      if (!p.branch_id) fail("党支部", {"该单位下没有这个党支部", "The unit has no party branch of that name"});
     }
 
     std::string id_card = cell("id_card");
     for (auto& ch : id_card) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (!id_card.empty()) {
-      if (auto problem = id_card_problem(id_card); !problem.empty()) fail("身份证号", problem);
-      else if (!p.birth_date.empty() && id_card_birth_date(id_card) != p.birth_date) fail("身份证号", "与出生日期不一致");
-      else if (!ids_in_file.insert(id_card).second) fail("身份证号", "与本文件中另一行重复");
+      if (auto problem = id_card_problem(id_card); !problem.zh.empty()) fail("身份证号", problem);
+      else if (!p.birth_date.empty() && id_card_birth_date(id_card) != p.birth_date) fail("身份证号", {"与出生日期不一致", "Does not match the birth date"});
+      else if (!ids_in_file.insert(id_card).second) fail("身份证号", {"与本文件中另一行重复", "Repeats another row of this file"});
       else {
         np.id_card_hash = cipher_.lookup_hash(id_card);
-        if (store_.id_card_exists(np.id_card_hash)) fail("身份证号", "该身份证号码已登记");
+        if (store_.id_card_exists(np.id_card_hash)) fail("身份证号", {"该身份证号码已登记", "This ID number is registered already"});
         np.id_card_sealed = cipher_.seal(id_card);
       }
     }
     const std::string phone = cell("phone");
     if (!phone.empty()) {
-      if (!valid_phone(phone)) fail("手机号码", "格式不正确（手机 11 位，或 区号-号码）");
+      if (!valid_phone(phone)) fail("手机号码", {"格式不正确（手机 11 位，或 区号-号码）", "Not a phone number (11-digit mobile, or area code-number)"});
       else np.phone_sealed = cipher_.seal(phone), np.phone_hash = cipher_.lookup_hash(phone);
     }
     if (errors.empty()) out.people.push_back(std::move(np));

@@ -30,7 +30,7 @@ struct ImportRow {
 struct RowError {
   int row = 0;
   std::string column;  // the column title as in the template
-  std::string message;
+  Text message;
 };
 
 struct ImportPreview {

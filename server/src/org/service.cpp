@@ -176,7 +176,7 @@ std::vector<Person> OrgService::people(const Principal& caller, const PersonFilt
     throw Error::validation("unit_id", {"组织不存在或不在您的管理范围内", "No such organisation in your scope"});
   PersonFilter f = filter;
   if (!f.id_card.empty()) {
-    if (auto problem = id_card_problem(f.id_card); !problem.empty()) throw Error::validation("id_card", {problem, "Invalid ID number"});
+    if (auto problem = id_card_problem(f.id_card); !problem.zh.empty()) throw Error::validation("id_card", problem);
     f.id_card_hash = cipher_.lookup_hash(f.id_card);
   }
   auto list = store_.people(caller, f, today(), rule_, total);
@@ -262,7 +262,7 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
     std::string id = *patch.id_card;
     for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (!id.empty()) {
-      if (auto problem = id_card_problem(id); !problem.empty()) throw Error::validation("id_card", {problem, "Invalid ID number"});
+      if (auto problem = id_card_problem(id); !problem.zh.empty()) throw Error::validation("id_card", problem);
       if (id_card_birth_date(id) != after.birth_date)
         throw Error::validation("id_card", {"身份证号码中的出生日期与出生日期不一致", "The birth date in the ID number differs from the birth date"});
     }

@@ -176,9 +176,9 @@ std::vector<MatchResult> DuesService::match(const Principal& caller, const std::
     std::string id = rows[i].id_card;
     for (auto& ch : id) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     if (!id.empty()) {
-      if (auto problem = id_card_problem(id); !problem.empty()) {
+      if (auto problem = id_card_problem(id); !problem.zh.empty()) {
         out[i].status = "invalid_id";
-        out[i].message = {"身份证号" + problem, "Invalid ID-card number"};
+        out[i].message = problem;
         continue;
       }
       if (cipher_) {
