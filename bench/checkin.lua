@@ -41,6 +41,7 @@ function init(args)
   answered, fresh, repeated, failed = 0, 0, 0, 0
   body = '{"token":"' .. token .. '"}'
   started_at, finished_at = 0, 0
+  first_failure = ""
 end
 
 local verified = false
@@ -78,6 +79,7 @@ function response(status, headers, response_body)
   answered = answered + 1
   if status ~= 200 then
     failed = failed + 1
+    if first_failure == "" then first_failure = status .. " " .. response_body:sub(1, 160) end
   elseif response_body:find('"already":false', 1, true) then
     fresh = fresh + 1
   else
@@ -98,6 +100,8 @@ function done(summary, latency, requests)
     total_fresh = total_fresh + t:get("fresh")
     total_failed = total_failed + t:get("failed")
     total_repeated = total_repeated + t:get("repeated")
+    local failure = t:get("first_failure")
+    if failure and failure ~= "" then io.write("first failure: " .. failure .. "\n") end
   end
   local seconds = last_finish - first_start
   io.write(string.format("checkins %d failed %d repeated %d seconds %.3f per_second %.0f p50_ms %.2f p99_ms %.2f\n",

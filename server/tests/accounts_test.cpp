@@ -2,6 +2,8 @@
 // granting and revoking roles — 三员分立 and "not your own account" enforced, every change audited.
 #include <gtest/gtest.h>
 
+#include <set>
+
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -84,6 +86,50 @@ TEST_P(Accounts, SecurityAdministratorManagesAccounts) {
     EXPECT_EQ(s.count(std::string("SELECT COUNT(*) FROM audit_log WHERE action = '") + action + "'"), 1) << action;
   // The organisation-department administrator cannot manage accounts.
   EXPECT_EQ(s.get_as(s.login("admin"), "/api/v1/accounts").status, 403);
+}
+
+// The list filters by state (as the console shows it) and by role, so a security administrator can find the
+// locked accounts of a morning or everyone holding an administrator role.
+TEST_P(Accounts, TheListFiltersByStateAndRole) {
+  auto holder = TestServer::start(GetParam());
+  if (!holder) return;
+  TestServer& s = *holder;
+  s.seed_small_city();
+  std::string sec = s.login("secadmin", TestServer::kPassword, s.totp_now());
+  ASSERT_FALSE(sec.empty());
+  auto usernames = [&](const std::string& query) {
+    std::set<std::string> out;
+    auto r = s.get_as(sec, "/api/v1/accounts?page_size=200&" + query);
+    EXPECT_EQ(r.status, 200) << r.body;
+    const Json items = r.json()["items"];
+    for (const auto& a : items) out.insert(a["username"].get<std::string>());
+    EXPECT_EQ(r.json()["total"].get<std::size_t>(), out.size());
+    return out;
+  };
+  const auto all = usernames("");
+  ASSERT_TRUE(all.count("cadre") && all.count("unitadmin"));
+
+  // cadre: five wrong passwords lock it; unitadmin: disabled.
+  for (int i = 0; i < 5; ++i) s.login("cadre", "Wrong#2026x");
+  ASSERT_EQ(s.send_as(sec, "POST", "/api/v1/accounts/" + std::to_string(s.account_id("unitadmin")) + "/disable").status, 200);
+
+  EXPECT_EQ(usernames("state=locked"), std::set<std::string>{"cadre"});
+  EXPECT_EQ(usernames("state=disabled"), std::set<std::string>{"unitadmin"});
+  const auto active = usernames("state=active");
+  EXPECT_EQ(active.size(), all.size() - 2);
+  EXPECT_FALSE(active.count("cadre") || active.count("unitadmin"));
+  // A lock that has run out is no lock (the security administrator signs in again after the idle time).
+  s.clock().advance(std::chrono::minutes(31));
+  sec = s.login("secadmin", TestServer::kPassword, s.totp_now());
+  EXPECT_TRUE(usernames("state=locked").empty());
+  EXPECT_TRUE(usernames("state=active").count("cadre"));
+
+  EXPECT_EQ(usernames("role=audit_admin"), std::set<std::string>{"auditor"});
+  EXPECT_EQ(usernames("role=unit_admin&state=disabled"), std::set<std::string>{"unitadmin"});
+  EXPECT_TRUE(usernames("role=no_such_role").empty());
+  auto bad = s.get_as(sec, "/api/v1/accounts?state=asleep");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["error"]["field"], "state");
 }
 
 TEST_P(Accounts, CustomRolesHoldBusinessPermissionsOnly) {

@@ -32,12 +32,21 @@ NewGrant grant_from(JsonFields& f) {
 
 void add_admin_routes(http::Router& router, AdminService& service) {
   router.add({.method = "GET", .pattern = "/api/v1/accounts", .tag = "accounts",
-              .summary = "Accounts with their role grants (search by username or name)", .permission = kPermAccountRead},
+              .summary = "Accounts with their role grants (search by username or name; state active / locked / disabled; "
+                         "role code)",
+              .permission = kPermAccountRead},
              [&service](http::Request& req) {
                const int page = req.query_int("page", 1, 1, 1000000), size = req.query_int("page_size", 20, 1, 200);
+               AdminStore::AccountFilter filter;
+               filter.search = req.query_param("search").value_or("");
+               filter.state = req.query_param("state").value_or("");
+               if (!filter.state.empty() && filter.state != "active" && filter.state != "locked" && filter.state != "disabled")
+                 throw Error::validation("state", {"状态应为 active、locked 或 disabled", "state is active, locked or disabled"});
+               filter.role = req.query_param("role").value_or("");
+               if (filter.role.size() > 40) throw Error::validation("role", {"角色代码过长", "The role code is too long"});
                long long total = 0;
                Json items = Json::array();
-               for (const auto& a : service.accounts(req.principal, req.query_param("search").value_or(""), page, size, &total))
+               for (const auto& a : service.accounts(req.principal, filter, page, size, &total))
                  items.push_back(account_json(a));
                return http::Response::json(200, {{"items", items}, {"total", total}, {"page", page}, {"page_size", size}});
              });

@@ -38,10 +38,11 @@ void AdminService::check_grant(db::Tx& tx, const NewGrant& g) const {
 
 std::string AdminService::one_time_password() const { return "Xh-" + random_hex(10) + "!A"; }
 
-std::vector<AccountRow> AdminService::accounts(const Principal& caller, const std::string& search, int page, int page_size,
-                                               long long* total) {
+std::vector<AccountRow> AdminService::accounts(const Principal& caller, AdminStore::AccountFilter filter, int page,
+                                               int page_size, long long* total) {
   require(caller, kPermAccountRead);
-  return store_.accounts(search, page, page_size, total);
+  filter.now = iso_utc(clock_.now());
+  return store_.accounts(filter, page, page_size, total);
 }
 
 AccountRow AdminService::account(const Principal& caller, long long id) {

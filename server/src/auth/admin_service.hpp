@@ -29,7 +29,9 @@ class AdminService {
  public:
   AdminService(db::Database& db, const Clock& clock, AuthService& auth) : db_(db), store_(db), clock_(clock), auth_(auth) {}
 
-  std::vector<AccountRow> accounts(const Principal& caller, const std::string& search, int page, int page_size, long long* total);
+  // `filter.now` is filled in here.
+  std::vector<AccountRow> accounts(const Principal& caller, AdminStore::AccountFilter filter, int page, int page_size,
+                                   long long* total);
   AccountRow account(const Principal& caller, long long id);
   std::vector<RoleRow> roles(const Principal& caller);
   // A custom role made of business permissions (those of the built-in non-administrator roles): 三员分立 keeps

@@ -64,9 +64,19 @@ void AdminStore::load_grants(soci::session& sql, AccountRow& row) {
   }
 }
 
-std::vector<AccountRow> AdminStore::accounts(const std::string& username_like, int page, int page_size, long long* total) {
+std::vector<AccountRow> AdminStore::accounts(const AccountFilter& f, int page, int page_size, long long* total) {
   db::Query where("");
-  if (!username_like.empty()) where.add(" AND (a.username LIKE ").value("%" + username_like + "%").add(" OR a.display_name LIKE ").value("%" + username_like + "%").add(")");
+  if (!f.search.empty())
+    where.add(" AND (a.username LIKE ").value("%" + f.search + "%").add(" OR a.display_name LIKE ").value("%" + f.search + "%").add(")");
+  // The same three states the console shows: disabled wins over locked; a lock that has run out is no lock.
+  if (f.state == "disabled") where.add(" AND a.status = 'disabled'");
+  else if (f.state == "locked") where.add(" AND a.status <> 'disabled' AND a.locked_until > ").value(f.now);
+  else if (f.state == "active")
+    where.add(" AND a.status <> 'disabled' AND (a.locked_until IS NULL OR a.locked_until <= ").value(f.now).add(")");
+  if (!f.role.empty())
+    where.add(" AND EXISTS (SELECT 1 FROM role_grant g JOIN role r ON r.id = g.role_id WHERE g.account_id = a.id AND r.code = ")
+        .value(f.role)
+        .add(")");
   auto lease = db_.lease();
   *total = db::Query::prefixed("SELECT COUNT(*) FROM account a WHERE 1 = 1", where).count(lease.sql());
   std::vector<AccountRow> out;

@@ -27,7 +27,13 @@ class AdminStore {
  public:
   explicit AdminStore(db::Database& db) : db_(db) {}
 
-  std::vector<AccountRow> accounts(const std::string& username_like, int page, int page_size, long long* total);
+  struct AccountFilter {
+    std::string search;  // part of the username or the display name
+    std::string state;   // active | locked | disabled, or empty for all
+    std::string role;    // accounts holding this role code, or empty
+    std::string now;     // for "locked": a lock ends at locked_until
+  };
+  std::vector<AccountRow> accounts(const AccountFilter& filter, int page, int page_size, long long* total);
   std::optional<AccountRow> account(long long id);
   std::vector<RoleRow> roles();
   static bool username_taken(db::Tx& tx, const std::string& username);

@@ -29,7 +29,7 @@ export function useOrgChoices(): OrgChoices {
       // 403 without org.read: fall back to the organisations named in grants
     }
     try {
-      known.value = knownNodes((await fetchAccounts('', 1, 200)).items)
+      known.value = knownNodes((await fetchAccounts({ search: '', state: '', role: '' }, 1, 200)).items)
     } catch {
       known.value = []
     }

@@ -17,12 +17,18 @@ afterEach(() => vi.unstubAllGlobals())
 const PAGE = { items: [], total: 0, page: 1, page_size: 20 }
 
 describe('accounts calls', () => {
-  it('lists with the trimmed search, the page and its size; no search is not sent', async () => {
+  it('lists with the trimmed search, the state and role filters, the page and its size; empty filters are not sent', async () => {
     server.on('GET /api/v1/accounts?search=%E7%8E%8B&page=2&page_size=50', json(200, PAGE))
     server.on('GET /api/v1/accounts?page=1&page_size=20', json(200, PAGE))
-    await fetchAccounts(' 王 ', 2, 50)
-    await fetchAccounts('  ', 1, 20)
-    expect(server.calls.map((c) => c.route)).toEqual(['GET /api/v1/accounts?search=%E7%8E%8B&page=2&page_size=50', 'GET /api/v1/accounts?page=1&page_size=20'])
+    server.on('GET /api/v1/accounts?state=locked&role=unit_admin&page=1&page_size=20', json(200, PAGE))
+    await fetchAccounts({ search: ' 王 ', state: '', role: '' }, 2, 50)
+    await fetchAccounts({ search: '  ', state: '', role: '' }, 1, 20)
+    await fetchAccounts({ search: '', state: 'locked', role: 'unit_admin' }, 1, 20)
+    expect(server.calls.map((c) => c.route)).toEqual([
+      'GET /api/v1/accounts?search=%E7%8E%8B&page=2&page_size=50',
+      'GET /api/v1/accounts?page=1&page_size=20',
+      'GET /api/v1/accounts?state=locked&role=unit_admin&page=1&page_size=20',
+    ])
   })
 
   it('creates with the documented body and an Idempotency-Key; the one-time password comes back', async () => {

@@ -74,8 +74,16 @@ const account = (id: number) => `/accounts/${encodeURIComponent(String(id))}`
 // Refusals (三员分立, own account, taken names …) are shown by the dialogs and the page in their own words.
 const quiet = { silent: true } as const
 
-export const fetchAccounts = (search: string, page: number, pageSize: number) =>
-  get<Page<Account>>('/accounts', { query: { search: search.trim() || undefined, page, page_size: pageSize } })
+export type AccountStateFilter = '' | 'active' | 'locked' | 'disabled'
+export interface AccountFilter {
+  search: string
+  state: AccountStateFilter
+  role: string
+}
+export const fetchAccounts = (filter: AccountFilter, page: number, pageSize: number) =>
+  get<Page<Account>>('/accounts', {
+    query: { search: filter.search.trim() || undefined, state: filter.state || undefined, role: filter.role || undefined, page, page_size: pageSize },
+  })
 export const fetchAccount = (id: number) => get<Account>(account(id))
 export const createAccount = (input: AccountCreate, idempotencyKey: string) =>
   post<AccountWithPassword>('/accounts', input, { ...quiet, headers: { 'Idempotency-Key': idempotencyKey } })
