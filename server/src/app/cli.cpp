@@ -19,6 +19,8 @@
 #include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
 #include "practice/demo.hpp"
+#include "record/demo.hpp"
+#include "record/service.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -265,6 +267,9 @@ int run_cli(int argc, char** argv) {
     }
     // From here on, bookings and people whose party status changes keep the balances and rank counts current.
     points.subscribe(db.events());
+    // Completed assignments and training classes make their cadre record entries as they do when served.
+    record::RecordService record(db, App::default_clock());
+    record.subscribe(db.events());
     if (seed_cmd->parsed()) {
       files::FilesService files(db, App::default_clock(), std::filesystem::path(config.data_dir) / "uploads");
       const auto p = points::seed_demo_points(db, points, files, seed_number);
@@ -283,6 +288,8 @@ int run_cli(int argc, char** argv) {
                 << pr.competitions << " competition\n";
       const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
+      const auto rr = record::seed_demo_record(db, App::default_clock());
+      std::cout << "cadre record: " << rr.entries << " entries, " << rr.comments << " leaders' comments\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
