@@ -402,6 +402,18 @@ long long fresh_record_entry(TestServer& s, const TestServer::SmallCity& city, b
   if (state == "contested") s.app().record().answer(person, id, "contest", "不符合事实");
   return id;
 }
+// An entry about person A (inside) or B with a photo the city administrator uploaded: "<entry>/evidence/<file>".
+std::string fresh_record_evidence(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"record.read", "record.write"};
+  admin.scope.all = true;
+  const long long file = fresh_file(s, "admin");
+  record::EntryInput in{.person_id = inside ? city.person_a : city.person_b, .category = "work_result", .fact_date = "2026-06-01",
+                        .title = "调研报告", .content = "完成调研报告一份", .source_kind = "unit", .evidence = {file}};
+  return std::to_string(s.app().record().create(admin, in).id) + "/evidence/" + std::to_string(file);
+}
 // A period not written yet for the person (each request writes a first version).
 std::string fresh_period() {
   static int n = 0;
@@ -1173,6 +1185,16 @@ std::map<std::string, Case> cases() {
        {[](Context& c, bool) {
           return Request{"POST", "/api/v1/me/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, true, "confirmed")) + "/contest",
                          R"({"reason":"与事实不符"})"};
+        },
+        200}},
+      {"GET /api/v1/record/entries/{id}/evidence/{file_id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/record/entries/" + fresh_record_evidence(c.server, c.city, inside)};
+        },
+        200, true}},
+      {"GET /api/v1/me/record/entries/{id}/evidence/{file_id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/record/entries/" + fresh_record_evidence(c.server, c.city, true)};
         },
         200}},
       {"GET /api/v1/me/record/comments", {fixed("GET", "/api/v1/me/record/comments"), 200}},

@@ -89,6 +89,19 @@ TEST_P(Record, TheCadreSeesAndContestsAnEntryAndBothSidesShow) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM record_entry"), 1);
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'record.%'"), 3);
 
+  // A photo the unit attached is shown to the cadre through the entry (the files module alone would not).
+  const long long photo = s.app().files().upload(Principal{.account_id = s.account_id("unitadmin")}, "image/jpeg",
+                                                 std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+  Json with_photo = entry(city.person_a, "work_result", "unit");
+  with_photo["evidence"] = Json::array({photo});
+  const long long pictured = id_of(s.send_as(admin, "POST", "/api/v1/record/entries", with_photo.dump()));
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/files/" + std::to_string(photo)).status, 404);
+  auto shown = s.get_as(cadre, "/api/v1/me/record/entries/" + std::to_string(pictured) + "/evidence/" + std::to_string(photo));
+  EXPECT_EQ(shown.status, 200);
+  EXPECT_EQ(shown.body.substr(0, 3), "\xFF\xD8\xFF");
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/me/record/entries/" + std::to_string(id) + "/evidence/" + std::to_string(photo)).status, 404)
+      << "only the entry's own files";
+
   // A response on another entry is a note; the state stays.
   const long long other = id_of(s.send_as(admin, "POST", "/api/v1/record/entries", entry(city.person_a, "work_result", "leader", "李明").dump()));
   auto responded = s.send_as(cadre, "POST", "/api/v1/me/record/entries/" + std::to_string(other) + "/respond",

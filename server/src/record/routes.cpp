@@ -140,6 +140,19 @@ void add_routes(http::Router& router, RecordService& service) {
                  return http::Response::json(200, entry_json(service.decide(req.principal, id, action, outcome, note)));
                });
   }
+  for (const bool mine : {false, true}) {
+    router.add({.method = "GET",
+                .pattern = std::string(mine ? "/api/v1/me/record" : "/api/v1/record") + "/entries/{id}/evidence/{file_id}",
+                .tag = "record",
+                .summary = mine ? "A photo attached to an entry about me" : "A photo attached to an entry in scope",
+                .permission = mine ? "" : kPermRead},
+               [&service, mine](http::Request& req) {
+                 auto [f, bytes] = service.evidence(req.principal, req.id_param("id"), req.id_param("file_id"), mine);
+                 auto res = http::Response::text(200, std::move(bytes), f.content_type);
+                 res.set_header("Content-Disposition", "inline");
+                 return res;
+               });
+  }
   router.add({.method = "GET", .pattern = "/api/v1/record/people/{id}/comments", .tag = "record",
               .summary = "Leaders' comments on a person in scope, every version, latest period first", .permission = kPermRead},
              [&service](http::Request& req) {

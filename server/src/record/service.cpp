@@ -1,5 +1,6 @@
 #include "record/service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "audit/recorder.hpp"
@@ -325,6 +326,21 @@ std::vector<Entry> RecordService::mine(const Principal& caller) {
   const long long person_id = self_person(caller);
   auto lease = db_.lease();
   return RecordStore::of_person(lease.sql(), person_id);
+}
+
+std::pair<files::StoredFile, std::string> RecordService::evidence(const Principal& caller, long long entry_id, long long file_id,
+                                                                  bool mine) {
+  const Entry e = mine ? my_entry(caller, entry_id) : get(caller, entry_id);
+  if (!files_ || std::find(e.evidence.begin(), e.evidence.end(), file_id) == e.evidence.end()) throw Error::not_found();
+  // The entry grants the reading: the file is read as its uploader would read it.
+  Principal reader;
+  {
+    auto lease = db_.lease();
+    const auto f = files::FilesStore::file(lease.sql(), file_id);
+    if (!f) throw Error::not_found();
+    reader.account_id = f->owner_account_id;
+  }
+  return files_->read(reader, file_id);
 }
 
 std::vector<Comment> RecordService::comments(const Principal& caller, long long person_id) {

@@ -9,6 +9,7 @@
 #include "core/clock.hpp"
 #include "db/database.hpp"
 #include "db/events.hpp"
+#include "files/service.hpp"
 #include "record/store.hpp"
 
 namespace xinhuo::record {
@@ -26,7 +27,9 @@ struct CommentInput {
 
 class RecordService {
  public:
-  RecordService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  // `files` serves the evidence of an entry to whoever may see the entry (the person it is about included, who could
+  // not read a photo the unit uploaded through the files module's own rule); null: no evidence served.
+  RecordService(db::Database& db, const Clock& clock, files::FilesService* files = nullptr) : db_(db), clock_(clock), files_(files) {}
 
   Entry create(const Principal& caller, const EntryInput& in);
   Entry report(const Principal& caller, const EntryInput& in);  // the person's own report: pending
@@ -41,6 +44,9 @@ class RecordService {
   std::string export_xlsx(const Principal& caller, EntryFilter filter);
   std::vector<Entry> mine(const Principal& caller);
   Entry my_entry(const Principal& caller, long long id);
+
+  // A file attached to an entry the caller may see (mine: the person's own); 404 for any other file.
+  std::pair<files::StoredFile, std::string> evidence(const Principal& caller, long long entry_id, long long file_id, bool mine);
 
   std::vector<Comment> comments(const Principal& caller, long long person_id);
   std::vector<Comment> my_comments(const Principal& caller);
@@ -61,6 +67,7 @@ class RecordService {
 
   db::Database& db_;
   const Clock& clock_;
+  files::FilesService* files_;
 };
 
 }  // namespace xinhuo::record

@@ -2,7 +2,7 @@
 // and state; the person's response and contest; the unit's decisions; leaders' comments per period. The server checks
 // every rule, permission (record.read / record.write) and data scope; a cadre reads and answers their own through
 // /me/record/….
-import { download, get, post, put, type Download, type Query } from './client'
+import { API_BASE, download, get, post, put, type Download, type Query } from './client'
 
 export const CATEGORIES = [
   'work_result', 'key_task', 'frontline', 'training', 'conduct_work', 'conduct_outside', 'mass_evaluation', 'shortcoming',
@@ -133,6 +133,10 @@ export const exportEntries = (filter: EntryFilter): Promise<Download> =>
 export const fetchComments = (personId: number) => get<{ items: LeaderComment[] }>(`/record/people/${id(personId)}/comments`)
 export const writeComment = (personId: number, period: string, input: CommentInput) =>
   put<LeaderComment>(`/record/people/${id(personId)}/comments/${encodeURIComponent(period)}`, input, { silent: true })
+
+/** Where an <img> reads a photo of an entry (through the entry, so the person it is about sees the unit's photos). */
+export const evidenceUrl = (entryId: number, fileId: number, mine = false) =>
+  `${API_BASE}${mine ? '/me' : ''}/record/entries/${id(entryId)}/evidence/${id(fileId)}`
 
 // ---- the cadre's own (403 no_person for an account without a person: the page says so itself)
 export const fetchMyEntries = () => get<{ items: RecordEntry[] }>('/me/record/entries', { silent: true })
