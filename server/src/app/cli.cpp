@@ -267,9 +267,7 @@ int run_cli(int argc, char** argv) {
     }
     // From here on, bookings and people whose party status changes keep the balances and rank counts current.
     points.subscribe(db.events());
-    // Completed assignments and training classes make their cadre record entries as they do when served.
-    record::RecordService record(db, App::default_clock());
-    record.subscribe(db.events());
+    record::RecordService record_events(db, App::default_clock());  // subscribed before the practice demo
     if (seed_cmd->parsed()) {
       files::FilesService files(db, App::default_clock(), std::filesystem::path(config.data_dir) / "uploads");
       const auto p = points::seed_demo_points(db, points, files, seed_number);
@@ -283,6 +281,9 @@ int run_cli(int argc, char** argv) {
     const auto m = party::seed_demo_meetings(db, beijing_date(std::chrono::system_clock::now()), seed_number);
     std::cout << "organisational life: " << m.meetings << " meetings with " << m.attendance << " attendance records\n";
     if (seed_cmd->parsed()) {
+      // The practice demo's completed assignments and classes make their cadre record entries as they do when
+      // served (the points demo's simulated activities before it are no records of anything, so none from those).
+      record_events.subscribe(db.events());
       const auto pr = practice::seed_demo_practice(db, App::default_clock(), cipher);
       std::cout << "practice: " << pr.assignments << " assignments, " << pr.trainings << " training classes, "
                 << pr.competitions << " competition\n";

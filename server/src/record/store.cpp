@@ -28,6 +28,12 @@ constexpr const char* kComments =
     "SELECT id, person_id, period, version, is_current, leader_name, COALESCE(leader_position, ''), content, "
     "written_by_name, written_at FROM record_comment WHERE person_id = ";
 
+// The SELECT of an entry with its joins, made once.
+const std::string& select_from() {
+  static const std::string text = std::string(kColumns) + kFrom;
+  return text;
+}
+
 std::string text(const soci::row& r, std::size_t i) { return r.get_indicator(i) == soci::i_null ? "" : r.get<std::string>(i); }
 
 std::vector<long long> id_list(const std::string& json) {
@@ -167,7 +173,7 @@ bool RecordStore::resolve(db::Tx& tx, long long id, const std::string& outcome, 
 
 std::optional<Entry> RecordStore::find(soci::session& sql, long long id) {
   std::optional<Entry> out;
-  db::Query(std::string(kColumns) + kFrom).add(" AND e.id = ").value(id).each(sql, [&](const soci::row& r) { out = from_row(r); });
+  db::Query(select_from()).add(" AND e.id = ").value(id).each(sql, [&](const soci::row& r) { out = from_row(r); });
   return out;
 }
 
@@ -194,7 +200,7 @@ std::vector<Entry> RecordStore::list(soci::session& sql, const Principal& caller
   add_scope(where, caller);
   if (total) *total = db::Query::prefixed(kCountFrom, where).count(sql);
   std::vector<Entry> out;
-  db::Query::prefixed(std::string(kColumns) + kFrom, where)
+  db::Query::prefixed(select_from(), where)
       .add(" ORDER BY e.fact_date DESC, e.id DESC LIMIT " + std::to_string(f.page_size) + " OFFSET " +
            std::to_string((f.page - 1) * f.page_size))
       .each(sql, [&](const soci::row& r) { out.push_back(from_row(r)); });
@@ -203,7 +209,7 @@ std::vector<Entry> RecordStore::list(soci::session& sql, const Principal& caller
 
 std::vector<Entry> RecordStore::of_person(soci::session& sql, long long person_id) {
   std::vector<Entry> out;
-  db::Query(std::string(kColumns) + kFrom)
+  db::Query(select_from())
       .add(" AND e.person_id = ")
       .value(person_id)
       .add(" ORDER BY e.fact_date DESC, e.id DESC LIMIT 1000")
