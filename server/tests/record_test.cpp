@@ -6,6 +6,7 @@
 
 #include "db/events.hpp"
 #include "db/transaction.hpp"
+#include "files/service.hpp"
 #include "record/model.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
