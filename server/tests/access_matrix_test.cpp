@@ -20,6 +20,7 @@
 #include "practice/assignment_service.hpp"
 #include "practice/training_service.hpp"
 #include "points/service.hpp"
+#include "record/service.hpp"
 #include "study/group_service.hpp"
 #include "study/session_service.hpp"
 #include "support/test_server.hpp"
@@ -381,6 +382,43 @@ long long fresh_competition(TestServer& s, const TestServer::SmallCity& city, lo
   const long long id = s.app().competitions().create(admin, in).id;
   s.app().competitions().set_entries(admin, id, {{.person_id = inside ? city.person_a : city.person_b, .score = 90}});
   return id;
+}
+
+// An entry about person A (inside) or B (outside) in `state`: pending (their own report), confirmed (by the unit)
+// or contested (by them).
+long long fresh_record_entry(TestServer& s, const TestServer::SmallCity& city, bool inside, const std::string& state) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"record.read", "record.write"};
+  admin.scope.all = true;
+  Principal person;
+  person.account_id = s.account_id("admin");
+  person.person_id = inside ? city.person_a : city.person_b;
+  record::EntryInput in{.person_id = person.person_id, .category = "work_result", .fact_date = "2026-06-01",
+                        .title = "调研报告", .content = "完成调研报告一份", .source_kind = "unit", .source_name = "办公室"};
+  if (state == "pending") return s.app().record().report(person, in).id;
+  const long long id = s.app().record().create(admin, in).id;
+  if (state == "contested") s.app().record().answer(person, id, "contest", "不符合事实");
+  return id;
+}
+// An entry about person A (inside) or B with a photo the city administrator uploaded: "<entry>/evidence/<file>".
+std::string fresh_record_evidence(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"record.read", "record.write"};
+  admin.scope.all = true;
+  const long long file = fresh_file(s, "admin");
+  record::EntryInput in{.person_id = inside ? city.person_a : city.person_b, .category = "work_result", .fact_date = "2026-06-01",
+                        .title = "调研报告", .content = "完成调研报告一份", .source_kind = "unit", .evidence = {file}};
+  return std::to_string(s.app().record().create(admin, in).id) + "/evidence/" + std::to_string(file);
+}
+// A period not written yet for the person (each request writes a first version).
+std::string fresh_period() {
+  static int n = 0;
+  ++n;
+  return std::to_string(2000 + n / 2) + (n % 2 ? "H1" : "H2");
 }
 
 std::map<std::string, Case> cases() {
@@ -1079,6 +1117,87 @@ std::map<std::string, Case> cases() {
           return Request{"GET", "/api/v1/points/rankings/export?node_id=" + std::to_string(node_target(c, inside))};
         },
         200, true}},
+      {"POST /api/v1/record/entries",
+       {[](Context& c, bool inside) {
+          Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"category", "work_result"},
+                       {"fact_date", "2026-06-01"}, {"title", "调研报告"}, {"content", "完成调研报告一份"}, {"source_kind", "unit"}};
+          return Request{"POST", "/api/v1/record/entries", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/record/entries", {fixed("GET", "/api/v1/record/entries"), 200}},
+      {"GET /api/v1/record/entries/export", {fixed("GET", "/api/v1/record/entries/export"), 200}},
+      {"GET /api/v1/record/entries/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, inside, "confirmed"))};
+        },
+        200, true}},
+      {"POST /api/v1/record/entries/{id}/confirm",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, inside, "pending")) + "/confirm", "{}"};
+        },
+        200, true}},
+      {"POST /api/v1/record/entries/{id}/reject",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, inside, "pending")) + "/reject",
+                         R"({"reason":"材料不全"})"};
+        },
+        200, true}},
+      {"POST /api/v1/record/entries/{id}/withdraw",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, inside, "confirmed")) + "/withdraw",
+                         R"({"reason":"记录有误"})"};
+        },
+        200, true}},
+      {"POST /api/v1/record/entries/{id}/resolve",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, inside, "contested")) + "/resolve",
+                         R"({"outcome":"upheld","note":"经核实维持"})"};
+        },
+        200, true}},
+      {"GET /api/v1/record/people/{id}/comments",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/record/people/" + std::to_string(person_target(c, inside)) + "/comments"};
+        },
+        200, true}},
+      {"PUT /api/v1/record/people/{id}/comments/{period}",
+       {[=](Context& c, bool inside) {
+          return Request{"PUT", "/api/v1/record/people/" + std::to_string(person_target(c, inside)) + "/comments/" + fresh_period(),
+                         R"({"leader_name":"李明","content":"政治素质好，工作主动。"})"};
+        },
+        200, true}},
+      {"GET /api/v1/me/record/entries", {fixed("GET", "/api/v1/me/record/entries"), 200}},
+      {"POST /api/v1/me/record/entries",
+       {fixed("POST", "/api/v1/me/record/entries",
+              R"({"category":"training","fact_date":"2026-06-01","title":"参加培训","content":"参加专题培训 3 天"})"),
+        201}},
+      {"GET /api/v1/me/record/entries/{id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, true, "confirmed"))};
+        },
+        200}},
+      {"POST /api/v1/me/record/entries/{id}/respond",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, true, "confirmed")) + "/respond",
+                         R"({"response":"感谢认可"})"};
+        },
+        200}},
+      {"POST /api/v1/me/record/entries/{id}/contest",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/record/entries/" + std::to_string(fresh_record_entry(c.server, c.city, true, "confirmed")) + "/contest",
+                         R"({"reason":"与事实不符"})"};
+        },
+        200}},
+      {"GET /api/v1/record/entries/{id}/evidence/{file_id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/record/entries/" + fresh_record_evidence(c.server, c.city, inside)};
+        },
+        200, true}},
+      {"GET /api/v1/me/record/entries/{id}/evidence/{file_id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/record/entries/" + fresh_record_evidence(c.server, c.city, true)};
+        },
+        200}},
+      {"GET /api/v1/me/record/comments", {fixed("GET", "/api/v1/me/record/comments"), 200}},
       {"GET /api/v1/points/rankings",
        {[=](Context& c, bool inside) {
           return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};
@@ -1099,12 +1218,13 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
   const std::set<std::string> business = {"org.read", "org.write", "people.read", "people.write", "people.import",
                                           "people.export", "people.read_sensitive", "points.read", "points.approve",
                                           "points.adjust", "points.rules", "party.read", "party.write",
-                                          "practice.read", "practice.write", "study.read", "study.write"};
+                                          "practice.read", "practice.write", "study.read", "study.write",
+                                          "record.read", "record.write"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
       {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
         "points.approve", "points.adjust", "party.read", "party.write", "practice.read", "practice.write",
-        "study.read", "study.write"},
+        "study.read", "study.write", "record.read", "record.write"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
       {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write", "practice.read"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
@@ -1149,7 +1269,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                              key == "POST /api/v1/study/sessions" ||
                              key == "POST /api/v1/practice/assignments" ||
                              key == "POST /api/v1/practice/trainings" || key == "POST /api/v1/practice/competitions" ||
-                             key == "PUT /api/v1/practice/plans"
+                             key == "PUT /api/v1/practice/plans" || key == "POST /api/v1/record/entries"
                          ? 400
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
@@ -1160,7 +1280,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                    !role.permissions.count("points.read")) {
           expected = 404;  // neither the uploader nor a manager whose scope covers the uploader
         } else if ((spec.pattern.rfind("/api/v1/me/points", 0) == 0 || spec.pattern.rfind("/api/v1/me/party", 0) == 0 ||
-                    spec.pattern.rfind("/api/v1/me/practice", 0) == 0) &&
+                    spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
         } else expected = it->second.ok;

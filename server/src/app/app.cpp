@@ -34,6 +34,7 @@
 #include "practice/assignment_routes.hpp"
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
+#include "record/routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/session_routes.hpp"
 #include "system/routes.hpp"
@@ -107,6 +108,9 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);
   competitions_ = std::make_unique<practice::CompetitionService>(*db_, clock_);
   practice::add_training_routes(router_, *trainings_, *competitions_);
+  record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
+  record_->subscribe(db_->events());
+  record::add_routes(router_, *record_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -51,6 +51,9 @@ class SessionService;
 namespace xinhuo::files {
 class FilesService;
 }
+namespace xinhuo::record {
+class RecordService;
+}
 
 namespace xinhuo::app {
 
@@ -82,6 +85,7 @@ class App {
   practice::AssignmentService& assignments() { return *assignments_; }
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
+  record::RecordService& record() { return *record_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -121,6 +125,7 @@ class App {
   std::unique_ptr<practice::AssignmentService> assignments_;
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
+  std::unique_ptr<record::RecordService> record_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

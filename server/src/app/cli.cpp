@@ -19,6 +19,8 @@
 #include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
 #include "practice/demo.hpp"
+#include "record/demo.hpp"
+#include "record/service.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -265,6 +267,7 @@ int run_cli(int argc, char** argv) {
     }
     // From here on, bookings and people whose party status changes keep the balances and rank counts current.
     points.subscribe(db.events());
+    record::RecordService record_events(db, App::default_clock());  // subscribed before the practice demo
     if (seed_cmd->parsed()) {
       files::FilesService files(db, App::default_clock(), std::filesystem::path(config.data_dir) / "uploads");
       const auto p = points::seed_demo_points(db, points, files, seed_number);
@@ -278,11 +281,16 @@ int run_cli(int argc, char** argv) {
     const auto m = party::seed_demo_meetings(db, beijing_date(std::chrono::system_clock::now()), seed_number);
     std::cout << "organisational life: " << m.meetings << " meetings with " << m.attendance << " attendance records\n";
     if (seed_cmd->parsed()) {
+      // The practice demo's completed assignments and classes make their cadre record entries as they do when
+      // served (the points demo's simulated activities before it are no records of anything, so none from those).
+      record_events.subscribe(db.events());
       const auto pr = practice::seed_demo_practice(db, App::default_clock(), cipher);
       std::cout << "practice: " << pr.assignments << " assignments, " << pr.trainings << " training classes, "
                 << pr.competitions << " competition\n";
       const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
+      const auto rr = record::seed_demo_record(db, App::default_clock());
+      std::cout << "cadre record: " << rr.entries << " entries, " << rr.comments << " leaders' comments\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

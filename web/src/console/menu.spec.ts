@@ -126,6 +126,21 @@ describe('实践锻炼 in the menu', () => {
   })
 })
 
+describe('干部纪实 in the menu', () => {
+  const record = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'record')
+
+  it('shows a cadre\'s record and the entries to those with record.read', () => {
+    expect(allowedEntries(record(), ['record.read', 'record.write'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['recordPerson', '/record/person'],
+      ['recordEntries', '/record/entries'],
+    ])
+  })
+
+  it('is left out without record.read (a cadre sees their own on the phone)', () => {
+    expect(allowedEntries(record(), ['self.read', 'practice.read'])).toEqual([])
+  })
+})
+
 describe('学习教育 in the menu', () => {
   const study = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'study')
 

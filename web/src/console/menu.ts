@@ -81,7 +81,15 @@ export const menuGroups: MenuGroup[] = [
   {
     key: 'cadre',
     entries: [
-      { key: 'record', icon: Notebook },
+      {
+        key: 'record',
+        icon: Notebook,
+        permission: PERM.recordRead,
+        children: [
+          { key: 'recordPerson', icon: User, path: '/record/person', permission: PERM.recordRead },
+          { key: 'recordEntries', icon: List, path: '/record/entries', permission: PERM.recordRead },
+        ],
+      },
       {
         key: 'study',
         icon: Reading,

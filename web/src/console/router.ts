@@ -124,6 +124,18 @@ export const router = createRouter({
       meta: { titleKey: 'menu.partyMeeting', permission: PERM.partyRead, menuPath: '/party/meetings' },
     },
     {
+      path: '/record/person',
+      name: 'record-person',
+      component: () => import('./record/PersonRecordPage.vue'),
+      meta: { titleKey: 'menu.recordPerson', permission: PERM.recordRead },
+    },
+    {
+      path: '/record/entries',
+      name: 'record-entries',
+      component: () => import('./record/EntriesPage.vue'),
+      meta: { titleKey: 'menu.recordEntries', permission: PERM.recordRead },
+    },
+    {
       path: '/practice/assignments',
       name: 'practice-assignments',
       component: () => import('./practice/AssignmentsPage.vue'),

@@ -82,6 +82,12 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.practiceEntry', signIn: true },
     },
     {
+      path: '/record',
+      name: 'record',
+      component: () => import('./record/MyRecordPage.vue'),
+      meta: { titleKey: 'mobile.recordEntry', signIn: true },
+    },
+    {
       path: '/party/timeline',
       name: 'party-timeline',
       component: () => import('./party/MyTimelinePage.vue'),

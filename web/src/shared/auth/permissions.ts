@@ -38,6 +38,10 @@ export const PERM = {
   studyRead: 'study.read',
   /** Manage study groups; organise sessions, show their check-in code, mark attendance. */
   studyWrite: 'study.write',
+  /** The cadre record (纪实) of the people in scope: entries and leaders' comments. */
+  recordRead: 'record.read',
+  /** Record entries, confirm or reject self-reports, resolve contests, write leaders' comments. */
+  recordWrite: 'record.write',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 

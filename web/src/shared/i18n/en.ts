@@ -143,6 +143,8 @@ const en: Messages = {
     partyMeeting: 'Meeting',
     partyCadence: 'Cadence board',
     record: 'Cadre Records',
+    recordPerson: "A cadre's record",
+    recordEntries: 'Record entries',
     study: 'Study',
     studyGroups: 'Study groups',
     studySessions: 'Study sessions',
@@ -236,6 +238,7 @@ const en: Messages = {
     studyCheckin: 'Check-in',
     timelineEntry: 'My party life',
     practiceEntry: 'My practice',
+    recordEntry: 'My record entries',
   },
   forbidden: {
     title: 'No access',

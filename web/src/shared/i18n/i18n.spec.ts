@@ -11,6 +11,7 @@ import enDues from './en.dues'
 import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
 import { enPractice, zhCNPractice } from './practice'
+import { enRecord, zhCNRecord } from './record'
 import { enStudy, zhCNStudy } from './study'
 
 function keys(messages: object, prefix = ''): string[] {
@@ -30,6 +31,7 @@ const SETS: [string, object, object][] = [
   ['党费与组织关系转接', zhCNDues, enDues],
   ['组织生活', zhCNMeetings, enMeetings],
   ['实践锻炼', zhCNPractice, enPractice],
+  ['干部纪实', zhCNRecord, enRecord],
   ['学习教育', zhCNStudy, enStudy],
 ]
 

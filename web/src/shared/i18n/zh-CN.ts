@@ -146,7 +146,9 @@ const zhCN = {
     partyMeetings: '会议记录',
     partyMeeting: '会议详情',
     partyCadence: '开展情况',
-    record: '年轻干部纪实',
+    record: '干部纪实',
+    recordPerson: '干部纪实档案',
+    recordEntries: '纪实条目',
     study: '学习教育',
     studyGroups: '学习小组',
     studySessions: '学习活动',
@@ -240,6 +242,7 @@ const zhCN = {
     studyCheckin: '学习签到',
     timelineEntry: '我的政治生命',
     practiceEntry: '我的实践',
+    recordEntry: '我的纪实',
   },
   forbidden: {
     title: '无权访问',
