@@ -304,7 +304,9 @@ Lecture LectureService::cancel(const Principal& caller, long long id, bool as_re
     auto l = LectureStore::lecture(tx.sql(), id);
     const bool reporter = as_reporter;
     if (as_reporter) {
-      if (!l || !caller.person_id || l->reported_by != caller.person_id) throw Error::not_found(kNoLecture);
+      if (!caller.person_id)
+        throw Error::forbidden("no_person", {"此账号未关联人员档案", "This account is not linked to a person"});
+      if (!l || l->reported_by != caller.person_id) throw Error::not_found(kNoLecture);
     } else {
       require(caller, kPermWrite);
       if (!l) throw Error::not_found(kNoLecture);
