@@ -25,6 +25,7 @@
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
 #include "study/demo.hpp"
+#include "study/lecture_demo.hpp"
 
 namespace xinhuo::app {
 
@@ -283,6 +284,8 @@ int run_cli(int argc, char** argv) {
                 << pr.competitions << " competition\n";
       const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
+      const auto le = study::seed_demo_lectures(db, App::default_clock(), seed_number);
+      std::cout << "lectures: " << le.teams << " lecture teams, " << le.lecturers << " lecturers, " << le.lectures << " lectures\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
