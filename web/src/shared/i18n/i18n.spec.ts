@@ -12,6 +12,7 @@ import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
 import { enPractice, zhCNPractice } from './practice'
 import { enStudy, zhCNStudy } from './study'
+import { enLectures, zhCNLectures } from './lectures'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -31,6 +32,7 @@ const SETS: [string, object, object][] = [
   ['组织生活', zhCNMeetings, enMeetings],
   ['实践锻炼', zhCNPractice, enPractice],
   ['学习教育', zhCNStudy, enStudy],
+  ['宣讲团', zhCNLectures, enLectures],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -57,7 +59,7 @@ describe('i18n messages', () => {
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
     for (const messages of shells)
-      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy)])
+      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy), ...Object.keys(zhCNLectures)])
         expect(Object.keys(messages)).not.toContain(top)
   })
 
