@@ -348,8 +348,10 @@ std::pair<long long, long long> fresh_lecture_team(TestServer& s, long long unit
   s.app().study_lectures().add_lecturer(study_admin(s), t.id, {.person_id = lecturer});
   return {t.id, lecturer};
 }
-Json lecture_body(long long team, long long lecturer) {
-  return {{"team_id", team}, {"topic", "宣讲"}, {"held_on", "2026-06-01"}, {"place", "社区"}, {"audience_kind", "public"},
+// A month ago by the server's clock (lectures are recorded up to a year back).
+std::string lecture_day(TestServer& s) { return format_date(*parse_date(beijing_date(s.clock().now())) - std::chrono::days(30)); }
+Json lecture_body(TestServer& s, long long team, long long lecturer) {
+  return {{"team_id", team}, {"topic", "宣讲"}, {"held_on", lecture_day(s)}, {"place", "社区"}, {"audience_kind", "public"},
           {"audience_size", 30}, {"level", "unit"}, {"lecturer_ids", Json::array({lecturer})}};
 }
 // A lecture of a new team of the unit, reported by `reporter` (a new lecturer when 0) and still pending, or confirmed.
@@ -359,7 +361,7 @@ long long fresh_lecture(TestServer& s, long long unit, bool pending, long long r
     s.app().study_lectures().add_lecturer(study_admin(s), team, {.person_id = reporter});
     lecturer = reporter;
   }
-  study::LectureInput in{.team_id = team, .topic = "宣讲", .held_on = "2026-06-01", .place = "社区", .audience_kind = "public",
+  study::LectureInput in{.team_id = team, .topic = "宣讲", .held_on = lecture_day(s), .place = "社区", .audience_kind = "public",
                          .level = "unit", .notes = "", .audience_size = 30, .lecturer_ids = {lecturer}, .photos = {}};
   if (!pending) return s.app().study_lectures().record(study_admin(s), in).id;
   Principal lecturer_self = study_admin(s);
@@ -1010,7 +1012,7 @@ std::map<std::string, Case> cases() {
       {"POST /api/v1/study/lectures",
        {[](Context& c, bool inside) {
           const auto [t, p] = fresh_lecture_team(c.server, inside ? c.city.unit_a : c.city.unit_b);
-          return Request{"POST", "/api/v1/study/lectures", lecture_body(t, p).dump()};
+          return Request{"POST", "/api/v1/study/lectures", lecture_body(c.server, t, p).dump()};
         },
         201, true}},
       {"GET /api/v1/study/lectures", {fixed("GET", "/api/v1/study/lectures"), 200}},
@@ -1047,7 +1049,7 @@ std::map<std::string, Case> cases() {
        {[](Context& c, bool) {
           const long long t = fresh_lecture_team(c.server, c.city.unit_a).first;
           c.server.app().study_lectures().add_lecturer(study_admin(c.server), t, {.person_id = c.city.person_a});
-          return Request{"POST", "/api/v1/me/study/lectures", lecture_body(t, c.city.person_a).dump()};
+          return Request{"POST", "/api/v1/me/study/lectures", lecture_body(c.server, t, c.city.person_a).dump()};
         },
         201}},
       {"POST /api/v1/me/study/lectures/{id}/withdraw",
