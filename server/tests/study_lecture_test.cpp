@@ -5,7 +5,11 @@
 
 #include "auth/service.hpp"
 #include "core/date.hpp"
+#include "core/field_cipher.hpp"
+#include "db/migrations.hpp"
 #include "db/sql.hpp"
+#include "seed/generator.hpp"
+#include "study/lecture_demo.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_db.hpp"
 #include "support/test_server.hpp"
@@ -258,6 +262,38 @@ TEST_P(StudyLecture, TeamsAndLecturersStayInTheAdministratorsScope) {
   r = s.send_as(unitadmin, "PUT", "/api/v1/study/lecture-teams/" + std::to_string(team_a), Json{{"name", "新名称"}}.dump());
   EXPECT_EQ(r.status, 409);
   EXPECT_EQ(code_of(r), "team_closed");
+}
+
+// The demo: the city's youth lecture team with the demo cadres among its lecturers, a season of confirmed lectures
+// booked as points through the lecture events, one report waiting; seeding again adds nothing.
+TEST_P(StudyLecture, TheDemoCityHasItsYouthLectureTeam) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  const auto now = parse_iso_utc("2026-11-29T02:00:00Z");
+  seed::generate(db, {}, now, FieldCipher(std::string(32, 'k')));
+  {
+    auto lease = db.lease();
+    lease.sql() << "INSERT INTO account (username, display_name, password_hash, password_changed_at, created_at, updated_at) "
+                   "VALUES ('admin', '组织部管理员', 'x', 't', 't', 't')";
+  }
+  ManualClock clock(now);
+  const auto report = study::seed_demo_lectures(db, clock, 7);
+  EXPECT_EQ(report.teams, 2);
+  EXPECT_GE(report.lecturers, 6);
+  EXPECT_EQ(report.lectures, 13);
+  auto lease = db.lease();
+  auto count = [&](const std::string& sql) {
+    long long n = 0;
+    lease.sql() << sql, soci::into(n);
+    return n;
+  };
+  EXPECT_EQ(count("SELECT COUNT(*) FROM lecture_team t JOIN org_node n ON n.id = t.node_id WHERE n.node_type = 'city' "
+                  "AND t.name = '潮涌青年宣讲团'"),
+            1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM lecture WHERE status = 'pending'"), 1);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM lecture WHERE held_on > '2026-11-29' OR held_on < '2025-11-29'"), 0);
+  EXPECT_EQ(count("SELECT COUNT(*) FROM lecture l WHERE NOT EXISTS (SELECT 1 FROM lecture_lecturer x WHERE x.lecture_id = l.id)"), 0);
+  EXPECT_EQ(study::seed_demo_lectures(db, clock, 7).teams, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, StudyLecture, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
