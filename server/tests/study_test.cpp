@@ -361,16 +361,30 @@ TEST_P(Study, SessionsAreValidatedAndScoped) {
   r = s.send_as(admin, "POST", "/api/v1/study/sessions", body.dump());
   ASSERT_EQ(r.status, 201);
   const long long b_session = r.json()["id"];
-  // The unit administrator of A sees neither unit B's nor the city's session.
+  // The unit administrator of A does not see unit B's session; the city's reaches A's people, so they see it, read
+  // only, with the check-ins of their own people.
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/study/sessions/" + std::to_string(b_session)).status, 404);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/study/sessions/" + std::to_string(b_session) + "/qr").status, 404);
-  EXPECT_EQ(s.get_as(unitadmin, "/api/v1/study/sessions").json()["total"], 0);
+  r = s.get_as(unitadmin, "/api/v1/study/sessions");
+  ASSERT_EQ(r.json()["total"], 1);
+  EXPECT_EQ(r.json()["items"][0]["id"], city_session);
+  EXPECT_FALSE(r.json()["items"][0]["manageable"].get<bool>());
+  EXPECT_TRUE(s.get_as(admin, "/api/v1/study/sessions").json()["items"][0]["manageable"].get<bool>());
+  const std::string city_path = "/api/v1/study/sessions/" + std::to_string(city_session);
+  r = s.get_as(unitadmin, city_path);
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_FALSE(r.json()["manageable"].get<bool>());
+  EXPECT_EQ(s.get_as(unitadmin, city_path + "/qr").status, 404);
+  EXPECT_EQ(s.send_as(unitadmin, "POST", city_path + "/close").status, 404);
+  EXPECT_EQ(s.send_as(unitadmin, "POST", city_path + "/cancel").status, 404);
   EXPECT_EQ(s.get_as(admin, "/api/v1/study/sessions?from=2026-11-30&to=2026-11-30").json()["total"], 1);
 
   const std::string li = cadre_login(s, city.person_b, "limin");
   const std::string token = qr_token(s, admin, "/api/v1/study/sessions/" + std::to_string(city_session) + "/qr");
   r = s.send_as(li, "POST", "/api/v1/study/checkins", Json{{"token", token}}.dump());
   ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(s.get_as(admin, city_path + "/attendance").json()["total"], 1);
+  EXPECT_EQ(s.get_as(unitadmin, city_path + "/attendance").json()["total"], 0) << "李敏 is of unit B";
   r = s.send_as(admin, "POST", "/api/v1/study/sessions/" + std::to_string(city_session) + "/close");
   ASSERT_EQ(r.status, 200);
   EXPECT_EQ(r.json()["absent"], 0);
@@ -382,6 +396,78 @@ TEST_P(Study, SessionsAreValidatedAndScoped) {
   ASSERT_EQ(mine.size(), 1u);
   EXPECT_EQ(mine[0]["id"], city_session);
   EXPECT_EQ(mine[0]["my_status"], "present");
+}
+
+// A study group's leader organises their own group's sessions from the phone without study.write: create, the QR
+// screen, marks, the list of the group's sessions, closing. A member who does not lead the group gets 403.
+TEST_P(Study, AGroupsLeaderOrganisesTheGroupsSessionsWithoutStudyWrite) {
+  START_CITY(s);
+  s.clock().set(parse_iso_utc("2026-11-29T10:55:00Z"));
+  const std::string admin = s.login("admin");
+  const long long zhou = young_person(s, "周岚", city.unit_a);
+  auto r = s.send_as(admin, "POST", "/api/v1/study/groups",
+                     Json{{"unit_id", city.unit_a}, {"name", "青年学习小组"}, {"leader_person_id", zhou}}.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  const long long group = r.json()["id"];
+  s.send_as(admin, "POST", "/api/v1/study/groups/" + std::to_string(group) + "/members",
+            Json{{"person_ids", Json::array({city.person_a})}}.dump());
+  r = s.send_as(admin, "POST", "/api/v1/study/groups", Json{{"unit_id", city.unit_a}, {"name", "另一个小组"}}.dump());
+  const long long other_group = r.json()["id"];
+
+  const std::string leader = cadre_login(s, zhou, "zhoulan"), member = s.login("cadre");
+  const Json body = session_body("group", group, "2026-11-29T11:00:00Z", "2026-11-29T12:30:00Z");
+  r = s.send_as(member, "POST", "/api/v1/study/sessions", body.dump());
+  EXPECT_EQ(r.status, 403) << "a member who does not lead the group";
+  EXPECT_EQ(s.send_as(leader, "POST", "/api/v1/study/sessions",
+                      session_body("unit", city.unit_a, "2026-11-29T11:00:00Z", "2026-11-29T12:30:00Z").dump())
+                .status,
+            403)
+      << "a leader organises for their group, not the unit";
+  EXPECT_EQ(s.send_as(leader, "POST", "/api/v1/study/sessions",
+                      session_body("group", other_group, "2026-11-29T11:00:00Z", "2026-11-29T12:30:00Z").dump())
+                .status,
+            403);
+  Json outsider = body;
+  outsider["organiser_person_id"] = city.person_b;
+  r = s.send_as(leader, "POST", "/api/v1/study/sessions", outsider.dump());
+  EXPECT_EQ(r.status, 400);
+  EXPECT_EQ(field_of(r), "organiser_person_id");
+
+  r = s.send_as(leader, "POST", "/api/v1/study/sessions", body.dump());
+  ASSERT_EQ(r.status, 201) << r.body;
+  EXPECT_TRUE(r.json()["manageable"].get<bool>());
+  const std::string base = "/api/v1/study/sessions/" + std::to_string(r.json()["id"].get<long long>());
+  // The member sees neither the screen nor the attendance, and cannot close it.
+  EXPECT_EQ(s.get_as(member, base + "/qr").status, 403);
+  EXPECT_EQ(s.get_as(member, base + "/attendance").status, 403);
+  EXPECT_EQ(s.send_as(member, "POST", base + "/close").status, 403);
+  EXPECT_EQ(s.get_as(member, "/api/v1/study/sessions?group_id=" + std::to_string(group)).status, 403);
+
+  EXPECT_EQ(s.get_as(leader, base).status, 200);
+  r = s.get_as(leader, "/api/v1/study/sessions?group_id=" + std::to_string(group));
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["total"], 1);
+  EXPECT_TRUE(r.json()["items"][0]["manageable"].get<bool>());
+  EXPECT_EQ(s.get_as(leader, "/api/v1/study/sessions").status, 403) << "without study.read only the group's list";
+  const std::string token = qr_token(s, leader, base + "/qr");
+  r = s.send_as(member, "POST", "/api/v1/study/checkins", Json{{"token", token}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  r = s.send_as(leader, "PUT", base + "/attendance",
+                Json{{"attendance", Json::array({Json{{"person_id", zhou}, {"status", "present"}}})}}.dump());
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["present"], 2);
+  r = s.get_as(leader, base + "/attendance");
+  ASSERT_EQ(r.status, 200);
+  EXPECT_EQ(r.json()["total"], 2);
+  const Json mine = s.get_as(leader, "/api/v1/me/study/sessions").json()["items"];
+  ASSERT_EQ(mine.size(), 1u);
+  EXPECT_TRUE(mine[0]["manageable"].get<bool>());
+  EXPECT_FALSE(s.get_as(member, "/api/v1/me/study/sessions").json()["items"][0]["manageable"].get<bool>());
+  s.clock().set(parse_iso_utc("2026-11-29T11:20:00Z"));
+  r = s.send_as(leader, "POST", base + "/close");
+  ASSERT_EQ(r.status, 200) << r.body;
+  EXPECT_EQ(r.json()["status"], "closed");
+  EXPECT_EQ(ledger_points(s, city.person_a), 1);
 }
 
 // The demo: last week's evening study of a few groups closed with everyone's attendance, tonight's open for check-in,

@@ -37,6 +37,7 @@
 #include "record/routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/session_routes.hpp"
+#include "study/lecture_routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
 
@@ -103,6 +104,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   study::add_group_routes(router_, *study_groups_);
   study_sessions_ = std::make_unique<study::SessionService>(*db_, clock_);
   study::add_session_routes(router_, *study_sessions_);
+  study_lectures_ = std::make_unique<study::LectureService>(*db_, clock_);
+  study::add_lecture_routes(router_, *study_lectures_);
   assignments_ = std::make_unique<practice::AssignmentService>(*db_, clock_, *cipher_);
   practice::add_assignment_routes(router_, *assignments_);
   trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);

@@ -47,6 +47,7 @@ class PublicityService;
 namespace xinhuo::study {
 class GroupService;
 class SessionService;
+class LectureService;
 }
 namespace xinhuo::files {
 class FilesService;
@@ -82,6 +83,7 @@ class App {
   party::LifeRecordService& life_records() { return *life_records_; }
   study::GroupService& study_groups() { return *study_groups_; }
   study::SessionService& study_sessions() { return *study_sessions_; }
+  study::LectureService& study_lectures() { return *study_lectures_; }
   practice::AssignmentService& assignments() { return *assignments_; }
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
@@ -122,6 +124,7 @@ class App {
   std::unique_ptr<party::LifeRecordService> life_records_;
   std::unique_ptr<study::GroupService> study_groups_;
   std::unique_ptr<study::SessionService> study_sessions_;
+  std::unique_ptr<study::LectureService> study_lectures_;
   std::unique_ptr<practice::AssignmentService> assignments_;
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;

@@ -27,6 +27,7 @@
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
 #include "study/demo.hpp"
+#include "study/lecture_demo.hpp"
 
 namespace xinhuo::app {
 
@@ -291,6 +292,8 @@ int run_cli(int argc, char** argv) {
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
       const auto rr = record::seed_demo_record(db, App::default_clock());
       std::cout << "cadre record: " << rr.entries << " entries, " << rr.comments << " leaders' comments\n";
+      const auto le = study::seed_demo_lectures(db, App::default_clock(), seed_number);
+      std::cout << "lectures: " << le.teams << " lecture teams, " << le.lecturers << " lecturers, " << le.lectures << " lectures\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

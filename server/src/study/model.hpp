@@ -11,6 +11,8 @@ inline constexpr const char* kPermWrite = "study.write";  // manage groups; orga
 
 inline constexpr const char* kEventCheckin = "study.checkin";
 inline constexpr const char* kEventAbsence = "study.absence_recorded";
+inline constexpr const char* kEventLecture = "study.lecture_given";
+inline constexpr const char* kEventLectureCity = "study.lecture_given_city";
 
 struct GroupMember {
   long long person_id = 0;
@@ -61,6 +63,9 @@ struct StudySession {
   // Attendance so far; `expected` is the group's members or the unit's people (0 for a city-wide session).
   int expected = 0, present = 0, late = 0, excused = 0, absent = 0;
   std::string my_status;  // the caller's own status (lists of "my sessions")
+  // The caller may change it: study.write over its organiser, or the leader of its group. A unit administrator sees
+  // city-wide sessions that reach their people without managing them.
+  bool manageable = false;
 };
 
 struct Checkin {
@@ -68,6 +73,62 @@ struct Checkin {
   std::string name, unit_name;
   std::string status;  // present | late | excused | absent | "" (expected, not yet)
   std::string method, checked_in_at, reason;
+};
+
+// 宣讲团: a team of lecturers owned by a unit, a district or the city.
+struct Lecturer {
+  long long person_id = 0;
+  std::string name, unit_name, topics, joined_on;
+  std::string status;  // active | left
+  std::string left_on;
+  int lectures = 0;  // confirmed lectures given for the team
+};
+
+struct LectureTeam {
+  long long id = 0;
+  long long node_id = 0;
+  std::string node_name, node_type;
+  std::string name, description;
+  std::string status;  // active | closed
+  std::string created_at, closed_at;
+  int lecturer_count = 0;                // active lecturers
+  int lecture_count = 0;                 // confirmed lectures
+  int pending_count = 0;                 // reported, awaiting confirmation
+  std::vector<Lecturer> lecturers;       // filled for one team only
+};
+
+struct LectureLecturer {
+  long long person_id = 0;
+  std::string name;
+};
+
+struct Lecture {
+  long long id = 0;
+  long long team_id = 0;
+  std::string team_name;
+  std::string topic, held_on, place;
+  std::string audience_kind;  // cadres | public
+  int audience_size = 0;
+  std::string level;  // unit | district | city
+  std::string notes;
+  std::vector<long long> photos;
+  std::string status;  // pending | confirmed | rejected | cancelled
+  long long reported_by = 0;
+  std::string reported_by_name, created_by_name, created_at, decided_by_name, decided_at, reject_reason;
+  std::vector<LectureLecturer> lecturers;
+};
+
+// A lecturer's record, or a team's statistics: confirmed lectures counted by year, by level, by month.
+struct LectureCount {
+  std::string key;  // the year, the level or the month (YYYY-MM)
+  int lectures = 0;
+  long long audience = 0;
+};
+
+struct LectureStats {
+  int lectures = 0;
+  long long audience = 0;
+  std::vector<LectureCount> by_level, by_year, by_month;
 };
 
 }  // namespace xinhuo::study

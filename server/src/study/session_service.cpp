@@ -38,7 +38,14 @@ std::string beijing_date_of(const std::string& utc) { return beijing_date(parse_
 
 }  // namespace
 
-void SessionService::check_details(db::Tx& tx, const Principal& caller, const SessionInput& in) const {
+// Whether the caller leads the open study group.
+bool leads(soci::session& sql, const Principal& caller, long long group_id) {
+  if (!caller.person_id || !group_id) return false;
+  auto g = GroupStore::find(sql, group_id);
+  return g && g->status == "active" && g->leader_person_id == caller.person_id;
+}
+
+void SessionService::check_details(db::Tx& tx, const Principal& caller, const SessionInput& in, long long leader_unit) const {
   if (in.title.empty()) throw Error::validation("title", {"请填写学习主题", "Give the session's title"});
   const TimePoint starts = parse_time("starts_at", in.starts_at), ends = parse_time("ends_at", in.ends_at);
   if (ends <= starts) throw Error::validation("ends_at", {"结束时间应晚于开始时间", "The end is after the start"});
@@ -56,30 +63,52 @@ void SessionService::check_details(db::Tx& tx, const Principal& caller, const Se
     throw Error::validation("late_after_minutes", {"迟到判定应在 0 到 120 分钟之间", "Late after 0 to 120 minutes"});
   if (in.organiser_person_id) {
     auto p = org::OrgStore::person_in(tx, in.organiser_person_id);
-    if (!p || p->status != "active" || !GroupStore::unit_in_scope(tx.sql(), caller, p->unit_id))
+    const bool ok = p && p->status == "active" &&
+                    (leader_unit ? p->unit_id == leader_unit : GroupStore::unit_in_scope(tx.sql(), caller, p->unit_id));
+    if (!ok)
       throw Error::validation("organiser_person_id", {"组织者不存在或不在管理范围内", "The organiser is not a person you manage"});
   }
 }
 
 SessionRow SessionService::organised(soci::session& sql, const Principal& caller, long long id, bool must_be_open) const {
-  require(caller, kPermWrite);
   auto s = SessionStore::row(sql, id);
-  if (!s || !GroupStore::unit_in_scope(sql, caller, s->node_id)) throw Error::not_found(kNoSession);
+  const bool leader = s && s->audience == "group" && leads(sql, caller, s->group_id);
+  if (!leader) {
+    require(caller, kPermWrite);
+    if (!s || !GroupStore::unit_in_scope(sql, caller, s->node_id)) throw Error::not_found(kNoSession);
+  }
   if (must_be_open && s->status != "open") throw Error::conflict("session_closed", kSessionOver);
   return *s;
 }
 
+SessionRow SessionService::readable(soci::session& sql, const Principal& caller, long long id, bool* viewer_only) const {
+  auto s = SessionStore::row(sql, id);
+  *viewer_only = false;
+  if (s && s->audience == "group" && leads(sql, caller, s->group_id)) return *s;
+  require(caller, kPermRead);
+  if (s && GroupStore::unit_in_scope(sql, caller, s->node_id)) return *s;
+  if (s && SessionStore::reaches_scope(sql, caller, id)) {
+    *viewer_only = true;
+    return *s;
+  }
+  throw Error::not_found(kNoSession);
+}
+
 StudySession SessionService::create(const Principal& caller, const SessionInput& in) {
-  require(caller, kPermWrite);
   long long id = 0;
   {
     db::Tx tx(db_);
+    // A group's leader organises their own group's sessions; everything else needs study.write.
+    const bool leader = in.audience == "group" && leads(tx.sql(), caller, in.group_id);
+    if (!leader) require(caller, kPermWrite);
+    long long leader_unit = 0;
     StudySession s;
     s.audience = in.audience;
     if (in.audience == "group") {
       if (!in.group_id) throw Error::validation("group_id", {"请选择学习小组", "Choose the study group"});
       auto group = GroupStore::find(tx.sql(), in.group_id);
-      if (!group || group->status != "active" || !GroupStore::unit_in_scope(tx.sql(), caller, group->unit_id))
+      if (leader) leader_unit = group->unit_id;
+      if (!group || group->status != "active" || (!leader && !GroupStore::unit_in_scope(tx.sql(), caller, group->unit_id)))
         throw Error::validation("group_id", {"学习小组不存在、已撤销或不在管理范围内", "No such open study group in your scope"});
       s.group_id = in.group_id;
       s.node_id = group->unit_id;
@@ -95,7 +124,7 @@ StudySession SessionService::create(const Principal& caller, const SessionInput&
     } else {
       throw Error::validation("audience", {"参加范围应为学习小组、单位或全市", "audience is group, unit or city"});
     }
-    check_details(tx, caller, in);
+    check_details(tx, caller, in, leader_unit);
     s.title = in.title;
     s.starts_at = in.starts_at;
     s.ends_at = in.ends_at;
@@ -117,7 +146,8 @@ StudySession SessionService::update(const Principal& caller, long long id, const
   {
     db::Tx tx(db_);
     const SessionRow row = organised(tx.sql(), caller, id, true);
-    check_details(tx, caller, in);
+    const bool as_leader = !caller.can(kPermWrite) || !GroupStore::unit_in_scope(tx.sql(), caller, row.node_id);
+    check_details(tx, caller, in, as_leader ? row.node_id : 0);
     StudySession s;
     s.id = id;
     s.title = in.title;
@@ -304,16 +334,21 @@ CheckinResult SessionService::checkin(const Principal& caller, const std::string
 }
 
 StudySession SessionService::get(const Principal& caller, long long id) {
-  require(caller, kPermRead);
   auto lease = db_.lease();
+  bool viewer_only = false;
+  const SessionRow row = readable(lease.sql(), caller, id, &viewer_only);
   auto s = SessionStore::find(lease.sql(), id);
-  if (!s || !GroupStore::unit_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
+  s->manageable = !viewer_only && ((caller.can(kPermWrite) && GroupStore::unit_in_scope(lease.sql(), caller, row.node_id)) ||
+                                   (row.audience == "group" && leads(lease.sql(), caller, row.group_id)));
   return *s;
 }
 
 std::vector<StudySession> SessionService::list(const Principal& caller, const SessionFilter& filter, long long* total) {
-  require(caller, kPermRead);
   SessionFilter f = filter;
+  if (!caller.can(kPermRead)) {  // a leader lists the sessions of the group they lead
+    auto lease = db_.lease();
+    if (!leads(lease.sql(), caller, f.group_id)) require(caller, kPermRead);
+  }
   if (!f.audience.empty() && f.audience != "group" && f.audience != "unit" && f.audience != "city")
     throw Error::validation("audience", {"参加范围应为 group、unit 或 city", "audience is group, unit or city"});
   if (!f.status.empty() && f.status != "open" && f.status != "closed" && f.status != "cancelled")
@@ -329,14 +364,13 @@ std::vector<StudySession> SessionService::list(const Principal& caller, const Se
 
 std::vector<Checkin> SessionService::attendance(const Principal& caller, long long id, const std::string& status, int page,
                                                 int page_size, long long* total) {
-  require(caller, kPermRead);
   if (!status.empty() && status != "present" && status != "late" && status != "excused" && status != "absent" &&
       status != "pending")
     throw Error::validation("status", {"状态应为 present、late、excused、absent 或 pending", "status is present, late, excused, absent or pending"});
   auto lease = db_.lease();
-  auto s = SessionStore::row(lease.sql(), id);
-  if (!s || !GroupStore::unit_in_scope(lease.sql(), caller, s->node_id)) throw Error::not_found(kNoSession);
-  return SessionStore::attendance(lease.sql(), *s, status, page, page_size, total);
+  bool viewer_only = false;
+  const SessionRow s = readable(lease.sql(), caller, id, &viewer_only);
+  return SessionStore::attendance(lease.sql(), s, status, page, page_size, total, viewer_only ? &caller : nullptr);
 }
 
 std::vector<StudySession> SessionService::mine(const Principal& caller, bool past, int days) {

@@ -66,8 +66,14 @@ class SessionService {
   std::vector<StudySession> mine(const Principal& caller, bool past, int days);
 
  private:
+  // The session the caller may organise: study.write over its organiser, or the leader of its study group (a leader
+  // organises their own group's sessions without study.write; authorised here, not by a role).
   SessionRow organised(soci::session& sql, const Principal& caller, long long id, bool must_be_open) const;
-  void check_details(db::Tx& tx, const Principal& caller, const SessionInput& in) const;
+  // The session the caller may read, and whether they see it as a viewer only (a city-wide session of another
+  // organiser that reaches their people).
+  SessionRow readable(soci::session& sql, const Principal& caller, long long id, bool* viewer_only) const;
+  // `leader_unit`: the caller organises as a group's leader; the organiser must then be a person of that unit.
+  void check_details(db::Tx& tx, const Principal& caller, const SessionInput& in, long long leader_unit) const;
 
   db::Database& db_;
   const Clock& clock_;

@@ -68,6 +68,21 @@ db::Query expected_ids(const SessionRow& s) {
   return q;
 }
 
+// A city-wide session reaches every person under its node: it concerns a caller whose scope holds a node under it.
+void city_reach(db::Query& q, const Principal& caller) {
+  q.add("(s.audience = 'city' AND (1 = 0");
+  if (caller.scope.all) q.add(" OR 1 = 1");
+  for (const auto& path : caller.scope.subtree_paths) q.add(" OR CAST(").value(path).add(" AS TEXT) LIKE n.path || '%'");
+  for (long long id : caller.scope.node_ids)
+    q.add(" OR (SELECT path FROM org_node WHERE id = ").value(id).add(") LIKE n.path || '%'");
+  q.add("))");
+}
+
+// " AND" the session is of a group the caller leads.
+void led_by(db::Query& q, const Principal& caller) {
+  q.add(" AND s.audience = 'group' AND g.status = 'active' AND g.leader_person_id = ").value(caller.person_id ? caller.person_id : -1);
+}
+
 Checkin checkin_from(const soci::row& r) {
   return {.person_id = db::column_ll(r, 0), .name = text(r, 1), .unit_name = text(r, 2), .status = text(r, 3),
           .method = text(r, 4), .checked_in_at = text(r, 5), .reason = text(r, 6)};
@@ -156,14 +171,40 @@ std::vector<StudySession> SessionStore::list(soci::session& sql, const Principal
   if (!f.status.empty()) where.add(" AND s.status = ").value(f.status);
   if (!f.from.empty()) where.add(" AND s.starts_at >= ").value(f.from);
   if (!f.to.empty()) where.add(" AND s.starts_at < ").value(f.to);
-  GroupStore::node_scope(where, caller, "n");
+  if (caller.can(kPermRead)) {
+    where.add(" AND ((1 = 1");
+    GroupStore::node_scope(where, caller, "n");
+    where.add(") OR ");
+    city_reach(where, caller);
+    where.add(")");
+  } else {
+    led_by(where, caller);
+  }
   *total = db::Query::prefixed(std::string("SELECT COUNT(*)") + kFrom, where).count(sql);
+  db::Query q(std::string(kColumns) + kExpectedCount + kCounts + ", CASE WHEN ");
+  if (caller.can(kPermWrite)) {
+    q.add("(1 = 1");
+    GroupStore::node_scope(q, caller, "n");
+    q.add(") OR ");
+  }
+  q.add("(1 = 1");
+  led_by(q, caller);
+  q.add(") THEN 1 ELSE 0 END").add(kFrom).append(where);
   std::vector<StudySession> out;
-  db::Query::prefixed(std::string(kColumns) + kExpectedCount + kCounts + kFrom, where)
-      .add(" ORDER BY s.starts_at DESC, s.id DESC LIMIT " + std::to_string(f.page_size) + " OFFSET " +
-           std::to_string(static_cast<long long>(f.page - 1) * f.page_size))
-      .each(sql, [&](const soci::row& r) { out.push_back(from_row(r)); });
+  q.add(" ORDER BY s.starts_at DESC, s.id DESC LIMIT " + std::to_string(f.page_size) + " OFFSET " +
+        std::to_string(static_cast<long long>(f.page - 1) * f.page_size))
+      .each(sql, [&](const soci::row& r) {
+        out.push_back(from_row(r));
+        out.back().manageable = db::column_ll(r, 23) != 0;
+      });
   return out;
+}
+
+bool SessionStore::reaches_scope(soci::session& sql, const Principal& caller, long long id) {
+  db::Query q("SELECT COUNT(*) FROM study_session s JOIN org_node n ON n.id = s.node_id WHERE s.id = ");
+  q.value(id).add(" AND ");
+  city_reach(q, caller);
+  return q.count(sql) > 0;
 }
 
 bool SessionStore::in_audience(soci::session& sql, const SessionRow& s, long long person_id) {
@@ -236,13 +277,14 @@ int SessionStore::checked_in(soci::session& sql, long long session_id) {
 }
 
 std::vector<Checkin> SessionStore::attendance(soci::session& sql, const SessionRow& s, const std::string& status, int page,
-                                              int page_size, long long* total) {
+                                              int page_size, long long* total, const Principal* only_scope) {
   constexpr const char* kCheckedIn =
       "SELECT p.id AS pid, p.name AS pname, u.name AS uname, c.status AS st, c.method AS me, COALESCE(c.checked_in_at, '') AS at, "
       "COALESCE(c.reason, '') AS re FROM study_checkin c JOIN person p ON p.id = c.person_id JOIN org_node u ON u.id = p.unit_id "
       "WHERE c.session_id = ";
   db::Query rows("SELECT * FROM (");
   rows.add(kCheckedIn).value(s.id);
+  if (only_scope) db::restrict_to_scope(rows, *only_scope, "u.path", "", "u.id", "", "");
   if (s.audience != "city") {
     rows.add(" UNION ALL SELECT p.id, p.name, u.name, '', '', '', '' FROM person p JOIN org_node u ON u.id = p.unit_id "
              "WHERE p.id IN (")
@@ -266,7 +308,9 @@ std::vector<Checkin> SessionStore::attendance(soci::session& sql, const SessionR
 
 std::vector<StudySession> SessionStore::of_person(soci::session& sql, long long person_id, const std::string& from,
                                                   const std::string& to, bool newest_first, int limit) {
-  db::Query q(std::string(kColumns) + kExpectedCount + kCounts + ", COALESCE(mc.status, '')" + kFrom);
+  db::Query q(std::string(kColumns) + kExpectedCount + kCounts + ", COALESCE(mc.status, ''), CASE WHEN s.audience = 'group' "
+              "AND g.status = 'active' AND g.leader_person_id = ");
+  q.value(person_id).add(" THEN 1 ELSE 0 END").add(kFrom);
   q.add(" LEFT JOIN study_checkin mc ON mc.session_id = s.id AND mc.person_id = ").value(person_id);
   q.add(" WHERE s.status <> 'cancelled' AND s.starts_at >= ").value(from).add(" AND s.starts_at < ").value(to);
   q.add(" AND (mc.person_id IS NOT NULL OR (s.audience = 'group' AND s.group_id IN (SELECT m.group_id FROM study_group_member m "
@@ -282,6 +326,7 @@ std::vector<StudySession> SessionStore::of_person(soci::session& sql, long long 
   q.each(sql, [&](const soci::row& r) {
     out.push_back(from_row(r));
     out.back().my_status = text(r, 23);
+    out.back().manageable = db::column_ll(r, 24) != 0;
   });
   return out;
 }

@@ -38,7 +38,11 @@ class SessionStore {
 
   static std::optional<SessionRow> row(soci::session& sql, long long id);
   static std::optional<StudySession> find(soci::session& sql, long long id);
+  // Sessions the caller sees: organised in their scope, or city-wide sessions that reach people of their scope (read
+  // only), or — for a group's leader without study.read — the sessions of the group they lead (`f.group_id`).
   static std::vector<StudySession> list(soci::session& sql, const Principal& caller, const SessionFilter& f, long long* total);
+  // Whether the session is city-wide and reaches people in the caller's scope (an org node of the scope lies under it).
+  static bool reaches_scope(soci::session& sql, const Principal& caller, long long id);
 
   static bool in_audience(soci::session& sql, const SessionRow& s, long long person_id);
   // The status of the person's check-in ("" when none).
@@ -52,8 +56,9 @@ class SessionStore {
 
   // The audience (group, unit) with their check-ins, and whoever else checked in; status "pending" = expected and
   // not yet come; "" any.
+  // `only_scope`: a viewer of another organiser's city-wide session sees the check-ins of their own people only.
   static std::vector<Checkin> attendance(soci::session& sql, const SessionRow& s, const std::string& status, int page,
-                                         int page_size, long long* total);
+                                         int page_size, long long* total, const Principal* only_scope = nullptr);
   // Sessions whose audience includes the person, starting in [from, to) (UTC timestamps), with the person's status.
   static std::vector<StudySession> of_person(soci::session& sql, long long person_id, const std::string& from,
                                              const std::string& to, bool newest_first, int limit);

@@ -198,6 +198,12 @@ export const router = createRouter({
       meta: { titleKey: 'menu.studyGroups', permission: PERM.studyRead },
     },
     {
+      path: '/study/lectures',
+      name: 'study-lectures',
+      component: () => import('./study/LecturesPage.vue'),
+      meta: { titleKey: 'menu.studyLectures', permission: PERM.studyRead },
+    },
+    {
       path: '/study/sessions',
       name: 'study-sessions',
       component: () => import('./study/SessionsPage.vue'),

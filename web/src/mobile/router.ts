@@ -20,6 +20,26 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.studyCheckin', signIn: true },
     },
     {
+      path: '/study/lectures',
+      name: 'study-lectures',
+      component: () => import('./study/LecturesPage.vue'),
+      meta: { titleKey: 'mobile.lecturesEntry', signIn: true },
+    },
+    {
+      path: '/study/lectures/report',
+      name: 'study-lecture-report',
+      component: () => import('./study/LectureReportPage.vue'),
+      meta: { titleKey: 'mobile.lectureReport', signIn: true },
+    },
+    {
+      // A study group's leader runs the group's session from the phone: the check-in code, marks, closing.
+      path: '/study/sessions/:id(\\d+)',
+      name: 'study-leader-session',
+      component: () => import('./study/LeaderSessionPage.vue'),
+      props: true,
+      meta: { titleKey: 'mobile.leaderSession', signIn: true },
+    },
+    {
       path: '/points',
       name: 'points',
       component: () => import('./points/PointsPage.vue'),

@@ -125,6 +125,9 @@ export interface StudySession {
   late: number
   excused: number
   absent: number
+  /** The caller may change it (study.write over its organiser, or the leader of its group); a unit administrator
+   * sees city-wide sessions that reach their people without managing them. */
+  manageable: boolean
 }
 
 /** One of my sessions, with how I am marked (null: not yet). */

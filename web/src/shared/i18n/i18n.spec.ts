@@ -13,6 +13,7 @@ import { enMeetings, zhCNMeetings } from './meetings'
 import { enPractice, zhCNPractice } from './practice'
 import { enRecord, zhCNRecord } from './record'
 import { enStudy, zhCNStudy } from './study'
+import { enLectures, zhCNLectures } from './lectures'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -33,6 +34,7 @@ const SETS: [string, object, object][] = [
   ['实践锻炼', zhCNPractice, enPractice],
   ['干部纪实', zhCNRecord, enRecord],
   ['学习教育', zhCNStudy, enStudy],
+  ['宣讲团', zhCNLectures, enLectures],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
@@ -59,7 +61,7 @@ describe('i18n messages', () => {
     vi.resetModules()
     const shells = [(await import('./zh-CN')).default, (await import('./en')).default]
     for (const messages of shells)
-      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy)])
+      for (const top of [...Object.keys(zhCNParty), ...Object.keys(zhCNDues), ...Object.keys(zhCNMeetings), ...Object.keys(zhCNStudy), ...Object.keys(zhCNLectures)])
         expect(Object.keys(messages)).not.toContain(top)
   })
 
