@@ -33,7 +33,9 @@
 #include "practice/assignment_routes.hpp"
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
+#include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
+#include "study/reading_routes.hpp"
 #include "study/session_routes.hpp"
 #include "system/routes.hpp"
 #include "system/service.hpp"
@@ -99,6 +101,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   study::add_group_routes(router_, *study_groups_);
   study_sessions_ = std::make_unique<study::SessionService>(*db_, clock_);
   study::add_session_routes(router_, *study_sessions_);
+  study_courses_ = std::make_unique<study::CourseService>(*db_, clock_);
+  study::add_course_routes(router_, *study_courses_);
+  study_readings_ = std::make_unique<study::ReadingService>(*db_, clock_);
+  study::add_reading_routes(router_, *study_readings_);
   assignments_ = std::make_unique<practice::AssignmentService>(*db_, clock_, *cipher_);
   practice::add_assignment_routes(router_, *assignments_);
   trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);

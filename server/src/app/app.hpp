@@ -47,6 +47,8 @@ class PublicityService;
 namespace xinhuo::study {
 class GroupService;
 class SessionService;
+class CourseService;
+class ReadingService;
 }
 namespace xinhuo::files {
 class FilesService;
@@ -79,6 +81,8 @@ class App {
   party::LifeRecordService& life_records() { return *life_records_; }
   study::GroupService& study_groups() { return *study_groups_; }
   study::SessionService& study_sessions() { return *study_sessions_; }
+  study::CourseService& study_courses() { return *study_courses_; }
+  study::ReadingService& study_readings() { return *study_readings_; }
   practice::AssignmentService& assignments() { return *assignments_; }
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
@@ -118,6 +122,8 @@ class App {
   std::unique_ptr<party::LifeRecordService> life_records_;
   std::unique_ptr<study::GroupService> study_groups_;
   std::unique_ptr<study::SessionService> study_sessions_;
+  std::unique_ptr<study::CourseService> study_courses_;
+  std::unique_ptr<study::ReadingService> study_readings_;
   std::unique_ptr<practice::AssignmentService> assignments_;
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
