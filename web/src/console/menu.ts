@@ -7,6 +7,7 @@ import {
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
 import { Calendar, Location, Odometer, Position, School, Tickets, Trophy, UserFilled } from '@element-plus/icons-vue'
+import { Collection, VideoPlay } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -89,6 +90,8 @@ export const menuGroups: MenuGroup[] = [
         children: [
           { key: 'studyGroups', icon: UserFilled, path: '/study/groups', permission: PERM.studyRead },
           { key: 'studySessions', icon: Calendar, path: '/study/sessions', permission: PERM.studyRead },
+          { key: 'studyCourses', icon: VideoPlay, path: '/study/courses', permission: PERM.studyRead },
+          { key: 'studyReadings', icon: Collection, path: '/study/readings', permission: PERM.studyRead },
         ],
       },
       {

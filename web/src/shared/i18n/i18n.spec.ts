@@ -12,6 +12,7 @@ import zhCNDues from './zh-CN.dues'
 import { enMeetings, zhCNMeetings } from './meetings'
 import { enPractice, zhCNPractice } from './practice'
 import { enStudy, zhCNStudy } from './study'
+import { enCourses, zhCNCourses } from './courses'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -31,6 +32,7 @@ const SETS: [string, object, object][] = [
   ['组织生活', zhCNMeetings, enMeetings],
   ['实践锻炼', zhCNPractice, enPractice],
   ['学习教育', zhCNStudy, enStudy],
+  ['网络课程与读书活动', zhCNCourses, enCourses],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
