@@ -24,6 +24,7 @@
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
+#include "study/course_demo.hpp"
 #include "study/demo.hpp"
 
 namespace xinhuo::app {
@@ -283,6 +284,9 @@ int run_cli(int argc, char** argv) {
                 << pr.competitions << " competition\n";
       const auto st = study::seed_demo_sessions(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
+      const auto co = study::seed_demo_courses(db, std::chrono::system_clock::now(), seed_number);
+      std::cout << "study: " << co.courses << " online courses with " << co.progress << " learners' progress, " << co.readings
+                << " reading activity with " << co.notes << " notes\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
