@@ -249,10 +249,10 @@ HeartbeatResult CourseService::heartbeat(const Principal& caller, long long id, 
     const Course c = learnable(tx.sql(), caller, id);
     const TimePoint now = clock_.now();
     const std::string at = iso_utc(now);
-    auto before = CourseStore::progress(tx.sql(), id, caller.person_id);
+    auto before = CourseStore::progress_for_update(tx, id, caller.person_id);
     if (!before) {
       CourseStore::start(tx, id, caller.person_id, at);
-      before = CourseStore::progress(tx.sql(), id, caller.person_id);
+      before = CourseStore::progress_for_update(tx, id, caller.person_id);
       if (!before) continue;
     }
     const int required = c.required_seconds();

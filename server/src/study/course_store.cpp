@@ -188,18 +188,31 @@ std::vector<Course> CourseStore::of_person(soci::session& sql, long long person_
   return out;
 }
 
-std::optional<ProgressRow> CourseStore::progress(soci::session& sql, long long course_id, long long person_id) {
+namespace {
+
+std::optional<ProgressRow> read_progress(soci::session& sql, long long course_id, long long person_id, const char* suffix) {
   std::optional<ProgressRow> out;
   db::Query("SELECT watched_seconds, position_seconds, credit_clock, started_at, last_beat_at, COALESCE(completed_at, '') "
             "FROM study_course_progress WHERE course_id = ")
       .value(course_id)
       .add(" AND person_id = ")
       .value(person_id)
+      .add(suffix)
       .each(sql, [&](const soci::row& r) {
         out = ProgressRow{.watched_seconds = integer(r, 0), .position_seconds = integer(r, 1), .credit_clock = text(r, 2),
                           .started_at = text(r, 3), .last_beat_at = text(r, 4), .completed_at = text(r, 5)};
       });
   return out;
+}
+
+}  // namespace
+
+std::optional<ProgressRow> CourseStore::progress(soci::session& sql, long long course_id, long long person_id) {
+  return read_progress(sql, course_id, person_id, "");
+}
+
+std::optional<ProgressRow> CourseStore::progress_for_update(db::Tx& tx, long long course_id, long long person_id) {
+  return read_progress(tx.sql(), course_id, person_id, tx.dialect() == db::Dialect::postgresql ? " FOR UPDATE" : "");
 }
 
 void CourseStore::start(db::Tx& tx, long long course_id, long long person_id, const std::string& now) {

@@ -47,6 +47,9 @@ class CourseStore {
   // Published courses for the person with their progress: in progress first, then not started, then completed.
   static std::vector<Course> of_person(soci::session& sql, long long person_id);
   static std::optional<ProgressRow> progress(soci::session& sql, long long course_id, long long person_id);
+  // The same, locked until the transaction ends on PostgreSQL (SQLite's write transaction holds the database), so
+  // heartbeats of one person and course queue instead of losing the compare-and-set.
+  static std::optional<ProgressRow> progress_for_update(db::Tx& tx, long long course_id, long long person_id);
   // Creates the person's row if there is none (a second start leaves it as it is).
   static void start(db::Tx& tx, long long course_id, long long person_id, const std::string& now);
   static bool advance(db::Tx& tx, long long course_id, long long person_id, const ProgressRow& before, const ProgressStep& step);
