@@ -1,5 +1,7 @@
 #include "study/course_demo.hpp"
 
+#include <algorithm>
+#include <iterator>
 #include <random>
 #include <vector>
 
@@ -59,6 +61,7 @@ DemoCoursesReport seed_demo_courses(db::Database& db, TimePoint now, std::uint64
   const long long cadre01 =
       db::Query("SELECT COALESCE(MIN(person_id), 0) FROM account WHERE username = 'cadre01'").count(tx.sql());
 
+  if (cadre01 && std::find(people.begin(), people.end(), cadre01) == people.end()) people.insert(people.begin(), cadre01);
   std::mt19937_64 random(seed ^ 0x636f75727365ULL);
   const std::string created = iso_utc(now - std::chrono::hours(24 * 20));
   const std::string due = format_date(*parse_date(beijing_date(now)) + std::chrono::days(30));
@@ -104,18 +107,13 @@ DemoCoursesReport seed_demo_courses(db::Database& db, TimePoint now, std::uint64
   courses.flush();
   progress.flush();
 
-  // A reading activity of the unit's first study group, with notes from a few of its members.
-  const long long group = db::Query("SELECT COALESCE(MIN(id), 0) FROM study_group WHERE status = 'active' AND unit_id = ")
-                              .value(unit)
-                              .count(tx.sql());
-  if (group) {
+  // A reading activity of the whole unit (cadre01 among its people), with notes from a few of them.
+  {
     const Date today = *parse_date(beijing_date(now));
     const long long reading =
-        db::Query("INSERT INTO study_reading (node_id, group_id, book_title, author, description, starts_on, ends_on, status, "
+        db::Query("INSERT INTO study_reading (node_id, book_title, author, description, starts_on, ends_on, status, "
                   "created_by, created_at, updated_at) VALUES (")
             .value(unit)
-            .add(", ")
-            .value(group)
             .add(", '习近平新时代中国特色社会主义思想学习纲要（2023年版）', '中共中央宣传部', "
                  "'利用一个月时间通读全书，每人提交一篇不少于 300 字的读书笔记。', ")
             .value(format_date(today - std::chrono::days(10)))
@@ -130,14 +128,8 @@ DemoCoursesReport seed_demo_courses(db::Database& db, TimePoint now, std::uint64
             .add(") RETURNING id")
             .count(tx.sql());
     ++report.readings;
-    std::vector<long long> members;
-    db::Query("SELECT m.person_id FROM study_group_member m JOIN person p ON p.id = m.person_id WHERE p.status = 'active' "
-              "AND m.group_id = ")
-        .value(group)
-        .add(" ORDER BY m.person_id")
-        .each(tx.sql(), [&](const soci::row& r) { members.push_back(db::column_ll(r, 0)); });
     std::size_t written = 0;
-    for (long long person : members) {
+    for (long long person : people) {
       if (person == cadre01 || written >= std::size(kNotes)) continue;  // cadre01 writes theirs in the demo
       const std::string at = iso_utc(now - std::chrono::hours(24 * static_cast<int>(written + 1)));
       db::Query("INSERT INTO study_reading_note (reading_id, person_id, content, excellent, created_at, updated_at) VALUES (")

@@ -1,7 +1,7 @@
 #pragma once
 // Demo online courses and a reading activity for `seed --demo`: a few city-wide courses (videos and a document) and one
 // of the demo unit (市教育局), with the unit's people part way through them — cadre01 has one in progress, one
-// completed and one still to start — and a reading activity of the unit's first study group with some notes.
+// completed and one still to start — and a reading activity of the unit with some notes.
 #include <cstdint>
 
 #include "core/clock.hpp"
