@@ -7,6 +7,7 @@
 #include <map>
 #include <set>
 
+#include "core/date.hpp"
 #include "db/sql.hpp"
 #include "files/service.hpp"
 #include "party/dues.hpp"
@@ -21,7 +22,9 @@
 #include "practice/training_service.hpp"
 #include "points/service.hpp"
 #include "record/service.hpp"
+#include "study/course_service.hpp"
 #include "study/group_service.hpp"
+#include "study/reading_service.hpp"
 #include "study/session_service.hpp"
 #include "study/lecture_service.hpp"
 #include "support/party_fixtures.hpp"
@@ -368,6 +371,29 @@ long long fresh_lecture(TestServer& s, long long unit, bool pending, long long r
   Principal lecturer_self = study_admin(s);
   lecturer_self.person_id = lecturer;
   return s.app().study_lectures().report(lecturer_self, in).id;
+}
+// A course of the node (a 1-hour document), published unless asked for a draft.
+long long fresh_course(TestServer& s, long long node, bool publish = true) {
+  study::CourseInput in{.node_id = node, .title = "网络课程", .kind = "document", .credit_minutes = 60,
+                        .url = "https://study.example.cn/doc.pdf"};
+  const long long id = s.app().study_courses().create(study_admin(s), in).id;
+  if (publish) s.app().study_courses().publish(study_admin(s), id);
+  return id;
+}
+// An open reading activity of the node.
+long long fresh_reading(TestServer& s, long long node) {
+  const Date today = *parse_date(beijing_date(s.clock().now()));
+  study::ReadingInput in{.node_id = node, .book_title = "红岩", .starts_on = format_date(today - std::chrono::days(7)),
+                         .ends_on = format_date(today + std::chrono::days(30))};
+  return s.app().study_readings().create(study_admin(s), in).id;
+}
+// The person's note in a fresh reading activity of their unit: {activity, note}.
+std::pair<long long, long long> fresh_note(TestServer& s, long long unit, long long person) {
+  const long long reading = fresh_reading(s, unit);
+  Principal p;
+  p.account_id = s.account_id("admin");
+  p.person_id = person;
+  return {reading, s.app().study_readings().write_note(p, reading, "读书笔记：坚持理论学习，学思用贯通，知信行统一。", 0).id};
 }
 // The practice administrator: every practice permission, scope all.
 Principal practice_admin(TestServer& s) {
@@ -1095,6 +1121,110 @@ std::map<std::string, Case> cases() {
           return Request{"POST", "/api/v1/me/study/lectures/" + std::to_string(fresh_lecture(c.server, c.city.unit_a, true, c.city.person_a)) + "/withdraw"};
         },
         200}},
+      {"POST /api/v1/study/courses",
+       {[](Context& c, bool) {
+          Json body = {{"node_id", c.city.unit_a}, {"title", "网络课程"}, {"kind", "video"}, {"hours", 1.5},
+                       {"url", "https://study.example.cn/v.mp4"}};
+          return Request{"POST", "/api/v1/study/courses", body.dump()};
+        },
+        201}},
+      {"GET /api/v1/study/courses", {fixed("GET", "/api/v1/study/courses"), 200}},
+      {"GET /api/v1/study/courses/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/courses/" + std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b))};
+        },
+        200, true}},
+      {"PUT /api/v1/study/courses/{id}",
+       {[](Context& c, bool inside) {
+          Json body = {{"title", "改名课程"}, {"kind", "document"}, {"hours", 2}, {"url", "https://study.example.cn/d.pdf"}};
+          return Request{"PUT", "/api/v1/study/courses/" + std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b)),
+                         body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/study/courses/{id}/publish",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/courses/" +
+                                     std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b, false)) + "/publish"};
+        },
+        200, true}},
+      {"POST /api/v1/study/courses/{id}/withdraw",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/courses/" + std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/withdraw"};
+        },
+        200, true}},
+      {"GET /api/v1/study/courses/{id}/learners",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/courses/" + std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/learners"};
+        },
+        200, true}},
+      {"GET /api/v1/study/courses/{id}/learners/export",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/courses/" + std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b)) +
+                                    "/learners/export"};
+        },
+        200, true}},
+      {"GET /api/v1/me/study/courses", {fixed("GET", "/api/v1/me/study/courses"), 200}},
+      // A course is learnt by a person: the cadre (a person of unit A) in the city's course; others have no person.
+      {"GET /api/v1/me/study/courses/{id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/me/study/courses/" + std::to_string(fresh_course(c.server, c.city.city))}; }, 200}},
+      {"POST /api/v1/me/study/courses/{id}/start",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/study/courses/" + std::to_string(fresh_course(c.server, c.city.city)) + "/start"};
+        },
+        200}},
+      {"POST /api/v1/me/study/courses/{id}/progress",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/study/courses/" + std::to_string(fresh_course(c.server, c.city.city)) + "/progress",
+                         R"({"seconds":15,"position_seconds":15})"};
+        },
+        200}},
+      {"POST /api/v1/study/readings",
+       {[](Context& c, bool) {
+          const std::string today = beijing_date(c.server.clock().now());
+          Json body = {{"node_id", c.city.unit_a}, {"book_title", "红岩"}, {"starts_on", today}, {"ends_on", today}};
+          return Request{"POST", "/api/v1/study/readings", body.dump()};
+        },
+        201}},
+      {"GET /api/v1/study/readings", {fixed("GET", "/api/v1/study/readings"), 200}},
+      {"GET /api/v1/study/readings/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/readings/" + std::to_string(fresh_reading(c.server, inside ? c.city.unit_a : c.city.unit_b))};
+        },
+        200, true}},
+      {"PUT /api/v1/study/readings/{id}",
+       {[](Context& c, bool inside) {
+          const std::string today = beijing_date(c.server.clock().now());
+          Json body = {{"book_title", "红岩（再读）"}, {"starts_on", today}, {"ends_on", today}};
+          return Request{"PUT", "/api/v1/study/readings/" + std::to_string(fresh_reading(c.server, inside ? c.city.unit_a : c.city.unit_b)),
+                         body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/study/readings/{id}/close",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/study/readings/" + std::to_string(fresh_reading(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/close"};
+        },
+        200, true}},
+      {"GET /api/v1/study/readings/{id}/notes",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/readings/" + std::to_string(fresh_reading(c.server, inside ? c.city.unit_a : c.city.unit_b)) + "/notes"};
+        },
+        200, true}},
+      {"PUT /api/v1/study/readings/{id}/notes/{note_id}/excellent",
+       {[](Context& c, bool inside) {
+          const auto [reading, note] = inside ? fresh_note(c.server, c.city.unit_a, c.city.person_a) : fresh_note(c.server, c.city.unit_b, c.city.person_b);
+          return Request{"PUT", "/api/v1/study/readings/" + std::to_string(reading) + "/notes/" + std::to_string(note) + "/excellent",
+                         R"({"excellent":true})"};
+        },
+        200, true}},
+      {"GET /api/v1/me/study/readings", {fixed("GET", "/api/v1/me/study/readings"), 200}},
+      {"GET /api/v1/me/study/readings/{id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/me/study/readings/" + std::to_string(fresh_reading(c.server, c.city.unit_a))}; }, 200}},
+      {"PUT /api/v1/me/study/readings/{id}/note",
+       {[](Context& c, bool) {
+          return Request{"PUT", "/api/v1/me/study/readings/" + std::to_string(fresh_reading(c.server, c.city.unit_a)) + "/note",
+                         Json{{"content", "读书笔记：坚持理论学习，学思用贯通，知信行统一。"}}.dump()};
+        },
+        200}},
       {"GET /api/v1/party/meeting-cadence", {fixed("GET", "/api/v1/party/meeting-cadence"), 200}},
       {"GET /api/v1/me/party/meetings", {fixed("GET", "/api/v1/me/party/meetings"), 200}},
       {"GET /api/v1/me/party", {fixed("GET", "/api/v1/me/party"), 200}},
@@ -1417,6 +1547,9 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                     spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
+        } else if (spec.pattern.rfind("/api/v1/me/study/", 0) == 0 && spec.pattern.find("{id}") != std::string::npos &&
+                   role.username != "cadre") {
+          expected = 403;  // a course or a reading activity is learnt by a person: an account without one has none
         } else expected = it->second.ok;
 
         Request r = it->second.make(ctx, inside);

@@ -35,7 +35,9 @@
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "record/routes.hpp"
+#include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
+#include "study/reading_routes.hpp"
 #include "study/session_routes.hpp"
 #include "study/lecture_routes.hpp"
 #include "system/routes.hpp"
@@ -106,6 +108,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   study::add_session_routes(router_, *study_sessions_);
   study_lectures_ = std::make_unique<study::LectureService>(*db_, clock_);
   study::add_lecture_routes(router_, *study_lectures_);
+  study_courses_ = std::make_unique<study::CourseService>(*db_, clock_);
+  study::add_course_routes(router_, *study_courses_);
+  study_readings_ = std::make_unique<study::ReadingService>(*db_, clock_);
+  study::add_reading_routes(router_, *study_readings_);
   assignments_ = std::make_unique<practice::AssignmentService>(*db_, clock_, *cipher_);
   practice::add_assignment_routes(router_, *assignments_);
   trainings_ = std::make_unique<practice::TrainingService>(*db_, clock_);

@@ -48,6 +48,8 @@ namespace xinhuo::study {
 class GroupService;
 class SessionService;
 class LectureService;
+class CourseService;
+class ReadingService;
 }
 namespace xinhuo::files {
 class FilesService;
@@ -84,6 +86,8 @@ class App {
   study::GroupService& study_groups() { return *study_groups_; }
   study::SessionService& study_sessions() { return *study_sessions_; }
   study::LectureService& study_lectures() { return *study_lectures_; }
+  study::CourseService& study_courses() { return *study_courses_; }
+  study::ReadingService& study_readings() { return *study_readings_; }
   practice::AssignmentService& assignments() { return *assignments_; }
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
@@ -125,6 +129,8 @@ class App {
   std::unique_ptr<study::GroupService> study_groups_;
   std::unique_ptr<study::SessionService> study_sessions_;
   std::unique_ptr<study::LectureService> study_lectures_;
+  std::unique_ptr<study::CourseService> study_courses_;
+  std::unique_ptr<study::ReadingService> study_readings_;
   std::unique_ptr<practice::AssignmentService> assignments_;
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;

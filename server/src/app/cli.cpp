@@ -26,6 +26,7 @@
 #include "auth/service.hpp"
 #include "seed/accounts.hpp"
 #include "seed/generator.hpp"
+#include "study/course_demo.hpp"
 #include "study/demo.hpp"
 #include "study/lecture_demo.hpp"
 
@@ -294,6 +295,9 @@ int run_cli(int argc, char** argv) {
       std::cout << "cadre record: " << rr.entries << " entries, " << rr.comments << " leaders' comments\n";
       const auto le = study::seed_demo_lectures(db, App::default_clock(), seed_number);
       std::cout << "lectures: " << le.teams << " lecture teams, " << le.lecturers << " lecturers, " << le.lectures << " lectures\n";
+      const auto co = study::seed_demo_courses(db, std::chrono::system_clock::now(), seed_number);
+      std::cout << "study: " << co.courses << " online courses with " << co.progress << " learners' progress, " << co.readings
+                << " reading activity with " << co.notes << " notes\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

@@ -131,4 +131,66 @@ struct LectureStats {
   std::vector<LectureCount> by_level, by_year, by_month;
 };
 
+inline constexpr const char* kEventCourseHour = "study.course_hour";            // points: quantity = the course's hours
+inline constexpr const char* kEventCourseCompleted = "study.course_completed";  // the cadre record
+
+// An online course (网络课程), offered by an org node to the people of its subtree.
+struct Course {
+  long long id = 0;
+  long long node_id = 0;
+  std::string node_name;
+  std::string title, description;
+  std::string kind;  // video | document
+  int credit_minutes = 0;    // 学时 × 60
+  int duration_seconds = 0;  // a video's real length; 0: unknown
+  std::string url;
+  long long file_id = 0;
+  std::string required_by;  // ISO date or ""
+  std::string status;       // draft | published | withdrawn
+  std::string created_by_name, created_at, updated_at, published_at;
+  int audience = 0, started = 0, completed = 0;  // people in the caller's scope (console lists)
+  // The caller's own progress (my courses).
+  int watched_seconds = 0, position_seconds = 0;
+  std::string started_at, last_beat_at, completed_at;
+
+  // Watching this long completes the course: the video's length when known, else its hours.
+  int required_seconds() const { return duration_seconds > 0 ? duration_seconds : credit_minutes * 60; }
+};
+
+// One person's progress in a course report ("" started_at: not started).
+struct CourseLearner {
+  long long person_id = 0;
+  std::string name, unit_name;
+  int watched_seconds = 0;
+  std::string started_at, last_beat_at, completed_at;
+};
+
+struct CourseUnitFigures {
+  long long unit_id = 0;
+  std::string unit_name;
+  int people = 0, started = 0, completed = 0;
+};
+
+// A reading activity (读书活动): a book read by a study group or the people of a unit (or the city) over a period;
+// members write reading notes (读书笔记) until it is closed.
+struct Reading {
+  long long id = 0;
+  long long node_id = 0, group_id = 0;
+  std::string node_name, group_name;
+  std::string book_title, author, description, starts_on, ends_on;
+  std::string status;  // open | closed
+  std::string created_by_name, created_at, closed_at;
+  int expected = 0, notes = 0, excellent = 0;  // expected: the group's members or the node's people
+};
+
+struct ReadingNote {
+  long long id = 0;  // 0: no note yet (a member still to write one)
+  long long reading_id = 0, person_id = 0;
+  std::string name, unit_name;
+  std::string content;
+  long long photo_file_id = 0;
+  bool excellent = false;
+  std::string created_at, updated_at;
+};
+
 }  // namespace xinhuo::study

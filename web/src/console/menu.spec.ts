@@ -152,6 +152,8 @@ describe('学习教育 in the menu', () => {
     expect(allowedEntries(study(), granted)[0]?.children?.map((c) => [c.key, c.path])).toEqual([
       ['studyGroups', '/study/groups'],
       ['studySessions', '/study/sessions'],
+      ['studyCourses', '/study/courses'],
+      ['studyReadings', '/study/readings'],
       ['studyLectures', '/study/lectures'],
     ])
   })

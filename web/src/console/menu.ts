@@ -6,7 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
-import { Calendar, Location, Microphone, Odometer, Position, School, Tickets, Trophy, UserFilled } from '@element-plus/icons-vue'
+import { Calendar, Collection, Location, Microphone, Odometer, Position, School, Tickets, Trophy, UserFilled, VideoPlay } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -97,6 +97,8 @@ export const menuGroups: MenuGroup[] = [
         children: [
           { key: 'studyGroups', icon: UserFilled, path: '/study/groups', permission: PERM.studyRead },
           { key: 'studySessions', icon: Calendar, path: '/study/sessions', permission: PERM.studyRead },
+          { key: 'studyCourses', icon: VideoPlay, path: '/study/courses', permission: PERM.studyRead },
+          { key: 'studyReadings', icon: Collection, path: '/study/readings', permission: PERM.studyRead },
           { key: 'studyLectures', icon: Microphone, path: '/study/lectures', permission: PERM.studyRead },
         ],
       },

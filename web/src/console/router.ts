@@ -225,6 +225,18 @@ export const router = createRouter({
       meta: { titleKey: 'menu.studyScreen', permission: PERM.studyWrite, bare: true },
     },
     {
+      path: '/study/courses',
+      name: 'study-courses',
+      component: () => import('./study/CoursesPage.vue'),
+      meta: { titleKey: 'menu.studyCourses', permission: PERM.studyRead },
+    },
+    {
+      path: '/study/readings',
+      name: 'study-readings',
+      component: () => import('./study/ReadingsPage.vue'),
+      meta: { titleKey: 'menu.studyReadings', permission: PERM.studyRead },
+    },
+    {
       path: '/system/audit',
       name: 'audit',
       component: () => import('./audit/AuditLogPage.vue'),

@@ -40,6 +40,32 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.leaderSession', signIn: true },
     },
     {
+      path: '/study/courses',
+      name: 'my-courses',
+      component: () => import('./study/MyCoursesPage.vue'),
+      meta: { titleKey: 'mobile.myCourses', signIn: true },
+    },
+    {
+      path: '/study/courses/:id(\\d+)',
+      name: 'course-player',
+      component: () => import('./study/CoursePlayerPage.vue'),
+      props: (route) => ({ courseId: Number(route.params.id) }),
+      meta: { titleKey: 'mobile.coursePlayer', signIn: true },
+    },
+    {
+      path: '/study/readings',
+      name: 'my-readings',
+      component: () => import('./study/MyReadingsPage.vue'),
+      meta: { titleKey: 'mobile.myReadings', signIn: true },
+    },
+    {
+      path: '/study/readings/:id(\\d+)',
+      name: 'reading-note',
+      component: () => import('./study/ReadingNotePage.vue'),
+      props: (route) => ({ readingId: Number(route.params.id) }),
+      meta: { titleKey: 'mobile.readingNote', signIn: true },
+    },
+    {
       path: '/points',
       name: 'points',
       component: () => import('./points/PointsPage.vue'),

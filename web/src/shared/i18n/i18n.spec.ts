@@ -14,6 +14,7 @@ import { enPractice, zhCNPractice } from './practice'
 import { enRecord, zhCNRecord } from './record'
 import { enStudy, zhCNStudy } from './study'
 import { enLectures, zhCNLectures } from './lectures'
+import { enCourses, zhCNCourses } from './courses'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -35,6 +36,7 @@ const SETS: [string, object, object][] = [
   ['干部纪实', zhCNRecord, enRecord],
   ['学习教育', zhCNStudy, enStudy],
   ['宣讲团', zhCNLectures, enLectures],
+  ['网络课程与读书活动', zhCNCourses, enCourses],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
