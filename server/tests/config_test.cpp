@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/config.hpp"
+#include "http/middleware.hpp"
 #include "support/test_db.hpp"
 
 using namespace xinhuo::app;
@@ -81,4 +82,19 @@ TEST(Config, WrongValuesAreNamed) {
   expect_error([&] { load_config({.database = "mysql://x"}, {}); }, "sqlite: or postgresql://");
   expect_error([&] { load_config({}, {{"XINHUO_SQLITE_SYNCHRONOUS", "OFF"}}); }, "FULL or NORMAL");
   expect_error([&] { load_config({.data_dir = ""}, {}); }, "data_dir");
+  expect_error([&] { load_config({}, {{"XINHUO_MEDIA_ORIGINS", "https://ok.example.cn,https://x.cn; script-src *"}}); },
+               "media_origins");
+}
+
+// Course videos and documents hosted on another site can be shown once that site is named, and only then.
+TEST(Config, MediaOriginsOpenMediaAndFramesToThoseSitesOnly) {
+  const auto c = load_config({}, {{"XINHUO_MEDIA_ORIGINS", "https://v.study.example.cn, http://10.1.2.3:8081"}});
+  ASSERT_EQ(c.media_origins.size(), 2u);
+  const std::string csp = xinhuo::http::content_security_policy(c.media_origins);
+  EXPECT_NE(csp.find("media-src 'self' blob: https://v.study.example.cn http://10.1.2.3:8081;"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("frame-src 'self' https://v.study.example.cn http://10.1.2.3:8081"), std::string::npos) << csp;
+  EXPECT_NE(csp.find("script-src 'self';"), std::string::npos) << "scripts stay our own";
+  EXPECT_EQ(xinhuo::http::content_security_policy({}).find("media-src"), std::string::npos) << "default-src 'self' covers it";
+  for (const char* bad : {"https://", "ftp://x.cn", "https://x.cn/path", "https://x.cn:", "https://-x.cn", "https://x.cn *"})
+    EXPECT_FALSE(xinhuo::http::plain_origin(bad)) << bad;
 }

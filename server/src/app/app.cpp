@@ -147,7 +147,8 @@ void App::finalize() {
     log::warn("no built web app: the API is served without the web pages", {{"web_root", config_.web_root}});
   dispatcher_ = std::make_unique<http::Dispatcher>(
       router_, metrics_, static_files_.get(),
-      http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins});
+      http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins,
+                            .media_origins = config_.media_origins});
   dispatcher_->use(http::csrf_guard(config_.trusted_origins));
   dispatcher_->use(session_middleware(*auth_, config_.session_cookie_name()));
   dispatcher_->use(idempotency_middleware(*db_, clock_));

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "db/database.hpp"
+#include "http/middleware.hpp"
 
 extern char** environ;
 
@@ -39,6 +40,8 @@ std::vector<std::string> split_list(const std::string& value) {
   while (start <= value.size()) {
     auto comma = value.find(',', start);
     std::string item = value.substr(start, comma == std::string::npos ? std::string::npos : comma - start);
+    const auto first = item.find_first_not_of(" \t"), last = item.find_last_not_of(" \t");
+    item = first == std::string::npos ? std::string() : item.substr(first, last - first + 1);
     if (!item.empty()) out.push_back(item);
     if (comma == std::string::npos) break;
     start = comma + 1;
@@ -63,6 +66,7 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "access_log") c.access_log = to_bool(name, value);
   else if (key == "metrics_public") c.metrics_public = to_bool(name, value);
   else if (key == "trusted_origins") c.trusted_origins = split_list(value);
+  else if (key == "media_origins") c.media_origins = split_list(value);
   else if (key == "read_timeout_s") c.read_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "handle_timeout_s") c.handle_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "write_timeout_s") c.write_timeout_s = static_cast<int>(to_size(name, value));
@@ -193,6 +197,9 @@ void validate(const Config& c) {
   } catch (const std::invalid_argument& e) {
     throw std::runtime_error(e.what());
   }
+  for (const auto& o : c.media_origins)
+    if (!http::plain_origin(o))
+      throw std::runtime_error("media_origins: each is https://host or http://host:port, nothing else (got '" + o + "')");
   if (c.data_dir.empty()) throw std::runtime_error("data_dir must name a folder (uploads and keys are kept there)");
   if (c.sqlite_synchronous != "FULL" && c.sqlite_synchronous != "NORMAL")
     throw std::runtime_error("sqlite_synchronous must be FULL or NORMAL");

@@ -27,6 +27,7 @@ struct Config {
   // /metrics answers callers on loopback only unless this is true (put it behind the proxy's own rules).
   bool metrics_public = false;
   std::vector<std::string> trusted_origins;
+  std::vector<std::string> media_origins;  // sites whose course videos and documents the pages may show
   int read_timeout_s = 30;
   int handle_timeout_s = 60;
   int write_timeout_s = 30;

@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <random>
 
@@ -83,7 +84,41 @@ std::string request_id_for(const Request& req) {
 }
 
 Dispatcher::Dispatcher(const Router& router, Metrics& metrics, StaticFiles* static_files, DispatchOptions options)
-    : router_(router), metrics_(metrics), static_files_(static_files), options_(std::move(options)) {}
+    : router_(router), metrics_(metrics), static_files_(static_files), options_(std::move(options)),
+      csp_(content_security_policy(options_.media_origins)) {}
+
+bool plain_origin(const std::string& origin) {
+  std::string rest;
+  if (origin.rfind("https://", 0) == 0) rest = origin.substr(8);
+  else if (origin.rfind("http://", 0) == 0) rest = origin.substr(7);
+  else return false;
+  if (rest.empty() || rest.size() > 253) return false;
+  const auto colon = rest.find(':');
+  const std::string host = rest.substr(0, colon), port = colon == std::string::npos ? "" : rest.substr(colon + 1);
+  if (host.empty() || host.front() == '.' || host.front() == '-') return false;
+  for (char c : host)
+    if (!std::isalnum(static_cast<unsigned char>(c)) && c != '.' && c != '-') return false;
+  if (colon != std::string::npos) {
+    if (port.empty() || port.size() > 5) return false;
+    for (char c : port)
+      if (!std::isdigit(static_cast<unsigned char>(c))) return false;
+  }
+  return true;
+}
+
+std::string content_security_policy(const std::vector<std::string>& media_origins) {
+  std::string csp =
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
+      "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+      "frame-ancestors 'none'";
+  if (!media_origins.empty()) {
+    std::string list;
+    for (const auto& o : media_origins)
+      if (plain_origin(o)) list += " " + o;
+    csp += "; media-src 'self' blob:" + list + "; frame-src 'self'" + list;
+  }
+  return csp;
+}
 
 void Dispatcher::use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
 
@@ -137,10 +172,7 @@ void Dispatcher::finish(const Request& req, Response& res) const {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Content-Security-Policy",
-                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; "
-                 "font-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
-                 "frame-ancestors 'none'");
+  res.set_header("Content-Security-Policy", csp_);
   if (is_api_path(req.path)) res.set_header("Cache-Control", "no-store");
 
   const double seconds =

@@ -21,7 +21,14 @@ struct DispatchOptions {
   // Origins besides the request's own host that may send state-changing requests (e.g. a public URL
   // when a proxy rewrites Host). Exact match: "https://dj.example.gov.cn".
   std::vector<std::string> trusted_origins;
+  // Sites whose videos and documents pages may show (online courses hosted elsewhere): media-src and frame-src.
+  std::vector<std::string> media_origins;
 };
+
+// The Content-Security-Policy of every response: our own site only, plus `media_origins` for media and frames.
+std::string content_security_policy(const std::vector<std::string>& media_origins);
+// Whether `origin` is a plain "https://host" or "http://host:port" (nothing a CSP could be tricked with).
+bool plain_origin(const std::string& origin);
 
 class Dispatcher {
  public:
@@ -39,6 +46,7 @@ class Dispatcher {
   Metrics& metrics_;
   StaticFiles* static_files_;
   DispatchOptions options_;
+  std::string csp_;
   std::vector<Middleware> middleware_;
 };
 
