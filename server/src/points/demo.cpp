@@ -10,6 +10,8 @@
 namespace xinhuo::points {
 
 namespace {
+
+constexpr long long kSimulatedSubjectBase = 1'000'000'000;
 const char* const kMembers =
     "SELECT id FROM person WHERE status = 'active' AND party_status IN ('probationary', 'full') ORDER BY id";
 // The demo accounts' people: the members of the demo branch with accounts (cadre01, cadre02).
@@ -42,7 +44,10 @@ DemoPointsReport seed_demo_points(db::Database& db, PointsService& points, files
     auto lease = db.lease();
     db::Query(kMembers).each(lease.sql(), [&](const soci::row& r) { members.push_back(db::column_ll(r, 0)); });
   }
-  long long subject = 0;
+  // The simulated activities have no record of their own: their subject numbers start far above any real id, so that a
+  // real check-in, lecture or course later booked for the same person is never taken for one of them (the ledger books
+  // one entry per event type, subject and person).
+  long long subject = kSimulatedSubjectBase;
   {
     db::Tx tx(db);
     for (long long person : members) {

@@ -14,8 +14,7 @@ namespace xinhuo::study {
 
 namespace {
 
-// The demo's course numbers start high: the points demo books synthetic activities (course hours among them) under
-// small subject numbers, and a real completion must not look like one of them to the ledger.
+// The demo's course numbers start at 90001, apart from those an administrator creates in the demo.
 constexpr long long kFirstCourseId = 90001;
 
 struct DemoCourse {
