@@ -132,6 +132,42 @@ TEST_P(Accounts, TheListFiltersByStateAndRole) {
   EXPECT_EQ(bad.json()["error"]["field"], "state");
 }
 
+// 自定义 data scope: a role granted on a set of organisations, each of them only.
+TEST_P(Accounts, ACustomScopeCoversTheChosenOrganisationsOnly) {
+  auto holder = TestServer::start(GetParam());
+  if (!holder) return;
+  TestServer& s = *holder;
+  const auto city = s.seed_small_city();
+  const std::string sec = s.login("secadmin", TestServer::kPassword, s.totp_now());
+  ASSERT_FALSE(sec.empty());
+  const long long id = s.fresh_account("liaison");
+  {
+    auto lease = s.app().database().lease();
+    lease.sql() << "UPDATE account SET password_hash = (SELECT password_hash FROM account WHERE username = 'admin') "
+                   "WHERE username = 'liaison'";
+  }
+  const std::string path = "/api/v1/accounts/" + std::to_string(id) + "/grants";
+  auto no_nodes = s.send_as(sec, "POST", path, R"({"role":"unit_admin","scope":"custom"})");
+  EXPECT_EQ(no_nodes.status, 400);
+  EXPECT_EQ(no_nodes.json()["error"]["field"], "org_node_ids");
+  EXPECT_EQ(s.send_as(sec, "POST", path, R"({"role":"unit_admin","scope":"custom","org_node_ids":[987654]})").status, 400);
+  auto stray = s.send_as(sec, "POST", path,
+                         R"({"role":"unit_admin","scope":"subtree","org_node_id":)" + std::to_string(city.unit_a) +
+                             R"(,"org_node_ids":[)" + std::to_string(city.unit_b) + "]}");
+  EXPECT_EQ(stray.status, 400) << "a node list belongs to a custom scope only";
+
+  auto granted = s.send_as(sec, "POST", path,
+                           R"({"role":"unit_admin","scope":"custom","org_node_ids":[)" + std::to_string(city.unit_b) + "]}");
+  ASSERT_EQ(granted.status, 200) << granted.body;
+  EXPECT_EQ(granted.json()["grants"][0]["scope"], "custom");
+  EXPECT_EQ(granted.json()["grants"][0]["org_node_ids"], Json::array({city.unit_b}));
+
+  const std::string liaison = s.login("liaison");
+  ASSERT_FALSE(liaison.empty());
+  EXPECT_EQ(s.get_as(liaison, "/api/v1/people/" + std::to_string(city.person_b)).status, 200);
+  EXPECT_EQ(s.get_as(liaison, "/api/v1/people/" + std::to_string(city.person_a)).status, 404) << "unit A is not in the set";
+}
+
 TEST_P(Accounts, CustomRolesHoldBusinessPermissionsOnly) {
   auto holder = TestServer::start(GetParam());
   if (!holder) return;

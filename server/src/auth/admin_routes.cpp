@@ -11,7 +11,7 @@ Json account_json(const AccountRow& row) {
   Json grants = Json::array();
   for (const auto& [id, g] : row.grants)
     grants.push_back({{"id", id}, {"role", g.role_code}, {"role_name", g.role_name}, {"org_node_id", g.org_node_id ? Json(g.org_node_id) : Json(nullptr)},
-                      {"org_node_name", g.org_node_name}, {"scope", g.scope}});
+                      {"org_node_name", g.org_node_name}, {"scope", g.scope}, {"org_node_ids", g.custom_node_ids}});
   auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
   return {{"id", a.id}, {"username", a.username}, {"display_name", a.display_name},
           {"person_id", a.person_id ? Json(a.person_id) : Json(nullptr)}, {"status", a.status},
@@ -25,6 +25,7 @@ NewGrant grant_from(JsonFields& f) {
   g.role = f.required_string("role", 40);
   g.scope = f.required_string("scope", 10);
   g.org_node_id = f.optional_int("org_node_id", 1, LLONG_MAX).value_or(0);
+  g.node_ids = f.optional_id_list("org_node_ids", 100);
   return g;
 }
 

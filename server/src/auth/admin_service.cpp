@@ -28,9 +28,18 @@ void AdminService::not_self(const Principal& caller, long long account_id) const
 void AdminService::check_grant(db::Tx& tx, const NewGrant& g) const {
   // Built-in or custom: any role that exists.
   if (!AdminStore::role_code_taken(tx, g.role)) throw Error::validation("role", {"角色不存在", "No such role"});
-  if (g.scope != "all" && g.scope != "subtree" && g.scope != "node" && g.scope != "self")
-    throw Error::validation("scope", {"数据范围只能是 all、subtree、node 或 self", "scope must be all, subtree, node or self"});
-  if (g.scope != "all" && g.scope != "self" && !g.org_node_id)
+  if (g.scope != "all" && g.scope != "subtree" && g.scope != "node" && g.scope != "self" && g.scope != "custom")
+    throw Error::validation("scope", {"数据范围只能是 all、subtree、node、self 或 custom", "scope must be all, subtree, node, self or custom"});
+  if (g.scope == "custom") {
+    // 自定义: a set of organisations, each of them only (their subtrees are not included).
+    if (g.node_ids.empty())
+      throw Error::validation("org_node_ids", {"自定义数据范围需要选择至少一个组织", "Choose at least one organisation for a custom scope"});
+    for (long long id : g.node_ids)
+      if (!AdminStore::org_node_exists(tx, id)) throw Error::validation("org_node_ids", {"组织不存在", "No such organisation"});
+  } else if (!g.node_ids.empty()) {
+    throw Error::validation("org_node_ids", {"只有自定义数据范围需要组织列表", "Only a custom scope takes a list of organisations"});
+  }
+  if (g.scope != "all" && g.scope != "self" && g.scope != "custom" && !g.org_node_id)
     throw Error::validation("org_node_id", {"本部门或本部门及以下的数据范围需要指定组织", "Choose the organisation of this scope"});
   if (g.org_node_id && !AdminStore::org_node_exists(tx, g.org_node_id))
     throw Error::validation("org_node_id", {"组织不存在", "No such organisation"});
@@ -112,7 +121,7 @@ std::pair<AccountRow, std::string> AdminService::create(const Principal& caller,
     throw Error::validation("person_id", {"人员编号不存在", "No person has this number"});
   check_grant(tx, grant);
   const long long id = AuthService::create_account(tx, a, iso_utc(now));
-  AuthService::grant(tx, id, grant.role, grant.org_node_id, grant.scope, caller.account_id, iso_utc(now));
+  AuthService::grant(tx, id, grant.role, grant.org_node_id, grant.scope, caller.account_id, iso_utc(now), grant.node_ids);
   audit::record(tx, caller, {.action = "account.created", .target_type = "account", .target_id = std::to_string(id),
                              .detail = {{"username", a.username}, {"role", grant.role}, {"scope", grant.scope},
                                         {"org_node_id", grant.org_node_id}}},
@@ -129,9 +138,10 @@ AccountRow AdminService::grant(const Principal& caller, long long account_id, co
   {
     db::Tx tx(db_);
     check_grant(tx, g);
-    AuthService::grant(tx, account_id, g.role, g.org_node_id, g.scope, caller.account_id, iso_utc(now));
+    AuthService::grant(tx, account_id, g.role, g.org_node_id, g.scope, caller.account_id, iso_utc(now), g.node_ids);
     audit::record(tx, caller, {.action = "role.granted", .target_type = "account", .target_id = std::to_string(account_id),
-                               .detail = {{"role", g.role}, {"scope", g.scope}, {"org_node_id", g.org_node_id}}},
+                               .detail = {{"role", g.role}, {"scope", g.scope}, {"org_node_id", g.org_node_id},
+                                          {"org_node_ids", g.node_ids}}},
                   now);
     tx.commit();
     auth_.forget_account(account_id);

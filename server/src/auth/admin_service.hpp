@@ -22,7 +22,8 @@ struct NewAccount {
 struct NewGrant {
   std::string role;
   long long org_node_id = 0;
-  std::string scope;  // all | subtree | node | self
+  std::string scope;                 // all | subtree | node | self | custom
+  std::vector<long long> node_ids;   // custom: the nodes of the scope (those nodes only)
 };
 
 class AdminService {

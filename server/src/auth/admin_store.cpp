@@ -62,6 +62,12 @@ void AdminStore::load_grants(soci::session& sql, AccountRow& row) {
     g.scope = r.get<std::string>(6);
     row.grants.emplace_back(db::column_ll(r, 0), std::move(g));
   }
+  for (auto& [id, g] : row.grants) {
+    if (g.scope != "custom") continue;
+    db::Query("SELECT org_node_id FROM role_grant_node WHERE grant_id = ").value(id).add(" ORDER BY org_node_id").each(sql, [&](const soci::row& r) {
+      g.custom_node_ids.push_back(db::column_ll(r, 0));
+    });
+  }
 }
 
 std::vector<AccountRow> AdminStore::accounts(const AccountFilter& f, int page, int page_size, long long* total) {

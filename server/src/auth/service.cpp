@@ -3,6 +3,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <set>
 
 #include "audit/recorder.hpp"
 #include "auth/totp.hpp"
@@ -43,7 +44,8 @@ long long AuthService::create_account(db::Tx& tx, const Account& account, const 
 }
 
 void AuthService::grant(db::Tx& tx, long long account_id, const std::string& role_code, long long org_node_id,
-                        const std::string& scope, long long granted_by, const std::string& now) {
+                        const std::string& scope, long long granted_by, const std::string& now,
+                        const std::vector<long long>& custom_nodes) {
   auto role = AuthStore::role_by_code(tx, role_code);
   if (!role) throw Error::validation("role", {"角色不存在：" + role_code, "No such role: " + role_code});
   if (!role->second.empty()) {
@@ -53,7 +55,8 @@ void AuthService::grant(db::Tx& tx, long long account_id, const std::string& rol
                                                        "Separation of duties: one account cannot hold two of the system, "
                                                        "security and audit administrator roles"});
   }
-  AuthStore::insert_grant(tx, account_id, role->first, org_node_id, scope, granted_by, now);
+  const long long grant_id = AuthStore::insert_grant(tx, account_id, role->first, org_node_id, scope, granted_by, now);
+  for (long long node : std::set<long long>(custom_nodes.begin(), custom_nodes.end())) AuthStore::insert_grant_node(tx, grant_id, node);
 }
 
 bool AuthService::password_expired(const Account& account) const {

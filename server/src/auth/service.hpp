@@ -54,8 +54,10 @@ class AuthService {
   // Creates an account (the caller's transaction); password already hashed.
   static long long create_account(db::Tx& tx, const Account& account, const std::string& now);
   // Grants a role on a node with a scope; refuses a second administrator role (三员分立) with 409.
+  // `custom_nodes`: the organisations of a custom scope.
   static void grant(db::Tx& tx, long long account_id, const std::string& role_code, long long org_node_id,
-                    const std::string& scope, long long granted_by, const std::string& now);
+                    const std::string& scope, long long granted_by, const std::string& now,
+                    const std::vector<long long>& custom_nodes = {});
 
  private:
   Principal principal_for(const Account& account, long long session_id);

@@ -284,6 +284,10 @@ std::vector<std::string> AuthStore::admin_kinds_of(db::Tx& tx, long long account
   return out;
 }
 
+void AuthStore::insert_grant_node(db::Tx& tx, long long grant_id, long long org_node_id) {
+  tx.sql() << "INSERT INTO role_grant_node (grant_id, org_node_id) VALUES (:g, :n)", soci::use(grant_id), soci::use(org_node_id);
+}
+
 long long AuthStore::insert_grant(db::Tx& tx, long long account_id, long long role_id, long long org_node_id,
                                   const std::string& scope, long long granted_by, const std::string& now) {
   long long id = 0;

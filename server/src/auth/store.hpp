@@ -52,6 +52,7 @@ class AuthStore {
   static long long insert_account(db::Tx& tx, const Account& account, const std::string& now);
   static std::optional<std::pair<long long, std::string>> role_by_code(db::Tx& tx, const std::string& code);
   static std::vector<std::string> admin_kinds_of(db::Tx& tx, long long account_id);
+  static void insert_grant_node(db::Tx& tx, long long grant_id, long long org_node_id);
   static long long insert_grant(db::Tx& tx, long long account_id, long long role_id, long long org_node_id,
                                 const std::string& scope, long long granted_by, const std::string& now);
 

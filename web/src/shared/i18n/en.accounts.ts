@@ -7,6 +7,7 @@ const enAccounts: typeof zhCNAccounts = {
     subtree: 'Unit and below',
     node: 'Unit only',
     self: 'Self only',
+    custom: 'Chosen organisations',
   },
   permissionArea: {
     org: 'Organisation',

@@ -5,6 +5,7 @@ const zhCNAccounts = {
     subtree: '本部门及以下',
     node: '本部门',
     self: '仅本人',
+    custom: '自定义',
   },
   permissionArea: {
     org: '组织',
