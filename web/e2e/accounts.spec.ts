@@ -82,6 +82,25 @@ test.describe('账号管理', () => {
     await expect(grant).toBeHidden()
     await expect(page.getByTestId(`grant-${username}-unit_admin`)).toContainText(`${EDUCATION} · 本部门及以下`)
 
+    // 自定义: a role on chosen organisations (each of them only).
+    await page.getByTestId(`grant-open-${username}`).click()
+    await expect(grant).toBeVisible()
+    await choose(page, grant, 'grant-role', '支部书记')
+    await grant.getByTestId('grant-scope-custom').click()
+    await grant.getByTestId('grant-submit').click()
+    await expect(grant).toContainText('请至少选择一个组织') // nothing sent without one
+    await grant.getByTestId('grant-nodes').click()
+    await page.keyboard.type(EDUCATION)
+    await page
+      .locator('.el-select-dropdown:visible .el-select-dropdown__item, .el-tree-select__popper:visible .el-tree-node__content')
+      .filter({ hasText: EDUCATION })
+      .first()
+      .click()
+    await grant.locator('.el-dialog__header').click() // closes the list (Escape would close the dialog)
+    await grant.getByTestId('grant-submit').click()
+    await expect(grant).toBeHidden()
+    await expect(page.getByTestId(`grant-${username}-branch_secretary`)).toContainText('自定义')
+
     // Reset the password: the one-time password of creation stops working, the new one is shown once.
     await page.getByTestId(`account-more-${username}`).click()
     await page.locator('.el-dropdown-menu:visible').getByTestId('account-reset').click()

@@ -3,8 +3,8 @@
 import { del, get, post } from './client'
 import type { Page } from './people'
 
-/** all: 全部; subtree: 本部门及以下; node: 本部门; self: 仅本人. */
-export const SCOPES = ['all', 'subtree', 'node', 'self'] as const
+/** all: 全部; subtree: 本部门及以下; node: 本部门; self: 仅本人; custom: 自定义 (chosen organisations, each of them only). */
+export const SCOPES = ['all', 'subtree', 'node', 'self', 'custom'] as const
 export type Scope = (typeof SCOPES)[number]
 
 export interface AccountGrant {
@@ -55,6 +55,8 @@ export interface GrantInput {
   scope: Scope
   /** Needed for subtree and node; optional for all and self. */
   org_node_id?: number
+  /** The organisations of a custom scope (at least one). */
+  org_node_ids?: number[]
 }
 
 export interface AccountCreate {
