@@ -1472,14 +1472,17 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                                           "people.export", "people.read_sensitive", "points.read", "points.approve",
                                           "points.adjust", "points.rules", "party.read", "party.write",
                                           "practice.read", "practice.write", "study.read", "study.write",
-                                          "record.read", "record.write"};
+                                          "record.read", "record.write", "evaluation.read",
+                                          "evaluation.manage", "mass.read", "mass.write", "oversight.read",
+                                          "oversight.write", "analytics.read"};
   const std::vector<Role> roles = {
       {"admin", false, false, business, city.unit_a, 0, city.person_a, 0},
       {"unitadmin", false, false, {"org.read", "org.write", "people.read", "people.write", "people.import", "people.export", "points.read",
         "points.approve", "points.adjust", "party.read", "party.write", "practice.read", "practice.write",
-        "study.read", "study.write", "record.read", "record.write"},
+        "study.read", "study.write", "record.read", "record.write", "evaluation.read", "evaluation.manage", "mass.read",
+        "mass.write", "oversight.read", "analytics.read"},
        city.unit_a, city.unit_b, city.person_a, city.person_b},
-      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write", "practice.read"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
+      {"secretary", false, false, {"org.read", "people.read", "points.read", "points.approve", "points.adjust", "party.read", "party.write", "practice.read", "mass.read", "analytics.read"}, city.branch_a1, city.unit_b, city.person_a, city.person_b},
       {"cadre", false, false, {"self.read"}, 0, city.unit_b, city.person_a, city.person_b},
       {"auditor", true, false, {"audit.read", "audit.export"}, 0, city.unit_b, 0, city.person_b},
       {"sysadmin", true, false, {"system.config"}, 0, city.unit_b, 0, city.person_b},

@@ -42,6 +42,22 @@ export const PERM = {
   recordRead: 'record.read',
   /** Record entries, confirm or reject self-reports, resolve contests, write leaders' comments. */
   recordWrite: 'record.write',
+  /** Evaluation campaigns (双对双排, multi-source, annual assessment) and surveys in scope: progress and results. */
+  evaluationRead: 'evaluation.read',
+  /** Set up, open, close and publish campaigns and surveys; quotas. */
+  evaluationManage: 'evaluation.manage',
+  /** Score and rank the cadres assigned to the caller in an open campaign. */
+  evaluationRate: 'evaluation.rate',
+  /** Contact points, paired households, visits, micro-projects and youth service teams in scope. */
+  massRead: 'mass.read',
+  /** Manage them: pair households, publish and close micro-projects, manage service teams. */
+  massWrite: 'mass.write',
+  /** Fault-tolerance cases, inspections, accountability, clarifications and the policy library in scope. */
+  oversightRead: 'oversight.read',
+  /** Review and decide fault-tolerance cases, record inspections, accountability and clarifications, edit policies. */
+  oversightWrite: 'oversight.write',
+  /** Dashboards and warnings in scope. */
+  analyticsRead: 'analytics.read',
 } as const
 export type Permission = (typeof PERM)[keyof typeof PERM]
 
