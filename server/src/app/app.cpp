@@ -34,6 +34,7 @@
 #include "practice/assignment_routes.hpp"
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
+#include "record/archive_routes.hpp"
 #include "record/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
@@ -120,6 +121,11 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
+  archive_ = std::make_unique<record::ArchiveService>(
+      *db_, clock_,
+      record::ArchiveSources{*org_, *points_, *life_records_, *study_sessions_, *study_courses_, *study_readings_, *study_lectures_,
+                             *trainings_, *competitions_, *assignments_, *record_});
+  record::add_archive_routes(router_, *archive_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -56,6 +56,7 @@ class FilesService;
 }
 namespace xinhuo::record {
 class RecordService;
+class ArchiveService;
 }
 
 namespace xinhuo::app {
@@ -135,6 +136,7 @@ class App {
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
   std::unique_ptr<record::RecordService> record_;
+  std::unique_ptr<record::ArchiveService> archive_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

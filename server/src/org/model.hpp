@@ -2,10 +2,15 @@
 // Organisation and people: the shared vocabulary (node types, civil-servant ranks, party status) and the
 // young-cadre rule.
 #include <array>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
+
+namespace xinhuo::db {
+class Query;
+}
 
 namespace xinhuo::org {
 
@@ -108,6 +113,9 @@ struct PersonFilter {
   bool descending = false;
   int page = 1;
   int page_size = 20;
+  // More conditions from a module above org (the young-cadre pool's experience filters): appends " AND …" over the
+  // person aliased `p`. Set by services, never from a request.
+  std::function<void(db::Query&)> extra;
 };
 
 struct PersonChange {

@@ -409,4 +409,21 @@ Person OrgService::my_person(const Principal& caller) {
   return with_computed(std::move(*p));
 }
 
+Person OrgService::person_of(long long id) {
+  Principal aggregator;  // the aggregator checked the caller's scope; this reads the one person asked for
+  aggregator.scope.all = true;
+  auto p = store_.person(aggregator, id);
+  if (!p) throw not_found_person();
+  return with_computed(std::move(*p));
+}
+
+std::vector<HistoryRow> OrgService::career_of(long long id) {
+  static const std::set<std::string> fields = {"unit", "branch", "position", "rank"};
+  std::vector<HistoryRow> out;
+  for (auto& row : store_.history(id))
+    if (fields.count(row.field)) out.push_back(std::move(row));
+  std::stable_sort(out.begin(), out.end(), [](const HistoryRow& a, const HistoryRow& b) { return a.changed_at < b.changed_at; });
+  return out;
+}
+
 }  // namespace xinhuo::org

@@ -63,6 +63,11 @@ class OrgService {
   // 我的信息: the caller's own person record (any signed-in account linked to a person).
   Person my_person(const Principal& caller);
 
+  // Reads for an aggregator (the growth archive) that has already checked that its caller may see the person: the
+  // person (404 when there is none), and the history of their unit, branch, position and rank, oldest first.
+  Person person_of(long long id);
+  std::vector<HistoryRow> career_of(long long id);
+
   // Party status as member development moves it (a step recorded by another module inside its transaction):
   // written with the person's history like any change. `joined_date` empty leaves the joining date alone.
   static void set_party_status(db::Tx& tx, long long person_id, const std::string& status, const std::string& joined_date,

@@ -204,6 +204,7 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
     where.add(*f.young_cadre ? " AND " : " AND NOT ");
     young_cadre_condition(where, "p", today, rule);
   }
+  if (f.extra) f.extra(where);
   person_scope(where, caller);
 
   // The sort column comes from a fixed list, never from the request text.

@@ -196,4 +196,9 @@ Timeline LifeRecordService::my_timeline(const Principal& caller) {
   return load_timeline(lease.sql(), caller.person_id);
 }
 
+Timeline LifeRecordService::timeline_of(long long person_id) {
+  auto lease = db_.lease();
+  return load_timeline(lease.sql(), person_id);
+}
+
 }  // namespace xinhuo::party

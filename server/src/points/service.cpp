@@ -467,6 +467,20 @@ std::vector<Entry> PointsService::entries(const Principal& caller, long long per
   return PointsStore::entries(lease.sql(), person_id, year);
 }
 
+std::vector<Summary> PointsService::years_of(long long person_id) {
+  auto lease = db_.lease();
+  std::vector<Summary> out;
+  const auto person = PointsStore::person(lease.sql(), person_id);
+  if (!person) return out;
+  for (int year : PointsStore::years_with_balance(lease.sql(), person_id)) out.push_back(summary_of(lease.sql(), *person, year));
+  return out;
+}
+
+long long PointsService::earned_of(long long person_id, int year) {
+  auto lease = db_.lease();
+  return PointsStore::balance(lease.sql(), person_id, std::to_string(year), "");
+}
+
 Summary PointsService::my_summary(const Principal& caller, int year) {
   if (!caller.person_id) throw Error::forbidden("no_person", kNoPerson);
   auto lease = db_.lease();

@@ -82,6 +82,11 @@ class PointsService {
   Summary summary(const Principal& caller, long long person_id, int year);
   std::vector<Entry> entries(const Principal& caller, long long person_id, int year);
   Summary my_summary(const Principal& caller, int year);
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person.
+  // Every year in which the person earned or lost points, oldest first.
+  std::vector<Summary> years_of(long long person_id);
+  // Points earned in the year (without the base score).
+  long long earned_of(long long person_id, int year);
   std::vector<Entry> my_entries(const Principal& caller, int year);
 
   std::vector<RankRow> ranking(const Principal& caller, long long node_id, const std::string& period,

@@ -575,4 +575,12 @@ VerifyReport PointsStore::verify(soci::session& sql) {
   return report;
 }
 
+std::vector<int> PointsStore::years_with_balance(soci::session& sql, long long person_id) {
+  std::vector<int> out;
+  db::Query q("SELECT period FROM point_balance WHERE person_id = ");
+  q.value(person_id).add(" AND category_code = '' AND LENGTH(period) = 4 ORDER BY period");
+  q.each(sql, [&](const soci::row& r) { out.push_back(std::stoi(r.get<std::string>(0))); });
+  return out;
+}
+
 }  // namespace xinhuo::points

@@ -47,6 +47,8 @@ class PointsStore {
   static long long rule_sum(db::Tx& tx, long long person_id, const std::string& rule_code, const std::string& from,
                             const std::string& to);
   static long long balance(soci::session& sql, long long person_id, const std::string& period, const std::string& category);
+  // The years ('2026') that have a balance of the person, in order.
+  static std::vector<int> years_with_balance(soci::session& sql, long long person_id);
   // Inserts the entry unless its source_key is already booked; returns the new id, or 0 when it was.
   static long long insert_entry(db::Tx& tx, const Booking& b, int points, const std::string& limited_by,
                                 const std::string& category, int year, const std::string& now);

@@ -241,6 +241,13 @@ std::vector<Assignment> AssignmentService::mine(const Principal& caller) {
   return rows;
 }
 
+std::vector<Assignment> AssignmentService::of_person(long long person_id) {
+  auto lease = db_.lease();
+  auto rows = AssignmentStore::of_person(lease.sql(), person_id);
+  for (auto& a : rows) a = readable(std::move(a));
+  return rows;
+}
+
 void AssignmentService::set_plan(const Principal& caller, long long node_id, int year, int planned) {
   require(caller, kPermWrite);
   db::Tx tx(db_);

@@ -221,6 +221,16 @@ std::vector<Training> TrainingService::mine(const Principal& caller) {
   return TrainingStore::of_person(lease.sql(), caller.person_id);
 }
 
+std::vector<Training> TrainingService::of_person(long long person_id) {
+  auto lease = db_.lease();
+  return TrainingStore::of_person(lease.sql(), person_id);
+}
+
+std::vector<std::pair<Competition, Entry>> CompetitionService::of_person(long long person_id) {
+  auto lease = db_.lease();
+  return CompetitionStore::of_person(lease.sql(), person_id);
+}
+
 Competition CompetitionService::draft(db::Tx& tx, const Principal& caller, long long id) const {
   auto c = CompetitionStore::find(tx.sql(), id);
   if (!c || !CompetitionStore::visible(tx.sql(), caller, id)) throw Error::not_found(kNoCompetition);

@@ -32,6 +32,8 @@ class TrainingService {
   Training get(const Principal& caller, long long id);
   std::vector<Training> list(const Principal& caller, const EventFilter& f, long long* total);
   std::vector<Training> mine(const Principal& caller);
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person.
+  std::vector<Training> of_person(long long person_id);
 
   std::string today() const;
 
@@ -54,6 +56,9 @@ class CompetitionService {
   Competition publish(const Principal& caller, long long id);
   Competition get(const Principal& caller, long long id);
   std::vector<Competition> list(const Principal& caller, const EventFilter& f, long long* total);
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person.
+  // The published competitions the person took part in, newest first, with their own result.
+  std::vector<std::pair<Competition, Entry>> of_person(long long person_id);
 
  private:
   Competition draft(db::Tx& tx, const Principal& caller, long long id) const;

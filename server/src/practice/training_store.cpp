@@ -297,4 +297,17 @@ std::vector<Entry> CompetitionStore::entries(soci::session& sql, long long id) {
   return out;
 }
 
+std::vector<std::pair<Competition, Entry>> CompetitionStore::of_person(soci::session& sql, long long person_id) {
+  std::vector<std::pair<Competition, Entry>> out;
+  db::Query(std::string(kCompetitionColumns) + kCompetitionFrom)
+      .add(" AND c.status = 'published' AND c.id IN (SELECT competition_id FROM practice_competition_entry WHERE person_id = ")
+      .value(person_id)
+      .add(") ORDER BY c.held_on DESC, c.id DESC LIMIT 200")
+      .each(sql, [&](const soci::row& r) { out.emplace_back(competition_from(r), Entry{}); });
+  for (auto& [c, mine] : out)
+    for (auto& e : entries(sql, c.id))
+      if (e.person_id == person_id) mine = e;
+  return out;
+}
+
 }  // namespace xinhuo::practice

@@ -45,6 +45,8 @@ class CompetitionStore {
   static void set_rank(db::Tx& tx, long long id, long long person_id, int rank);
   // By rank once published, otherwise by score; highest first.
   static std::vector<Entry> entries(soci::session& sql, long long id);
+  // Published competitions with the person's own entry, newest first.
+  static std::vector<std::pair<Competition, Entry>> of_person(soci::session& sql, long long person_id);
 };
 
 }  // namespace xinhuo::practice

@@ -85,6 +85,10 @@ DemoRecordReport seed_demo_record(db::Database& db, const Clock& clock) {
   const long long no = self_entry(*cadre, "conduct_work", -15, "加班完成迎检材料", "连续加班一周完成迎检材料。");
   service.decide(*admin, no, "reject", "", "迎检材料为处室集体完成，请以处室名义另行记载。");
 
+  unit_entry(c1, "frontline", -75, "防汛抗台一线值守", "台风期间连续 5 天在镇街防汛一线值守，协助转移群众 120 余人。", "leader",
+             "分管副局长 李明");
+  unit_entry(c2, "frontline", -50, "急难险重任务：社区应急支援", "抽调至社区参加应急支援 3 周，负责临时安置点的信息登记。", "unit",
+             "机关党委");
   unit_entry(c2, "key_task", -40, "承担校园安全专项整治联络", "负责专项整治的信息汇总和联络，按周报送进度。", "unit", "安全管理处");
   self_entry(*cadre2, "conduct_outside", -8, "参加无偿献血", "参加市中心血站组织的无偿献血 300 毫升。");
 

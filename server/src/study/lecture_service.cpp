@@ -417,12 +417,18 @@ LecturerRecord LectureService::lecturer_record(const Principal& caller, long lon
 LecturerRecord LectureService::my_record(const Principal& caller) {
   if (!caller.person_id)
     throw Error::forbidden("no_person", {"此账号未关联人员档案", "This account is not linked to a person"});
+  return record_of(caller.person_id, 200);
+}
+
+LecturerRecord LectureService::record_of(long long person_id) { return record_of(person_id, 1000); }
+
+LecturerRecord LectureService::record_of(long long person_id, int limit) {
   auto lease = db_.lease();
   LecturerRecord r;
-  r.person_id = caller.person_id;
-  r.name = LectureStore::person_name(lease.sql(), caller.person_id);
-  r.teams = LectureStore::teams_of(lease.sql(), caller.person_id);
-  LectureFilter f{.person_id = caller.person_id, .page = 1, .page_size = 200};
+  r.person_id = person_id;
+  r.name = LectureStore::person_name(lease.sql(), person_id);
+  r.teams = LectureStore::teams_of(lease.sql(), person_id);
+  LectureFilter f{.person_id = person_id, .page = 1, .page_size = limit};
   long long total = 0;
   r.lectures = LectureStore::lectures(lease.sql(), nullptr, f, &total);
   r.stats = LectureStore::stats(lease.sql(), nullptr, f);

@@ -72,8 +72,11 @@ class LectureService {
   // A lecturer's record as the administrator sees it (lectures of teams in scope), and the caller's own.
   LecturerRecord lecturer_record(const Principal& caller, long long person_id, int year);
   LecturerRecord my_record(const Principal& caller);
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person.
+  LecturerRecord record_of(long long person_id);
 
  private:
+  LecturerRecord record_of(long long person_id, int limit);
   LectureTeam managed_team(db::Tx& tx, const Principal& caller, long long id, bool must_be_active) const;
   Lecture checked_lecture(db::Tx& tx, const Principal& caller, const LectureInput& in) const;
   Lecture insert(const Principal& caller, const LectureInput& in, bool confirmed);

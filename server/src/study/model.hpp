@@ -173,6 +173,12 @@ struct CourseUnitFigures {
 
 // A reading activity (读书活动): a book read by a study group or the people of a unit (or the city) over a period;
 // members write reading notes (读书笔记) until it is closed.
+// One person's study-session attendance in a year.
+struct YearAttendance {
+  int year = 0;
+  int present = 0, late = 0, excused = 0, absent = 0;
+};
+
 struct Reading {
   long long id = 0;
   long long node_id = 0, group_id = 0;

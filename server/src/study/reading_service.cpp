@@ -149,6 +149,14 @@ std::vector<std::pair<Reading, std::optional<ReadingNote>>> ReadingService::mine
   return ReadingStore::of_person(lease.sql(), caller.person_id, iso_utc(clock_.now() - std::chrono::hours(24 * 366)));
 }
 
+std::vector<std::pair<Reading, ReadingNote>> ReadingService::notes_of(long long person_id) {
+  auto lease = db_.lease();
+  std::vector<std::pair<Reading, ReadingNote>> out;
+  for (auto& [reading, note] : ReadingStore::of_person(lease.sql(), person_id, ""))
+    if (note && note->id) out.emplace_back(reading, *note);
+  return out;
+}
+
 std::pair<Reading, std::optional<ReadingNote>> ReadingService::my_reading(const Principal& caller, long long id) {
   if (!caller.person_id) throw Error::forbidden("no_person", {"账号未关联人员", "This account is not linked to a person"});
   auto lease = db_.lease();

@@ -32,6 +32,9 @@ class ReadingService {
                                  long long* total);
 
   std::vector<std::pair<Reading, std::optional<ReadingNote>>> mine(const Principal& caller);
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person: the notes
+  // the person wrote, with their activities.
+  std::vector<std::pair<Reading, ReadingNote>> notes_of(long long person_id);
   std::pair<Reading, std::optional<ReadingNote>> my_reading(const Principal& caller, long long id);
   // Writes or rewrites the caller's note while the activity is open.
   ReadingNote write_note(const Principal& caller, long long id, const std::string& content, long long photo_file_id);

@@ -1,5 +1,6 @@
 #include "study/session_service.hpp"
 
+#include <map>
 #include <set>
 
 #include "audit/recorder.hpp"
@@ -382,6 +383,23 @@ std::vector<StudySession> SessionService::mine(const Principal& caller, bool pas
                                    beijing_day_start(today), true, 100);
   return SessionStore::of_person(lease.sql(), caller.person_id, beijing_day_start(today),
                                  beijing_day_start(format_date(*parse_date(today) + std::chrono::days(days))), false, 100);
+}
+
+std::vector<YearAttendance> SessionService::attendance_by_year_of(long long person_id) {
+  std::map<int, YearAttendance> years;
+  auto lease = db_.lease();
+  for (const auto& [starts_at, status] : SessionStore::statuses_of(lease.sql(), person_id)) {
+    const int year = std::stoi(beijing_date(parse_iso_utc(starts_at)).substr(0, 4));
+    auto& y = years[year];
+    y.year = year;
+    if (status == "present") ++y.present;
+    else if (status == "late") ++y.late;
+    else if (status == "excused") ++y.excused;
+    else ++y.absent;
+  }
+  std::vector<YearAttendance> out;
+  for (auto& [year, y] : years) out.push_back(y);
+  return out;
 }
 
 }  // namespace xinhuo::study

@@ -63,6 +63,9 @@ class SessionService {
   std::vector<Checkin> attendance(const Principal& caller, long long id, const std::string& status, int page, int page_size,
                                   long long* total);
   // My sessions: from today (Beijing) for `days` days, or the latest past ones.
+  // For an aggregator (the growth archive) that has already checked that its caller may see the person: the
+  // person's study-session attendance counted by year (Beijing time), oldest year first.
+  std::vector<YearAttendance> attendance_by_year_of(long long person_id);
   std::vector<StudySession> mine(const Principal& caller, bool past, int days);
 
  private:

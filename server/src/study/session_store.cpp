@@ -331,4 +331,12 @@ std::vector<StudySession> SessionStore::of_person(soci::session& sql, long long 
   return out;
 }
 
+std::vector<std::pair<std::string, std::string>> SessionStore::statuses_of(soci::session& sql, long long person_id) {
+  std::vector<std::pair<std::string, std::string>> out;
+  db::Query q("SELECT s.starts_at, c.status FROM study_checkin c JOIN study_session s ON s.id = c.session_id WHERE c.person_id = ");
+  q.value(person_id).add(" AND s.status <> 'cancelled'");
+  q.each(sql, [&](const soci::row& r) { out.emplace_back(r.get<std::string>(0), r.get<std::string>(1)); });
+  return out;
+}
+
 }  // namespace xinhuo::study

@@ -62,6 +62,9 @@ class SessionStore {
   // Sessions whose audience includes the person, starting in [from, to) (UTC timestamps), with the person's status.
   static std::vector<StudySession> of_person(soci::session& sql, long long person_id, const std::string& from,
                                              const std::string& to, bool newest_first, int limit);
+  // The start (UTC) of every session the person has a status in, with that status (closed sessions have one for
+  // everyone expected: absent when nothing else was recorded).
+  static std::vector<std::pair<std::string, std::string>> statuses_of(soci::session& sql, long long person_id);
 };
 
 }  // namespace xinhuo::study

@@ -133,6 +133,7 @@ describe('干部纪实 in the menu', () => {
     expect(allowedEntries(record(), ['record.read', 'record.write'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
       ['recordPerson', '/record/person'],
       ['recordEntries', '/record/entries'],
+      ['recordPool', '/record/pool'],
     ])
   })
 

@@ -6,7 +6,7 @@ import {
   AlarmClock, ChatDotRound, Checked, DataBoard, Document, EditPen, Flag, HomeFilled, Histogram, Key, List, Medal, Notebook, Notification,
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
-import { Calendar, Collection, Location, Microphone, Odometer, Position, School, Tickets, Trophy, UserFilled, VideoPlay } from '@element-plus/icons-vue'
+import { Calendar, Collection, Location, Microphone, Odometer, Position, School, Star, Tickets, Trophy, UserFilled, VideoPlay } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -88,6 +88,7 @@ export const menuGroups: MenuGroup[] = [
         children: [
           { key: 'recordPerson', icon: User, path: '/record/person', permission: PERM.recordRead },
           { key: 'recordEntries', icon: List, path: '/record/entries', permission: PERM.recordRead },
+          { key: 'recordPool', icon: Star, path: '/record/pool', permission: PERM.recordRead },
         ],
       },
       {

@@ -136,6 +136,24 @@ export const router = createRouter({
       meta: { titleKey: 'menu.recordEntries', permission: PERM.recordRead },
     },
     {
+      path: '/record/pool',
+      name: 'record-pool',
+      component: () => import('./record/PoolPage.vue'),
+      meta: { titleKey: 'menu.recordPool', permission: PERM.recordRead },
+    },
+    {
+      path: '/record/compare',
+      name: 'record-compare',
+      component: () => import('./record/ComparePage.vue'),
+      meta: { titleKey: 'menu.recordCompare', permission: PERM.recordRead, menuPath: '/record/pool' },
+    },
+    {
+      path: '/record/archive/:id(\\d+)',
+      name: 'record-archive',
+      component: () => import('./record/ArchivePage.vue'),
+      meta: { titleKey: 'menu.recordArchive', permission: PERM.recordRead, menuPath: '/record/pool' },
+    },
+    {
       path: '/practice/assignments',
       name: 'practice-assignments',
       component: () => import('./practice/AssignmentsPage.vue'),

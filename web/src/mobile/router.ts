@@ -134,6 +134,12 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.recordEntry', signIn: true },
     },
     {
+      path: '/record/archive',
+      name: 'record-archive',
+      component: () => import('./record/MyArchivePage.vue'),
+      meta: { titleKey: 'menu.recordArchive', signIn: true },
+    },
+    {
       path: '/party/timeline',
       name: 'party-timeline',
       component: () => import('./party/MyTimelinePage.vue'),
