@@ -269,7 +269,7 @@ std::vector<CountRow> SurveyStore::counts(soci::session& sql, long long survey_i
   db::Query q("SELECT a.question_id, COALESCE(a.option_id, ''), COALESCE(a.value, 0), " + g +
               ", COUNT(*) FROM survey_answer a JOIN survey_response r ON r.id = a.response_id WHERE a.text_value IS NULL "
               "AND r.survey_id = ");
-  q.value(survey_id).add(" GROUP BY a.question_id, a.option_id, a.value, " + g);
+  q.value(survey_id).add(" GROUP BY a.question_id, a.option_id, a.value" + (by.empty() ? std::string() : ", " + g));
   q.each(sql, [&](const soci::row& r) {
     out.push_back({text(r, 0), text(r, 1), db::column_ll(r, 2), text(r, 3), db::column_ll(r, 4)});
   });
