@@ -45,7 +45,7 @@ DemoSurveyReport seed_demo_surveys(db::Database& db, const Clock& clock) {
        .options = {{"o1", "每次都参加", ""}, {"o2", "经常参加", ""}, {"o3", "偶尔参加", ""}, {"o4", "从未参加", "q4"}}},
       {.id = "q2", .kind = "scale", .title = "您对学习活动的总体满意度", .required = true, .scale_min = 1, .scale_max = 5,
        .min_label = "很不满意", .max_label = "非常满意"},
-      {.id = "q3", .kind = "multiple", .title = "您最喜欢的学习形式（可多选）",
+      {.id = "q3", .kind = "multiple", .title = "您最喜欢的学习形式",
        .options = {{"o1", "专题辅导", ""}, {"o2", "交流研讨", ""}, {"o3", "现场教学", ""}, {"o4", "线上课程", ""}}},
       {.id = "q4", .kind = "text", .title = "对学习小组的意见和建议", .max_length = 300},
   };
