@@ -22,6 +22,7 @@
 #include "practice/training_service.hpp"
 #include "points/service.hpp"
 #include "record/service.hpp"
+#include "evaluation/survey_service.hpp"
 #include "study/course_service.hpp"
 #include "study/group_service.hpp"
 #include "study/reading_service.hpp"
@@ -460,6 +461,23 @@ long long fresh_record_entry(TestServer& s, const TestServer::SmallCity& city, b
   return id;
 }
 // An entry about person A (inside) or B with a photo the city administrator uploaded: "<entry>/evidence/<file>".
+// A survey of the node (unit A when 0) in the given status, made by the organisation department's administrator.
+long long fresh_survey(TestServer& s, long long node, const std::string& status) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.permissions = {"evaluation.read", "evaluation.manage"};
+  admin.scope.all = true;
+  evaluation::survey::SurveyInput in;
+  in.org_node_id = node ? node : s.count("SELECT id FROM org_node WHERE code = 'T-A'");
+  in.title = "满意度问卷";
+  in.questions = {{.id = "q1", .kind = "single", .title = "是否满意", .required = true,
+                   .options = {{"o1", "满意", ""}, {"o2", "不满意", ""}}}};
+  const long long id = s.app().surveys().create(admin, in).id;
+  if (status != "draft") s.app().surveys().transition(admin, id, "publish");
+  if (status == "closed") s.app().surveys().transition(admin, id, "close");
+  return id;
+}
+
 std::string fresh_record_evidence(TestServer& s, const TestServer::SmallCity& city, bool inside) {
   Principal admin;
   admin.account_id = s.account_id("admin");
@@ -1456,6 +1474,60 @@ std::map<std::string, Case> cases() {
           return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};
         },
         200, true}},
+      // surveys
+      {"GET /api/v1/evaluation/surveys", {fixed("GET", "/api/v1/evaluation/surveys"), 200}},
+      {"POST /api/v1/evaluation/surveys",
+       {[](Context& c, bool) {
+          Json body = {{"org_node_id", c.city.unit_a}, {"title", "问卷"},
+                       {"questions", Json::array({{{"id", "q1"}, {"kind", "text"}, {"title", "建议"}}})}};
+          return Request{"POST", "/api/v1/evaluation/surveys", body.dump()};
+        },
+        201}},
+      {"GET /api/v1/evaluation/surveys/{id}",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node_target(c, inside), "open"))};
+        },
+        200, true}},
+      {"PUT /api/v1/evaluation/surveys/{id}",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          Json body = {{"org_node_id", node ? node : c.city.unit_a}, {"title", "问卷"}, {"version", 1},
+                       {"questions", Json::array({{{"id", "q1"}, {"kind", "text"}, {"title", "建议"}}})}};
+          return Request{"PUT", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node, "draft")), body.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/surveys/{id}/publish",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node_target(c, inside), "draft")) + "/publish", "{}"};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/surveys/{id}/close",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node_target(c, inside), "open")) + "/close", "{}"};
+        },
+        200, true}},
+      {"GET /api/v1/evaluation/surveys/{id}/results",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node_target(c, inside), "open")) + "/results"};
+        },
+        200, true}},
+      {"GET /api/v1/evaluation/surveys/{id}/export",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/evaluation/surveys/" + std::to_string(fresh_survey(c.server, node_target(c, inside), "closed")) + "/export"};
+        },
+        200, true}},
+      {"GET /api/v1/me/surveys", {fixed("GET", "/api/v1/me/surveys"), 200}},
+      {"GET /api/v1/me/surveys/{id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/surveys/" + std::to_string(fresh_survey(c.server, c.city.unit_a, "open"))};
+        },
+        200}},
+      {"POST /api/v1/me/surveys/{id}/responses",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/surveys/" + std::to_string(fresh_survey(c.server, c.city.unit_a, "open")) + "/responses",
+                         R"({"answers":[{"question_id":"q1","option_ids":["o1"]}]})"};
+        },
+        201}},
   };
 }
 
@@ -1547,7 +1619,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
           expected = 404;  // neither the uploader nor a manager whose scope covers the uploader
         } else if ((spec.pattern.rfind("/api/v1/me/points", 0) == 0 || spec.pattern.rfind("/api/v1/me/party", 0) == 0 ||
                     spec.pattern.rfind("/api/v1/me/study/lectures", 0) == 0 ||
-                    spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0) &&
+                    spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0 ||
+                    spec.pattern.rfind("/api/v1/me/surveys", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
         } else if (spec.pattern.rfind("/api/v1/me/study/", 0) == 0 && spec.pattern.find("{id}") != std::string::npos &&

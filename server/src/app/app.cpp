@@ -36,6 +36,7 @@
 #include "points/routes.hpp"
 #include "record/archive_routes.hpp"
 #include "record/routes.hpp"
+#include "evaluation/survey_routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -126,6 +127,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
       record::ArchiveSources{*org_, *points_, *life_records_, *study_sessions_, *study_courses_, *study_readings_, *study_lectures_,
                              *trainings_, *competitions_, *assignments_, *record_});
   record::add_archive_routes(router_, *archive_);
+  surveys_ = std::make_unique<evaluation::survey::SurveyService>(*db_, clock_);
+  evaluation::survey::add_routes(router_, *surveys_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

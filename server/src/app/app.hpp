@@ -58,6 +58,9 @@ namespace xinhuo::record {
 class RecordService;
 class ArchiveService;
 }
+namespace xinhuo::evaluation::survey {
+class SurveyService;
+}
 
 namespace xinhuo::app {
 
@@ -93,6 +96,7 @@ class App {
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
   record::RecordService& record() { return *record_; }
+  evaluation::survey::SurveyService& surveys() { return *surveys_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -137,6 +141,7 @@ class App {
   std::unique_ptr<practice::CompetitionService> competitions_;
   std::unique_ptr<record::RecordService> record_;
   std::unique_ptr<record::ArchiveService> archive_;
+  std::unique_ptr<evaluation::survey::SurveyService> surveys_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

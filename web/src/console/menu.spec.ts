@@ -168,3 +168,18 @@ describe('学习教育 in the menu', () => {
     expect(cadre.entries.find((e) => e.key === 'study')?.children?.every((c) => Boolean(c.path))).toBe(true)
   })
 })
+
+describe('问卷调查 in the menu', () => {
+  const evaluation = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'evaluation')
+
+  it('shows the surveys under 考核评价 to those with evaluation.read', () => {
+    expect(allowedEntries(evaluation(), ['evaluation.read', 'evaluation.manage'])[0]?.children?.map((c) => [c.key, c.path])).toContainEqual([
+      'evaluationSurveys',
+      '/evaluation/surveys',
+    ])
+  })
+
+  it('is left out without evaluation.read (a cadre answers on the phone)', () => {
+    expect(allowedEntries(evaluation(), ['self.read', 'record.read'])).toEqual([])
+  })
+})

@@ -113,7 +113,12 @@ export const menuGroups: MenuGroup[] = [
           { key: 'practiceCompetitions', icon: Trophy, path: '/practice/competitions', permission: PERM.practiceRead },
         ],
       },
-      { key: 'evaluation', icon: Stamp },
+      {
+        key: 'evaluation',
+        icon: Stamp,
+        permission: [PERM.evaluationRead, PERM.evaluationManage],
+        children: [{ key: 'evaluationSurveys', icon: Tickets, path: '/evaluation/surveys', permission: PERM.evaluationRead }],
+      },
     ],
   },
   {

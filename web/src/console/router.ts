@@ -260,6 +260,18 @@ export const router = createRouter({
       component: () => import('./audit/AuditLogPage.vue'),
       meta: { titleKey: 'audit.title', permission: PERM.auditRead },
     },
+    {
+      path: '/evaluation/surveys',
+      name: 'evaluation-surveys',
+      component: () => import('./survey/SurveysPage.vue'),
+      meta: { titleKey: 'menu.evaluationSurveys', permission: PERM.evaluationRead },
+    },
+    {
+      path: '/evaluation/surveys/:id/results',
+      name: 'evaluation-survey-results',
+      component: () => import('./survey/SurveyResultsPage.vue'),
+      meta: { titleKey: 'menu.evaluationSurveyResults', permission: PERM.evaluationRead, menuPath: '/evaluation/surveys' },
+    },
     { path: '/forbidden', name: 'forbidden', component: () => import('./Forbidden.vue'), meta: { titleKey: 'forbidden.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],

@@ -145,6 +145,18 @@ export const router = createRouter({
       component: () => import('./party/MyTimelinePage.vue'),
       meta: { titleKey: 'mobile.timelineEntry', signIn: true },
     },
+    {
+      path: '/surveys',
+      name: 'surveys',
+      component: () => import('./survey/MySurveysPage.vue'),
+      meta: { titleKey: 'mobile.surveyEntry', signIn: true },
+    },
+    {
+      path: '/surveys/:id',
+      name: 'survey-answer',
+      component: () => import('./survey/SurveyAnswerPage.vue'),
+      meta: { titleKey: 'mobile.surveyEntry', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })

@@ -161,6 +161,8 @@ const en: Messages = {
     practiceTrainings: 'Training classes',
     practiceCompetitions: 'Skill competitions',
     evaluation: 'Evaluation',
+    evaluationSurveys: 'Surveys',
+    evaluationSurveyResults: 'Survey results',
     masswork: 'Mass Work',
     oversight: 'Oversight',
     partyTimeline: 'Life-cycle record',
@@ -252,6 +254,7 @@ const en: Messages = {
     timelineEntry: 'My party life',
     practiceEntry: 'My practice',
     recordEntry: 'My record entries',
+    surveyEntry: 'My surveys',
   },
   forbidden: {
     title: 'No access',

@@ -16,6 +16,7 @@ import { enStudy, zhCNStudy } from './study'
 import { enLectures, zhCNLectures } from './lectures'
 import { enCourses, zhCNCourses } from './courses'
 import { enArchive, zhCNArchive } from './archive'
+import { enSurvey, zhCNSurvey } from '../survey/i18n'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -39,6 +40,7 @@ const SETS: [string, object, object][] = [
   ['宣讲团', zhCNLectures, enLectures],
   ['网络课程与读书活动', zhCNCourses, enCourses],
   ['成长档案与年轻干部库', zhCNArchive, enArchive],
+  ['问卷', zhCNSurvey, enSurvey],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

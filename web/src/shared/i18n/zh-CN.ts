@@ -165,6 +165,8 @@ const zhCN = {
     practiceTrainings: '培训班',
     practiceCompetitions: '岗位练兵比武',
     evaluation: '考核评价',
+    evaluationSurveys: '问卷调查',
+    evaluationSurveyResults: '问卷统计',
     masswork: '联系群众',
     oversight: '监督激励',
     partyTimeline: '政治生命档案',
@@ -256,6 +258,7 @@ const zhCN = {
     timelineEntry: '我的政治生命',
     practiceEntry: '我的实践',
     recordEntry: '我的纪实',
+    surveyEntry: '我的问卷',
   },
   forbidden: {
     title: '无权访问',
