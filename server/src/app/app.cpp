@@ -35,6 +35,7 @@
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "record/routes.hpp"
+#include "evaluation/campaign_routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -120,6 +121,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
+  campaigns_ = std::make_unique<evaluation::CampaignService>(*db_, clock_);
+  evaluation::add_campaign_routes(router_, *campaigns_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -20,6 +20,7 @@
 #include "points/demo.hpp"
 #include "practice/demo.hpp"
 #include "record/demo.hpp"
+#include "evaluation/demo.hpp"
 #include "record/service.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
@@ -298,6 +299,8 @@ int run_cli(int argc, char** argv) {
       const auto co = study::seed_demo_courses(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << co.courses << " online courses with " << co.progress << " learners' progress, " << co.readings
                 << " reading activity with " << co.notes << " notes\n";
+      const auto ev = evaluation::seed_demo_evaluation(db, App::default_clock());
+      std::cout << "evaluation: " << ev.campaigns << " campaigns with " << ev.ratings << " ratings\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()
