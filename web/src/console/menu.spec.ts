@@ -167,3 +167,17 @@ describe('学习教育 in the menu', () => {
     expect(cadre.entries.find((e) => e.key === 'study')?.children?.every((c) => Boolean(c.path))).toBe(true)
   })
 })
+
+describe('考核评价 in the menu', () => {
+  const evaluation = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'evaluation')
+
+  it('shows the campaigns to those with evaluation.read', () => {
+    expect(allowedEntries(evaluation(), ['evaluation.read'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['evaluationCampaigns', '/evaluation/campaigns'],
+    ])
+  })
+
+  it('is left out for a rater or a cadre (they rate and see results on the phone)', () => {
+    expect(allowedEntries(evaluation(), ['evaluation.rate', 'self.read'])).toEqual([])
+  })
+})

@@ -112,7 +112,12 @@ export const menuGroups: MenuGroup[] = [
           { key: 'practiceCompetitions', icon: Trophy, path: '/practice/competitions', permission: PERM.practiceRead },
         ],
       },
-      { key: 'evaluation', icon: Stamp },
+      {
+        key: 'evaluation',
+        icon: Stamp,
+        permission: PERM.evaluationRead,
+        children: [{ key: 'evaluationCampaigns', icon: Histogram, path: '/evaluation/campaigns', permission: PERM.evaluationRead }],
+      },
     ],
   },
   {

@@ -158,6 +158,7 @@ const en: Messages = {
     practiceTrainings: 'Training classes',
     practiceCompetitions: 'Skill competitions',
     evaluation: 'Evaluation',
+    evaluationCampaigns: 'Campaigns',
     masswork: 'Mass Work',
     oversight: 'Oversight',
     partyTimeline: 'Life-cycle record',
@@ -249,6 +250,8 @@ const en: Messages = {
     timelineEntry: 'My party life',
     practiceEntry: 'My practice',
     recordEntry: 'My record entries',
+    evaluationEntry: 'Evaluation',
+    evaluationEntryHint: 'Rating tasks and my results',
   },
   forbidden: {
     title: 'No access',

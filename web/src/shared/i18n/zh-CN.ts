@@ -162,6 +162,7 @@ const zhCN = {
     practiceTrainings: '培训班',
     practiceCompetitions: '岗位练兵比武',
     evaluation: '考核评价',
+    evaluationCampaigns: '评价活动',
     masswork: '联系群众',
     oversight: '监督激励',
     partyTimeline: '政治生命档案',
@@ -253,6 +254,8 @@ const zhCN = {
     timelineEntry: '我的政治生命',
     practiceEntry: '我的实践',
     recordEntry: '我的纪实',
+    evaluationEntry: '考核评价',
+    evaluationEntryHint: '评分排序任务和我的评价结果',
   },
   forbidden: {
     title: '无权访问',
