@@ -23,6 +23,7 @@
 #include "points/service.hpp"
 #include "record/service.hpp"
 #include "evaluation/survey_service.hpp"
+#include "evaluation/campaign_service.hpp"
 #include "study/course_service.hpp"
 #include "study/group_service.hpp"
 #include "study/reading_service.hpp"
@@ -489,6 +490,39 @@ std::string fresh_record_evidence(TestServer& s, const TestServer::SmallCity& ci
                         .title = "调研报告", .content = "完成调研报告一份", .source_kind = "unit", .evidence = {file}};
   return std::to_string(s.app().record().create(admin, in).id) + "/evidence/" + std::to_string(file);
 }
+// ---- evaluation campaigns
+// A person of unit A (inside) or unit B, made directly, for a campaign to rate or be rated.
+long long fresh_eval_person(TestServer& s, long long unit) {
+  auto lease = s.app().database().lease();
+  long long id = 0;
+  lease.sql() << "INSERT INTO person (name, gender, ethnicity, birth_date, unit_id, rank, party_status, created_at, updated_at) "
+                 "VALUES ('评价对象', 'male', '汉族', '1990-01-01', :u, 'clerk_1', 'full', 't', 't') RETURNING id",
+      soci::use(unit), soci::into(id);
+  return id;
+}
+// A campaign of unit A (inside) or B in `state`: annual (grades, no raters) or dual_ranking with one line leader
+// (`rater`, or a fresh person of the unit); returns its id.
+long long fresh_campaign(TestServer& s, const TestServer::SmallCity& city, bool inside, const std::string& kind,
+                         const std::string& state, long long rater = 0) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"evaluation.read", "evaluation.manage"};
+  admin.scope.all = true;
+  const long long unit = inside ? city.unit_a : city.unit_b;
+  const long long ratee = fresh_eval_person(s, unit);
+  evaluation::CampaignInput in{.kind = kind, .title = "测评", .org_node_id = unit};
+  if (kind == "annual") in.ratee_ids = {ratee};
+  else in.lines.push_back({.name = "条线", .leader_id = rater ? rater : fresh_eval_person(s, unit), .ratee_ids = {ratee}});
+  auto& service = s.app().campaigns();
+  const long long id = service.create(admin, in).id;
+  if (state == "draft") return id;
+  service.transition(admin, id, "open");
+  if (state == "open") return id;
+  service.transition(admin, id, "close");
+  return id;
+}
+std::string eval_url(long long id) { return "/api/v1/evaluation/campaigns/" + std::to_string(id); }
 // A period not written yet for the person (each request writes a first version).
 std::string fresh_period() {
   static int n = 0;
@@ -1473,6 +1507,16 @@ std::map<std::string, Case> cases() {
        {[=](Context& c, bool inside) {
           return Request{"GET", "/api/v1/points/rankings?node_id=" + std::to_string(node_target(c, inside))};
         },
+        200, true}},      {"POST /api/v1/evaluation/campaigns",
+       {[](Context& c, bool inside) {
+          Json body = {{"kind", "annual"}, {"title", "年度考核"}, {"org_node_id", inside ? c.city.unit_a : c.city.unit_b},
+                       {"ratee_ids", Json::array({inside ? c.city.person_a : c.city.person_b})}};
+          return Request{"POST", "/api/v1/evaluation/campaigns", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/evaluation/campaigns", {fixed("GET", "/api/v1/evaluation/campaigns"), 200}},
+      {"GET /api/v1/evaluation/campaigns/{id}",
+       {[](Context& c, bool inside) { return Request{"GET", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "draft"))}; },
         200, true}},
       // surveys
       {"GET /api/v1/evaluation/surveys", {fixed("GET", "/api/v1/evaluation/surveys"), 200}},
@@ -1528,6 +1572,101 @@ std::map<std::string, Case> cases() {
                          R"({"answers":[{"question_id":"q1","option_ids":["o1"]}]})"};
         },
         201}},
+      {"PUT /api/v1/evaluation/campaigns/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"PUT", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "draft")),
+                         R"({"title":"年度考核（修订）","settings":{"excellent_percent":15}})"};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/open",
+       {[](Context& c, bool inside) { return Request{"POST", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "draft")) + "/open"}; },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/close",
+       {[](Context& c, bool inside) { return Request{"POST", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "open")) + "/close"}; },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/publish",
+       {[](Context& c, bool inside) {
+          return Request{"POST", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "closed")) + "/publish"};
+        },
+        200, true}},
+      {"GET /api/v1/evaluation/campaigns/{id}/assignments",
+       {[](Context& c, bool inside) {
+          return Request{"GET", eval_url(fresh_campaign(c.server, c.city, inside, "dual_ranking", "draft")) + "/assignments"};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/assignments",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_campaign(c.server, c.city, inside, "dual_ranking", "draft");
+          const auto list = c.server.app().campaigns().assignments(
+              Principal{.account_id = 1, .permissions = {"evaluation.read"}, .scope = {.all = true}}, id);
+          Json body = {{"ratee_id", list.at(0).ratee}, {"rater_id", fresh_eval_person(c.server, inside ? c.city.unit_a : c.city.unit_b)},
+                       {"role", "unit"}};
+          return Request{"POST", eval_url(id) + "/assignments", body.dump()};
+        },
+        200, true}},
+      {"DELETE /api/v1/evaluation/campaigns/{id}/assignments/{assignment_id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_campaign(c.server, c.city, inside, "dual_ranking", "draft");
+          const auto list = c.server.app().campaigns().assignments(
+              Principal{.account_id = 1, .permissions = {"evaluation.read"}, .scope = {.all = true}}, id);
+          return Request{"DELETE", eval_url(id) + "/assignments/" + std::to_string(list.at(0).id)};
+        },
+        204, true}},
+      {"GET /api/v1/evaluation/campaigns/{id}/progress",
+       {[](Context& c, bool inside) {
+          return Request{"GET", eval_url(fresh_campaign(c.server, c.city, inside, "dual_ranking", "open")) + "/progress"};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/reminders",
+       {[](Context& c, bool inside) {
+          return Request{"POST", eval_url(fresh_campaign(c.server, c.city, inside, "dual_ranking", "open")) + "/reminders", "{}"};
+        },
+        200, true}},
+      {"GET /api/v1/evaluation/campaigns/{id}/results",
+       {[](Context& c, bool inside) {
+          return Request{"GET", eval_url(fresh_campaign(c.server, c.city, inside, "dual_ranking", "open")) + "/results"};
+        },
+        200, true}},
+      {"GET /api/v1/evaluation/campaigns/{id}/results/export",
+       {[](Context& c, bool inside) {
+          return Request{"GET", eval_url(fresh_campaign(c.server, c.city, inside, "annual", "open")) + "/results/export"};
+        },
+        200, true}},
+      {"POST /api/v1/evaluation/campaigns/{id}/evidence",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_campaign(c.server, c.city, inside, "annual", "open");
+          const auto list = c.server.app().campaigns().results(
+              Principal{.account_id = 1, .permissions = {"evaluation.read"}, .scope = {.all = true}}, id);
+          Json body = {{"ratee_id", list["items"][0]["person_id"]}, {"kind", "competition"}, {"note", "业务比武一等奖"}};
+          return Request{"POST", eval_url(id) + "/evidence", body.dump()};
+        },
+        201, true}},
+      {"PUT /api/v1/evaluation/campaigns/{id}/grades/{person_id}",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_campaign(c.server, c.city, inside, "annual", "open");
+          const auto list = c.server.app().campaigns().results(
+              Principal{.account_id = 1, .permissions = {"evaluation.read"}, .scope = {.all = true}}, id);
+          return Request{"PUT", eval_url(id) + "/grades/" + std::to_string(list["items"][0]["person_id"].get<long long>()),
+                         R"({"grade":"competent"})"};
+        },
+        200, true}},
+      {"GET /api/v1/me/evaluation/tasks", {fixed("GET", "/api/v1/me/evaluation/tasks"), 200}},
+      {"GET /api/v1/me/evaluation/tasks/{id}",
+       {[](Context& c, bool) {
+          const long long id = fresh_campaign(c.server, c.city, true, "dual_ranking", "open", c.city.person_a);
+          return Request{"GET", "/api/v1/me/evaluation/tasks/" + std::to_string(id)};
+        },
+        200}},
+      {"PUT /api/v1/me/evaluation/tasks/{id}/ratings",
+       {[](Context& c, bool) {
+          const long long id = fresh_campaign(c.server, c.city, true, "dual_ranking", "open", c.city.person_a);
+          const auto list = c.server.app().campaigns().assignments(
+              Principal{.account_id = 1, .permissions = {"evaluation.read"}, .scope = {.all = true}}, id);
+          Json body = {{"role", "line"}, {"items", Json::array({{{"ratee_id", list.at(0).ratee}, {"score", 90}, {"rank", 1}}})}};
+          return Request{"PUT", "/api/v1/me/evaluation/tasks/" + std::to_string(id) + "/ratings", body.dump()};
+        },
+        200}},
+      {"GET /api/v1/me/evaluation/results", {fixed("GET", "/api/v1/me/evaluation/results"), 200}},
   };
 }
 
@@ -1607,7 +1746,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                              key == "POST /api/v1/study/sessions" || key == "POST /api/v1/study/lecture-teams" ||
                              key == "POST /api/v1/practice/assignments" ||
                              key == "POST /api/v1/practice/trainings" || key == "POST /api/v1/practice/competitions" ||
-                             key == "PUT /api/v1/practice/plans" || key == "POST /api/v1/record/entries"
+                             key == "PUT /api/v1/practice/plans" || key == "POST /api/v1/record/entries" ||
+                             key == "POST /api/v1/evaluation/campaigns"
                          ? 400
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
@@ -1621,6 +1761,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                     spec.pattern.rfind("/api/v1/me/study/lectures", 0) == 0 ||
                     spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0 ||
                     spec.pattern.rfind("/api/v1/me/surveys", 0) == 0) &&
+                    spec.pattern.rfind("/api/v1/me/evaluation", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
         } else if (spec.pattern.rfind("/api/v1/me/study/", 0) == 0 && spec.pattern.find("{id}") != std::string::npos &&

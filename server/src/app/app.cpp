@@ -37,6 +37,7 @@
 #include "record/archive_routes.hpp"
 #include "record/routes.hpp"
 #include "evaluation/survey_routes.hpp"
+#include "evaluation/campaign_routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -129,6 +130,8 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record::add_archive_routes(router_, *archive_);
   surveys_ = std::make_unique<evaluation::survey::SurveyService>(*db_, clock_);
   evaluation::survey::add_routes(router_, *surveys_);
+  campaigns_ = std::make_unique<evaluation::CampaignService>(*db_, clock_);
+  evaluation::add_campaign_routes(router_, *campaigns_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -61,6 +61,9 @@ class ArchiveService;
 namespace xinhuo::evaluation::survey {
 class SurveyService;
 }
+namespace xinhuo::evaluation {
+class CampaignService;
+}
 
 namespace xinhuo::app {
 
@@ -97,6 +100,7 @@ class App {
   practice::CompetitionService& competitions() { return *competitions_; }
   record::RecordService& record() { return *record_; }
   evaluation::survey::SurveyService& surveys() { return *surveys_; }
+  evaluation::CampaignService& campaigns() { return *campaigns_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -142,6 +146,7 @@ class App {
   std::unique_ptr<record::RecordService> record_;
   std::unique_ptr<record::ArchiveService> archive_;
   std::unique_ptr<evaluation::survey::SurveyService> surveys_;
+  std::unique_ptr<evaluation::CampaignService> campaigns_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -20,6 +20,7 @@
 #include "points/demo.hpp"
 #include "practice/demo.hpp"
 #include "record/demo.hpp"
+#include "evaluation/demo.hpp"
 #include "record/service.hpp"
 #include "evaluation/survey_demo.hpp"
 #include "points/service.hpp"
@@ -301,6 +302,8 @@ int run_cli(int argc, char** argv) {
                 << " reading activity with " << co.notes << " notes\n";
       const auto sv = evaluation::survey::seed_demo_surveys(db, App::default_clock());
       std::cout << "surveys: " << sv.surveys << " open survey with " << sv.responses << " responses\n";
+      const auto ev = evaluation::seed_demo_evaluation(db, App::default_clock());
+      std::cout << "evaluation: " << ev.campaigns << " campaigns with " << ev.ratings << " ratings\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

@@ -183,3 +183,18 @@ describe('问卷调查 in the menu', () => {
     expect(allowedEntries(evaluation(), ['self.read', 'record.read'])).toEqual([])
   })
 })
+
+describe('考核评价 in the menu', () => {
+  const evaluation = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'evaluation')
+
+  it('shows the campaigns to those with evaluation.read', () => {
+    expect(allowedEntries(evaluation(), ['evaluation.read'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['evaluationCampaigns', '/evaluation/campaigns'],
+      ['evaluationSurveys', '/evaluation/surveys'],
+    ])
+  })
+
+  it('is left out for a rater or a cadre (they rate and see results on the phone)', () => {
+    expect(allowedEntries(evaluation(), ['evaluation.rate', 'self.read'])).toEqual([])
+  })
+})

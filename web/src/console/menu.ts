@@ -117,7 +117,10 @@ export const menuGroups: MenuGroup[] = [
         key: 'evaluation',
         icon: Stamp,
         permission: [PERM.evaluationRead, PERM.evaluationManage],
-        children: [{ key: 'evaluationSurveys', icon: Tickets, path: '/evaluation/surveys', permission: PERM.evaluationRead }],
+        children: [
+          { key: 'evaluationCampaigns', icon: Histogram, path: '/evaluation/campaigns', permission: PERM.evaluationRead },
+          { key: 'evaluationSurveys', icon: Tickets, path: '/evaluation/surveys', permission: PERM.evaluationRead },
+        ],
       },
     ],
   },

@@ -154,6 +154,19 @@ export const router = createRouter({
       meta: { titleKey: 'menu.recordArchive', permission: PERM.recordRead, menuPath: '/record/pool' },
     },
     {
+      path: '/evaluation/campaigns',
+      name: 'evaluation-campaigns',
+      component: () => import('./evaluation/CampaignsPage.vue'),
+      meta: { titleKey: 'menu.evaluationCampaigns', permission: PERM.evaluationRead },
+    },
+    {
+      path: '/evaluation/campaigns/:id(\\d+)',
+      name: 'evaluation-campaign',
+      component: () => import('./evaluation/CampaignPage.vue'),
+      props: (route) => ({ campaignId: Number(route.params.id) }),
+      meta: { titleKey: 'menu.evaluationCampaigns', permission: PERM.evaluationRead, menuPath: '/evaluation/campaigns' },
+    },
+    {
       path: '/practice/assignments',
       name: 'practice-assignments',
       component: () => import('./practice/AssignmentsPage.vue'),

@@ -157,6 +157,19 @@ export const router = createRouter({
       component: () => import('./survey/SurveyAnswerPage.vue'),
       meta: { titleKey: 'mobile.surveyEntry', signIn: true },
     },
+    {
+      path: '/evaluation',
+      name: 'evaluation',
+      component: () => import('./evaluation/EvaluationPage.vue'),
+      meta: { titleKey: 'mobile.evaluationEntry', signIn: true },
+    },
+    {
+      path: '/evaluation/tasks/:id(\\d+)',
+      name: 'evaluation-task',
+      component: () => import('./evaluation/RatePage.vue'),
+      props: (route) => ({ campaignId: Number(route.params.id) }),
+      meta: { titleKey: 'mobile.evaluationEntry', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })

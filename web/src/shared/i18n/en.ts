@@ -163,6 +163,7 @@ const en: Messages = {
     evaluation: 'Evaluation',
     evaluationSurveys: 'Surveys',
     evaluationSurveyResults: 'Survey results',
+    evaluationCampaigns: 'Campaigns',
     masswork: 'Mass Work',
     oversight: 'Oversight',
     partyTimeline: 'Life-cycle record',
@@ -255,6 +256,8 @@ const en: Messages = {
     practiceEntry: 'My practice',
     recordEntry: 'My record entries',
     surveyEntry: 'My surveys',
+    evaluationEntry: 'Evaluation',
+    evaluationEntryHint: 'Rating tasks and my results',
   },
   forbidden: {
     title: 'No access',

@@ -17,6 +17,7 @@ import { enLectures, zhCNLectures } from './lectures'
 import { enCourses, zhCNCourses } from './courses'
 import { enArchive, zhCNArchive } from './archive'
 import { enSurvey, zhCNSurvey } from '../survey/i18n'
+import { enEvaluation, zhCNEvaluation } from './evaluation'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -41,6 +42,7 @@ const SETS: [string, object, object][] = [
   ['网络课程与读书活动', zhCNCourses, enCourses],
   ['成长档案与年轻干部库', zhCNArchive, enArchive],
   ['问卷', zhCNSurvey, enSurvey],
+  ['考核评价', zhCNEvaluation, enEvaluation],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

@@ -167,6 +167,7 @@ const zhCN = {
     evaluation: '考核评价',
     evaluationSurveys: '问卷调查',
     evaluationSurveyResults: '问卷统计',
+    evaluationCampaigns: '评价活动',
     masswork: '联系群众',
     oversight: '监督激励',
     partyTimeline: '政治生命档案',
@@ -259,6 +260,8 @@ const zhCN = {
     practiceEntry: '我的实践',
     recordEntry: '我的纪实',
     surveyEntry: '我的问卷',
+    evaluationEntry: '考核评价',
+    evaluationEntryHint: '评分排序任务和我的评价结果',
   },
   forbidden: {
     title: '无权访问',
