@@ -35,6 +35,8 @@
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "record/routes.hpp"
+#include "analytics/rollup.hpp"
+#include "analytics/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -120,6 +122,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
+  // Dashboards: the rollups follow the modules' events in their transactions.
+  analytics_ = std::make_unique<analytics::AnalyticsService>(*db_, clock_);
+  analytics::subscribe(db_->events(), analytics_->rule());
+  analytics::add_routes(router_, *analytics_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -57,6 +57,9 @@ class FilesService;
 namespace xinhuo::record {
 class RecordService;
 }
+namespace xinhuo::analytics {
+class AnalyticsService;
+}
 
 namespace xinhuo::app {
 
@@ -92,6 +95,8 @@ class App {
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
   record::RecordService& record() { return *record_; }
+  analytics::AnalyticsService& analytics() { return *analytics_; }
+  org::OrgService& org() { return *org_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -135,6 +140,7 @@ class App {
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
   std::unique_ptr<record::RecordService> record_;
+  std::unique_ptr<analytics::AnalyticsService> analytics_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.
