@@ -1,4 +1,7 @@
 // Each dashboard chart's data as a one-sheet workbook, audited (who took which figures of which node).
+#include <algorithm>
+#include <cstdio>
+
 #include "analytics/service.hpp"
 #include "audit/recorder.hpp"
 #include "core/error.hpp"

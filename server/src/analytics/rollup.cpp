@@ -104,13 +104,15 @@ void Rollup::refresh_person(long long person_id) {
   // What the person added last time comes off first.
   db::Query old("SELECT node_id, unit_id, birth_date, rank, party_status FROM analytics_person WHERE person_id = ");
   old.value(person_id);
-  bool had = false;
+  std::optional<org::PersonFacts> had;
   old.each(tx_.sql(), [&](const soci::row& r) {
-    had = true;
-    add_people_row(tx_.sql(), db::column_ll(r, 0), db::column_ll(r, 1), r.get<std::string>(2), r.get<std::string>(3),
-                   r.get<std::string>(4), -1);
+    had = org::PersonFacts{person_id, db::column_ll(r, 1), db::column_ll(r, 0), r.get<std::string>(2), r.get<std::string>(3),
+                           r.get<std::string>(4), "active"};
   });
-  if (had) db::Query("DELETE FROM analytics_person WHERE person_id = ").value(person_id).run(tx_.sql());
+  if (had) {  // read first, written after: no statement runs while another's rows are being read
+    add_people_row(tx_.sql(), had->branch_id, had->unit_id, had->birth_date, had->rank, had->party_status, -1);
+    db::Query("DELETE FROM analytics_person WHERE person_id = ").value(person_id).run(tx_.sql());
+  }
   if (auto p = org::person_facts(tx_.sql(), person_id)) add_person(*p);
 }
 

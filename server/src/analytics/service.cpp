@@ -281,7 +281,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   Json rank_list = Json::array();
   for (const auto& r : org::kRanks)
     if (ranks.contains(std::string(r.code)))
-      rank_list.push_back({{"rank", r.code}, {"name", r.name}, {"n", ranks[std::string(r.code)]}});
+      rank_list.push_back({{"rank", std::string(r.code)}, {"name", std::string(r.name)}, {"n", ranks[std::string(r.code)]}});
   if (ranks.contains("none")) rank_list.push_back({{"rank", "none"}, {"name", "未定职级"}, {"n", ranks["none"]}});
   out["people"] = {{"by_age_band", age}, {"by_rank", rank_list}, {"by_party_status", statuses}};
   Json trend = Json::array();

@@ -167,3 +167,15 @@ describe('学习教育 in the menu', () => {
     expect(cadre.entries.find((e) => e.key === 'study')?.children?.every((c) => Boolean(c.path))).toBe(true)
   })
 })
+
+describe('数据看板 in the menu', () => {
+  const analytics = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'analytics')
+
+  it('opens the dashboards for those with analytics.read', () => {
+    expect(allowedEntries(analytics(), ['analytics.read']).map((e) => e.path)).toEqual(['/analytics'])
+  })
+
+  it('is left out without analytics.read', () => {
+    expect(allowedEntries(analytics(), ['party.read', 'self.read'])).toEqual([])
+  })
+})
