@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { dashboardQuery, type Dashboard, type Figures } from '../api/analytics'
-import { LIGHT, activeWarnings, cadenceOption, rateOption, rateText, trendOption } from './charts'
+import { LIGHT, MAX_CHART_ROWS, activeWarnings, cadenceOption, chartRows, rateOption, rateText, trendOption } from './charts'
 
 const t = (key: string) => key
 const figures = (over: Partial<Figures> = {}): Figures => ({
@@ -38,6 +38,13 @@ describe('dashboard charts', () => {
     const o = cadenceOption(dashboard(), t, LIGHT)
     expect(o.xAxis.data).toEqual(['甲', '乙'])
     expect(o.series.map((s) => s.data)).toEqual([[1, 2], [0, 0], [1, 0]])
+  })
+
+  it('charts the largest children only when there are many', () => {
+    const children = Array.from({ length: 30 }, (_, i) => ({ id: i + 10, name: `单位${i}`, node_type: 'unit', figures: figures({ people: i }) }))
+    const rows = chartRows(dashboard({ children }))
+    expect(rows).toHaveLength(MAX_CHART_ROWS)
+    expect(rows[0].name).toBe('单位29')
   })
 
   it('falls back to the node itself at a leaf', () => {

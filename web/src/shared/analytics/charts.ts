@@ -72,7 +72,7 @@ export function trendOption(d: Dashboard, t: Translate, p: Palette) {
 
 /** Per child: branches on schedule, due soon and overdue (stacked). */
 export function cadenceOption(d: Dashboard, t: Translate, p: Palette) {
-  const rows = d.children.length ? d.children : [{ ...d.node, figures: d.totals }]
+  const rows = chartRows(d)
   const series = (key: 'branches_green' | 'branches_yellow' | 'branches_red', level: Level) => ({
     name: t(`analytics.series.${level}`), type: 'bar', stack: 'cadence', itemStyle: { color: LEVEL_COLOR[level] },
     data: rows.map((r) => r.figures[key]),
@@ -100,7 +100,7 @@ export function developmentOption(d: Dashboard, t: Translate, p: Palette) {
 
 /** A per-child bar of a rate (dues, participation …), 0–100. */
 export function rateOption(d: Dashboard, field: keyof Figures, name: string, p: Palette) {
-  const rows = d.children.length ? d.children : [{ ...d.node, figures: d.totals }]
+  const rows = chartRows(d)
   return {
     ...base(p),
     xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
@@ -131,7 +131,7 @@ export function unitsOption(units: Dashboard['points_top_units'], t: Translate, 
 }
 
 export function assignmentsOption(d: Dashboard, t: Translate, p: Palette) {
-  const rows = d.children.length ? d.children : [{ ...d.node, figures: d.totals }]
+  const rows = chartRows(d)
   return {
     ...base(p),
     xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
@@ -142,6 +142,13 @@ export function assignmentsOption(d: Dashboard, t: Translate, p: Palette) {
       { name: t('analytics.series.overdue'), type: 'bar', data: rows.map((r) => r.figures.assignments_overdue) },
     ],
   }
+}
+
+/** The rows a per-child chart shows: the node itself at a leaf, else its largest children (a city has dozens). */
+export const MAX_CHART_ROWS = 12
+export function chartRows(d: Dashboard) {
+  if (!d.children.length) return [{ ...d.node, figures: d.totals }]
+  return [...d.children].sort((a, b) => b.figures.people - a.figures.people || a.id - b.id).slice(0, MAX_CHART_ROWS)
 }
 
 /** Red first, then yellow; greens are not listed. */
