@@ -38,7 +38,7 @@ const childPeople = (page: Page, id: number) =>
   page.locator('[data-testid="children"] tr', { has: page.locator(`a.drill[data-node="${id}"]`) }).locator('[data-col="people"]')
 
 test.describe('数据看板', () => {
-  test.describe.configure({ timeout: 90_000 })
+  test.describe.configure({ timeout: 240_000 })
 
   test.beforeEach(async ({ request }) => {
     test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
@@ -55,8 +55,8 @@ test.describe('数据看板', () => {
     const way = pathOf(unit).split('/').filter(Boolean).map(Number)  // city, …, unit
 
     await page.goto('/analytics')
-    await expect(page.getByTestId('current-node')).toBeVisible({ timeout: 20_000 })
-    await expect(page.locator('[data-chart="people"] canvas').first()).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByTestId('current-node')).toBeVisible({ timeout: 60_000 })
+    await expect(page.locator('[data-chart="people"] canvas').first()).toBeVisible({ timeout: 60_000 })
     expect(await kpi(page, 'people')).toBe(String(count("SELECT COUNT(*) FROM person WHERE status = 'active'")))
     await screenshot(page, 'analytics-city')
 
@@ -64,7 +64,7 @@ test.describe('数据看板', () => {
     for (const id of way.slice(1)) {
       await expect(childPeople(page, id)).toHaveText(String(peopleBelow(id)))
       await page.locator(`a.drill[data-node="${id}"]`).click()
-      await expect(page.getByTestId('current-node'), 'the dashboard of the node clicked').toHaveText(execFileSync('sqlite3', ['-readonly', DB, `SELECT name FROM org_node WHERE id = ${id}`], { encoding: 'utf8' }).trim(), { timeout: 20_000 })
+      await expect(page.getByTestId('current-node'), 'the dashboard of the node clicked').toHaveText(execFileSync('sqlite3', ['-readonly', DB, `SELECT name FROM org_node WHERE id = ${id}`], { encoding: 'utf8' }).trim(), { timeout: 60_000 })
       expect(await kpi(page, 'people')).toBe(String(peopleBelow(id)))
     }
     // At the unit: the dues payment rate of the month shown.
@@ -76,8 +76,8 @@ test.describe('数据看板', () => {
     const branch = count(`SELECT id FROM org_node WHERE parent_id = ${unit} AND node_type = 'branch' AND status = 'active' ORDER BY sort_order, id LIMIT 1`)
     await page.locator(`a.drill[data-node="${branch}"]`).click()
     const people = page.getByTestId('people')
-    await expect(people).toBeVisible()
-    await expect(people.locator('h3')).toContainText(`（${peopleBelow(branch)}）`)
+    await expect(people).toBeVisible({ timeout: 60_000 })
+    await expect(people.locator('h3')).toContainText(`（${peopleBelow(branch)}）`, { timeout: 60_000 })
     expect(await kpi(page, 'people')).toBe(String(peopleBelow(branch)))
     const first = people.locator('a.person').first()
     const personId = Number(await first.getAttribute('data-person'))
@@ -92,8 +92,8 @@ test.describe('数据看板', () => {
     await page.setViewportSize({ width: 1920, height: 1080 })
     await signIn(page, 'admin')
     await page.goto('/analytics/screen')
-    await expect(page.getByTestId('bigscreen')).toBeVisible({ timeout: 20_000 })
-    await expect(page.locator('[data-chart="people"] canvas').first()).toBeVisible({ timeout: 20_000 })
+    await expect(page.getByTestId('bigscreen')).toBeVisible({ timeout: 60_000 })
+    await expect(page.locator('[data-chart="people"] canvas').first()).toBeVisible({ timeout: 60_000 })
     await expect(page.locator('.screen [data-kpi="people"] b')).toHaveText(String(count("SELECT COUNT(*) FROM person WHERE status = 'active'")))
     await page.waitForTimeout(800)  // the charts' entry animation
     await screenshot(page, 'analytics-bigscreen')
