@@ -85,7 +85,7 @@ test.describe('数据看板', () => {
     await expect(first).toHaveText(name)
     await first.click()
     await expect(page).toHaveURL(new RegExp(`/record/person\\?person=${personId}`))
-    await expect(page.getByText(name).first()).toBeVisible()
+    await expect(page.getByTestId('record-person-summary')).toBeVisible({ timeout: 60_000 })  // the person's record page, opened on them
   })
 
   test('the big screen shows the city in the dark theme', async ({ page }) => {
