@@ -1667,6 +1667,25 @@ std::map<std::string, Case> cases() {
         },
         200}},
       {"GET /api/v1/me/evaluation/results", {fixed("GET", "/api/v1/me/evaluation/results"), 200}},
+      // Dashboards: a node in or out of the scope.
+      {"GET /api/v1/analytics/dashboard",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/analytics/dashboard?node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
+      {"GET /api/v1/analytics/warnings",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/analytics/warnings?node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
+      {"GET /api/v1/analytics/export",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/analytics/export?chart=children&node_id=" + std::to_string(node_target(c, inside))};
+        },
+        200, true}},
+      {"GET /api/v1/analytics/thresholds", {fixed("GET", "/api/v1/analytics/thresholds"), 200}},
+      {"PUT /api/v1/analytics/thresholds/{rule}",
+       {fixed("PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":90,"red":70})"), 200}},
   };
 }
 
@@ -1752,6 +1771,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
           expected = 403;  // an account without a person of the session's audience cannot check in
+        } else if (key == "PUT /api/v1/analytics/thresholds/{rule}" && role.username != "admin") {
+          expected = 403;  // thresholds hold for the whole city: the organisation department (scope all) sets them
         } else if (key == "GET /api/v1/me/person" && role.username != "cadre") {
           expected = 404;  // an account with no person record of its own
         } else if (key == "GET /api/v1/files/{id}" && inside && role.username != "cadre" &&

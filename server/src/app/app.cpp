@@ -38,6 +38,8 @@
 #include "record/routes.hpp"
 #include "evaluation/survey_routes.hpp"
 #include "evaluation/campaign_routes.hpp"
+#include "analytics/rollup.hpp"
+#include "analytics/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -132,6 +134,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   evaluation::survey::add_routes(router_, *surveys_);
   campaigns_ = std::make_unique<evaluation::CampaignService>(*db_, clock_);
   evaluation::add_campaign_routes(router_, *campaigns_);
+  // Dashboards: the rollups follow the modules' events in their transactions.
+  analytics_ = std::make_unique<analytics::AnalyticsService>(*db_, clock_);
+  analytics::subscribe(db_->events(), analytics_->rule());
+  analytics::add_routes(router_, *analytics_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

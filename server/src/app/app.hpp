@@ -64,6 +64,9 @@ class SurveyService;
 namespace xinhuo::evaluation {
 class CampaignService;
 }
+namespace xinhuo::analytics {
+class AnalyticsService;
+}
 
 namespace xinhuo::app {
 
@@ -101,6 +104,8 @@ class App {
   record::RecordService& record() { return *record_; }
   evaluation::survey::SurveyService& surveys() { return *surveys_; }
   evaluation::CampaignService& campaigns() { return *campaigns_; }
+  analytics::AnalyticsService& analytics() { return *analytics_; }
+  org::OrgService& org() { return *org_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -147,6 +152,7 @@ class App {
   std::unique_ptr<record::ArchiveService> archive_;
   std::unique_ptr<evaluation::survey::SurveyService> surveys_;
   std::unique_ptr<evaluation::CampaignService> campaigns_;
+  std::unique_ptr<analytics::AnalyticsService> analytics_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

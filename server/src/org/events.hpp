@@ -11,6 +11,8 @@ namespace xinhuo::org {
 
 inline constexpr const char* kEventPersonPlaced = "org.person_placed";
 inline constexpr const char* kEventNodeMoved = "org.node_moved";
+// A person's rank or birth date changed (the dashboards' counts by rank and age follow it); no payload.
+inline constexpr const char* kEventPersonChanged = "org.person_changed";
 
 // Where a person sits, as the events carry it.
 struct PersonPlace {

@@ -299,6 +299,8 @@ Person OrgService::update_person(const Principal& caller, long long id, const Pe
         after.party_status != before->party_status || after.status != before->status)
       tx.publish(person_placed(id, PersonPlace{before->unit_id, before->branch_id, before->party_status, before->status},
                                PersonPlace{after.unit_id, after.branch_id, after.party_status, after.status}, now));
+    if (after.rank != before->rank || after.birth_date != before->birth_date)
+      tx.publish({.type = kEventPersonChanged, .subject_id = id, .person_id = id, .occurred_at = now});
     if (identity_changed) {
       OrgStore::update_identity(tx, id, id_card, phone);
       audit::record(tx, caller, {.action = "people.identity_changed", .target_type = "person", .target_id = std::to_string(id)},

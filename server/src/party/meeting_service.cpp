@@ -176,6 +176,9 @@ Meeting MeetingService::close(const Principal& caller, long long id) {
                   .occurred_at = m.held_on + "T02:00:00Z",
                   .payload = {{"activity_date", m.held_on}, {"meeting_type", m.meeting_type}}});
     }
+    tx.publish({.type = kEventMeetingClosed, .subject_id = id, .occurred_at = m.held_on + "T02:00:00Z",
+                .payload = {{"activity_date", m.held_on}, {"meeting_type", m.meeting_type}, {"node_id", m.node_id},
+                            {"branch_id", m.branch_id}, {"unit_id", m.unit_id}}});
     audit::record(tx, caller, {.action = "party.meeting_closed", .target_type = "party_meeting", .target_id = std::to_string(id),
                                .detail = {{"present", m.present}, {"excused", m.excused}, {"absent", m.absent}}},
                   clock_.now());

@@ -22,6 +22,8 @@ const char* attended_event(const std::string& meeting_type);
 inline constexpr const char* kEventMeetingAttended = "party.meeting_attended";
 inline constexpr const char* kEventLifeMeetingAttended = "party.life_meeting_attended";
 inline constexpr const char* kEventAbsenceRecorded = "party.absence_recorded";
+// A meeting closed (once; person_id 0): payload activity_date (held on), meeting_type, node_id, branch_id, unit_id.
+inline constexpr const char* kEventMeetingClosed = "party.meeting_closed";
 
 struct Period {
   std::string first, last;  // dates YYYY-MM-DD, inclusive

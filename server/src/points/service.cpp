@@ -1,5 +1,7 @@
 #include "points/service.hpp"
 
+#include "points/facts.hpp"
+
 #include <algorithm>
 #include <regex>
 
@@ -158,6 +160,8 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
   if (id == 0) return PointsStore::entry_id_by_source(tx.sql(), b.source_key).value_or(0);  // booked meanwhile
   const auto changes = PointsStore::add_to_balances(tx, b.person_id, periods_of(b.activity_date), category, points);
   RankCounts::booked(tx, RankCounts::placement(tx.sql(), b.person_id), changes);
+  tx.publish({.type = kEventEntryBooked, .subject_id = id, .person_id = b.person_id, .occurred_at = iso_utc(clock_.now()),
+              .payload = {{"activity_date", b.activity_date}, {"category", category}, {"points", points}}});
   return id;
 }
 

@@ -198,3 +198,15 @@ describe('考核评价 in the menu', () => {
     expect(allowedEntries(evaluation(), ['evaluation.rate', 'self.read'])).toEqual([])
   })
 })
+
+describe('数据看板 in the menu', () => {
+  const analytics = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'analytics')
+
+  it('opens the dashboards for those with analytics.read', () => {
+    expect(allowedEntries(analytics(), ['analytics.read']).map((e) => e.path)).toEqual(['/analytics'])
+  })
+
+  it('is left out without analytics.read', () => {
+    expect(allowedEntries(analytics(), ['party.read', 'self.read'])).toEqual([])
+  })
+})

@@ -134,7 +134,7 @@ export const menuGroups: MenuGroup[] = [
   {
     key: 'platform',
     entries: [
-      { key: 'analytics', icon: TrendCharts },
+      { key: 'analytics', icon: TrendCharts, path: '/analytics', permission: PERM.analyticsRead },
       {
         key: 'system',
         icon: Setting,

@@ -285,6 +285,19 @@ export const router = createRouter({
       component: () => import('./survey/SurveyResultsPage.vue'),
       meta: { titleKey: 'menu.evaluationSurveyResults', permission: PERM.evaluationRead, menuPath: '/evaluation/surveys' },
     },
+    {
+      path: '/analytics',
+      name: 'analytics',
+      component: () => import('./analytics/DashboardPage.vue'),
+      meta: { titleKey: 'menu.analytics', permission: PERM.analyticsRead },
+    },
+    {
+      // 大屏: the whole window, dark, for a meeting room's screen.
+      path: '/analytics/screen',
+      name: 'analytics-screen',
+      component: () => import('./analytics/BigScreen.vue'),
+      meta: { titleKey: 'menu.analyticsScreen', permission: PERM.analyticsRead, bare: true },
+    },
     { path: '/forbidden', name: 'forbidden', component: () => import('./Forbidden.vue'), meta: { titleKey: 'forbidden.title' } },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],

@@ -18,6 +18,7 @@ import { enCourses, zhCNCourses } from './courses'
 import { enArchive, zhCNArchive } from './archive'
 import { enSurvey, zhCNSurvey } from '../survey/i18n'
 import { enEvaluation, zhCNEvaluation } from './evaluation'
+import { enAnalytics, zhCNAnalytics } from './analytics'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -43,6 +44,7 @@ const SETS: [string, object, object][] = [
   ['成长档案与年轻干部库', zhCNArchive, enArchive],
   ['问卷', zhCNSurvey, enSurvey],
   ['考核评价', zhCNEvaluation, enEvaluation],
+  ['数据看板', zhCNAnalytics, enAnalytics],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

@@ -1,0 +1,375 @@
+#include "analytics/service.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "audit/recorder.hpp"
+#include "core/date.hpp"
+#include "core/error.hpp"
+#include "db/query.hpp"
+#include "party/facts.hpp"
+#include "party/meetings.hpp"
+#include "practice/facts.hpp"
+#include "study/facts.hpp"
+
+namespace xinhuo::analytics {
+
+namespace {
+
+struct NodeInfo {
+  long long id = 0, parent_id = 0;
+  std::string path, type, name;
+};
+
+// What each node adds up to; summed into the node's child (the drill-down rows) and the total.
+struct Figures {
+  long long people = 0, young = 0, checkins = 0, participants = 0, points = 0, members = 0, paid = 0, dev_active = 0,
+            dev_overdue = 0, branches = 0, branches_green = 0, branches_yellow = 0, branches_red = 0, units = 0,
+            units_with_group = 0, planned = 0, completed = 0, assign_overdue = 0;
+  void add(const Figures& o) {
+    people += o.people, young += o.young, checkins += o.checkins, participants += o.participants, points += o.points;
+    members += o.members, paid += o.paid, dev_active += o.dev_active, dev_overdue += o.dev_overdue;
+    branches += o.branches, branches_green += o.branches_green, branches_yellow += o.branches_yellow;
+    branches_red += o.branches_red, units += o.units, units_with_group += o.units_with_group;
+    planned += o.planned, completed += o.completed, assign_overdue += o.assign_overdue;
+  }
+};
+
+Json pct(long long part, long long whole) {
+  if (whole <= 0) return nullptr;
+  return std::round(1000.0 * static_cast<double>(part) / static_cast<double>(whole)) / 10.0;
+}
+
+// The value a rule looks at, or nullopt when there is nothing to measure.
+std::optional<double> rule_value(const std::string& rule, const Figures& f, bool young_only) {
+  auto rate = [](long long part, long long whole) -> std::optional<double> {
+    if (whole <= 0) return std::nullopt;
+    return 100.0 * static_cast<double>(part) / static_cast<double>(whole);
+  };
+  if (rule == "dues_rate") return rate(f.paid, f.members);
+  if (rule == "study_participation") return rate(f.participants, young_only ? f.young : f.people);
+  if (rule == "meeting_cadence") return rate(f.branches_green, f.branches);
+  if (rule == "development_overdue") return static_cast<double>(f.dev_overdue);
+  if (rule == "assignment_done") return rate(f.completed, f.completed + f.assign_overdue);
+  return std::nullopt;
+}
+
+// Where the records behind a warning are listed in the console.
+std::string link_of(const std::string& rule, long long node_id) {
+  const std::string n = std::to_string(node_id);
+  if (rule == "dues_rate") return "/party/dues?node_id=" + n;
+  if (rule == "study_participation") return "/analytics?node_id=" + n + "&people=1";
+  if (rule == "meeting_cadence") return "/party/cadence?node_id=" + n;
+  if (rule == "development_overdue") return "/party/pipeline?node_id=" + n;
+  return "/practice/assignments?node_id=" + n;
+}
+
+bool visible(const Principal& caller, const NodeInfo& n) {
+  const auto& s = caller.scope;
+  if (s.all) return true;
+  for (const auto& p : s.subtree_paths)
+    if (n.path.rfind(p, 0) == 0) return true;
+  return std::find(s.node_ids.begin(), s.node_ids.end(), n.id) != s.node_ids.end();
+}
+
+std::vector<NodeInfo> load_nodes(soci::session& sql, const std::string& where, const std::string& value) {
+  std::vector<NodeInfo> out;
+  db::Query q("SELECT id, COALESCE(parent_id, 0), path, node_type, name FROM org_node WHERE status = 'active' AND " + where);
+  q.value(value).add(" ORDER BY depth, sort_order, id");
+  q.each(sql, [&](const soci::row& r) {
+    out.push_back({db::column_ll(r, 0), db::column_ll(r, 1), r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4)});
+  });
+  return out;
+}
+
+Json node_json(const NodeInfo& n) { return {{"id", n.id}, {"name", n.name}, {"node_type", n.type}}; }
+
+std::string month_first(const std::string& day) { return day.substr(0, 8) + "01"; }
+
+}  // namespace
+
+struct AnalyticsService::Scope {
+  NodeInfo node;
+  std::vector<NodeInfo> nodes;  // the subtree, the node first
+  std::vector<NodeInfo> breadcrumb;
+};
+
+std::string AnalyticsService::today() const { return beijing_date(clock_.now()); }
+
+AnalyticsService::Scope AnalyticsService::resolve(const Principal& caller, Filter& f) {
+  if (!caller.can(kPermRead)) throw Error::forbidden("forbidden", {"没有查看数据看板的权限", "You may not see the dashboards"});
+  const std::string now = today();
+  if (f.to.empty()) f.to = now;
+  if (f.from.empty()) f.from = f.to.substr(0, 4) + "-01-01";
+  if (!parse_date(f.from)) throw Error::validation("from", {"日期格式应为 YYYY-MM-DD", "Use the format YYYY-MM-DD"});
+  if (!parse_date(f.to)) throw Error::validation("to", {"日期格式应为 YYYY-MM-DD", "Use the format YYYY-MM-DD"});
+  if (f.from > f.to) throw Error::validation("from", {"开始日期不能晚于结束日期", "from is after to"});
+  if (f.from < "2000-01-01" || days_between(*parse_date(f.from), *parse_date(f.to)) > 366 * 6)
+    throw Error::validation("from", {"统计区间不能超过 6 年", "The period is at most 6 years"});
+  auto lease = db_.lease();
+  Scope s;
+  if (f.node_id == 0) {
+    // The caller's widest node: the city for the organisation department, else the first node of their grants.
+    const auto& sc = caller.scope;
+    std::vector<NodeInfo> found;
+    if (sc.all) found = load_nodes(lease.sql(), "parent_id IS NULL AND id > ", "0");
+    else if (!sc.subtree_paths.empty()) found = load_nodes(lease.sql(), "path = ", sc.subtree_paths.front());
+    else if (!sc.node_ids.empty()) found = load_nodes(lease.sql(), "id = ", std::to_string(sc.node_ids.front()));
+    if (found.empty()) throw Error::not_found({"没有可查看的组织", "No organisation in your data scope"});
+    s.node = found.front();
+  } else {
+    auto found = load_nodes(lease.sql(), "id = ", std::to_string(f.node_id));
+    if (found.empty() || !visible(caller, found.front())) throw Error::not_found({"组织不存在", "No such organisation"});
+    s.node = found.front();
+  }
+  f.node_id = s.node.id;
+  s.nodes = load_nodes(lease.sql(), "path LIKE ", s.node.path + "%");
+  // The way up from the widest node the caller sees, for the breadcrumb.
+  std::string prefix = "/";
+  for (std::size_t at = 1; at < s.node.path.size();) {
+    const auto slash = s.node.path.find('/', at);
+    if (slash == std::string::npos) break;
+    const std::string id = s.node.path.substr(at, slash - at);
+    auto up = load_nodes(lease.sql(), "id = ", id);
+    if (!up.empty() && visible(caller, up.front())) s.breadcrumb.push_back(up.front());
+    at = slash + 1;
+  }
+  return s;
+}
+
+Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool with_warnings) {
+  Filter filter = f;
+  Scope sc = resolve(caller, filter);
+  const std::string now = today();
+  const std::string on = std::min(filter.to, now);  // ages, deadlines and lights as of the period's end
+  const Slice slice{sc.node.path, filter.from, filter.to, filter.young_only};
+
+  // Each node of the subtree maps to the child of the shown node it lies under (itself when it is the node).
+  std::map<long long, const NodeInfo*> by_id;
+  for (const auto& n : sc.nodes) by_id[n.id] = &n;
+  std::vector<const NodeInfo*> children;
+  for (const auto& n : sc.nodes)
+    if (n.parent_id == sc.node.id) children.push_back(&n);
+  auto bucket_of = [&](long long node_id) -> long long {
+    auto it = by_id.find(node_id);
+    if (it == by_id.end()) return sc.node.id;
+    for (const auto* c : children)
+      if (it->second->path.rfind(c->path, 0) == 0) return c->id;
+    return sc.node.id;
+  };
+  std::map<long long, long long> unit_of;  // nearest unit at or above each node
+  for (const auto& n : sc.nodes) unit_of[n.id] = n.type == "unit" ? n.id : (unit_of.count(n.parent_id) ? unit_of[n.parent_id] : 0);
+
+  std::map<long long, Figures> per_node;
+  Json ranks = Json::object(), statuses = Json::object();
+  std::vector<long long> bands(age_bands().size(), 0);
+  std::map<long long, std::pair<long long, long long>> unit_people_points;  // unit → people, points
+
+  auto lease = db_.lease();
+  auto& sql = lease.sql();
+  for (const auto& r : AnalyticsStore::people(sql, caller, slice, on, rule_)) {
+    auto& fig = per_node[r.node_id];
+    fig.people += r.n;
+    if (r.young) fig.young += r.n;
+    bands[static_cast<std::size_t>(r.band)] += r.n;
+    const std::string rank = r.rank.empty() ? "none" : r.rank;
+    ranks[rank] = ranks.value(rank, 0LL) + r.n;
+    statuses[r.party_status] = statuses.value(r.party_status, 0LL) + r.n;
+    unit_people_points[unit_of[r.node_id]].first += r.n;
+  }
+  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, slice, kMetricCheckins))
+    for (const auto& [d, v] : dims) per_node[node].checkins += v;
+  Slice last_month = slice;
+  last_month.from = month_first(filter.to);
+  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, last_month, kMetricParticipants))
+    for (const auto& [d, v] : dims) per_node[node].participants += v;
+  Json points_by_category = Json::object();
+  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, slice, kMetricPoints))
+    for (const auto& [d, v] : dims) {
+      per_node[node].points += v;
+      points_by_category[d] = points_by_category.value(d, 0LL) + v;
+      unit_people_points[unit_of[node]].second += v;
+    }
+  // 三会一课: each branch's light per meeting type by the party module's cadence rule, from the closed meetings' days.
+  Slice meeting_window = slice;
+  meeting_window.young_only = false;
+  meeting_window.from = format_date(add_months(*parse_date(on), -24));
+  meeting_window.to = on;
+  const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings);
+  Json meetings_by_type = Json::object();
+  for (const auto& [node, types] : AnalyticsStore::by_node(sql, caller, {slice.path, slice.from, slice.to, false}, kMetricMeetings))
+    for (const auto& [t, v] : types) meetings_by_type[t] = meetings_by_type.value(t, 0LL) + v;
+  const auto groups = study::units_with_study_group(sql);
+  for (const auto& n : sc.nodes) {
+    if (n.type == "unit") {
+      per_node[n.id].units += 1;
+      if (groups.count(n.id)) per_node[n.id].units_with_group += 1;
+    }
+    if (n.type != "branch" || !visible(caller, n)) continue;
+    std::vector<std::string> lights;
+    const auto it = held.find(n.id);
+    for (const auto& type : party::branch_meeting_types()) {
+      std::vector<std::string> dates;
+      if (it != held.end() && it->second.count(type)) dates = it->second.at(type);
+      lights.push_back(party::cadence(type, dates, on, filter.from).light);
+    }
+    const std::string light = party::worst_light(lights);
+    auto& fig = per_node[n.id];
+    fig.branches += 1;
+    (light == "green" ? fig.branches_green : light == "yellow" ? fig.branches_yellow : fig.branches_red) += 1;
+  }
+  Json stages = Json::object();
+  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on)) {
+    for (const auto& [stage, n] : d.by_stage) {
+      per_node[node].dev_active += n;
+      stages[std::to_string(stage)] = stages.value(std::to_string(stage), 0LL) + n;
+    }
+    per_node[node].dev_overdue += d.overdue;
+  }
+  const std::string dues_month = on.substr(0, 7);
+  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month)) {
+    per_node[node].members += d.members;
+    per_node[node].paid += d.paid;
+  }
+  for (const auto& [node, a] : practice::assignments_by_node(sql, sc.node.path, caller, filter.from, filter.to, on)) {
+    per_node[node].planned += a.planned;
+    per_node[node].completed += a.completed;
+    per_node[node].assign_overdue += a.overdue;
+  }
+
+  Figures total;
+  std::map<long long, Figures> per_child;
+  for (const auto& [node, fig] : per_node) {
+    total.add(fig);
+    per_child[bucket_of(node)].add(fig);
+  }
+  auto figures_json = [&](const Figures& x) -> Json {
+    const long long base = filter.young_only ? x.young : x.people;
+    return {{"people", x.people}, {"young", x.young}, {"checkins", x.checkins}, {"participants", x.participants},
+            {"participation_rate", pct(x.participants, base)}, {"points", x.points},
+            {"points_per_person", x.people ? Json(std::round(10.0 * x.points / x.people) / 10.0) : Json(nullptr)},
+            {"dues_members", x.members}, {"dues_paid", x.paid}, {"dues_rate", pct(x.paid, x.members)},
+            {"development_active", x.dev_active}, {"development_overdue", x.dev_overdue}, {"branches", x.branches},
+            {"branches_green", x.branches_green}, {"branches_yellow", x.branches_yellow}, {"branches_red", x.branches_red},
+            {"cadence_rate", pct(x.branches_green, x.branches)}, {"units", x.units},
+            {"units_with_group", x.units_with_group}, {"group_coverage", pct(x.units_with_group, x.units)},
+            {"assignments_planned", x.planned}, {"assignments_completed", x.completed},
+            {"assignments_overdue", x.assign_overdue}};
+  };
+
+  Json out = {{"node", node_json(sc.node)}, {"period", {{"from", filter.from}, {"to", filter.to}}},
+              {"young_only", filter.young_only}, {"as_of", on}, {"dues_month", dues_month}};
+  Json crumbs = Json::array();
+  for (const auto& b : sc.breadcrumb) crumbs.push_back(node_json(b));
+  out["breadcrumb"] = crumbs;
+  out["totals"] = figures_json(total);
+  Json kids = Json::array();
+  for (const auto* c : children) {
+    Json row = node_json(*c);
+    row["figures"] = figures_json(per_child[c->id]);
+    kids.push_back(row);
+  }
+  if (!children.empty() && per_child.count(sc.node.id)) {  // people and records sitting at the node itself
+    Json row = node_json(sc.node);
+    row["self"] = true;
+    row["figures"] = figures_json(per_child[sc.node.id]);
+    kids.push_back(row);
+  }
+  out["children"] = kids;
+  Json age = Json::array();
+  for (std::size_t i = 0; i < bands.size(); ++i) age.push_back({{"band", age_bands()[i].label}, {"n", bands[i]}});
+  Json rank_list = Json::array();
+  for (const auto& r : org::kRanks)
+    if (ranks.contains(std::string(r.code)))
+      rank_list.push_back({{"rank", std::string(r.code)}, {"name", std::string(r.name)}, {"n", ranks[std::string(r.code)]}});
+  if (ranks.contains("none")) rank_list.push_back({{"rank", "none"}, {"name", "未定职级"}, {"n", ranks["none"]}});
+  out["people"] = {{"by_age_band", age}, {"by_rank", rank_list}, {"by_party_status", statuses}};
+  Json trend = Json::array();
+  Slice whole = slice;
+  whole.from = month_first(filter.from);
+  const auto checkin_months = AnalyticsStore::by_month(sql, caller, whole, kMetricCheckins);
+  const auto participant_months = AnalyticsStore::by_month(sql, caller, whole, kMetricParticipants);
+  for (Date d = *parse_date(month_first(filter.from)); format_date(d) <= filter.to; d = add_months(d, 1)) {
+    const std::string m = format_date(d).substr(0, 7);
+    trend.push_back({{"month", m}, {"checkins", checkin_months.count(m) ? checkin_months.at(m) : 0},
+                     {"participants", participant_months.count(m) ? participant_months.at(m) : 0}});
+  }
+  out["study_trend"] = trend;
+  out["meetings_by_type"] = meetings_by_type;
+  out["development_by_stage"] = stages;
+  out["points_by_category"] = points_by_category;
+  // Top and bottom units by points per person over the period.
+  Json units = Json::array();
+  std::vector<std::pair<double, long long>> ranked;
+  for (const auto& [unit, pp] : unit_people_points)
+    if (unit && pp.first > 0) ranked.push_back({static_cast<double>(pp.second) / static_cast<double>(pp.first), unit});
+  std::sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first > b.first || (a.first == b.first && a.second < b.second); });
+  for (const auto& [avg, unit] : ranked)
+    units.push_back({{"id", unit}, {"name", by_id.count(unit) ? by_id[unit]->name : ""}, {"points_per_person", std::round(avg * 10) / 10},
+                     {"people", unit_people_points[unit].first}});
+  Json top = Json::array(), bottom = Json::array();
+  for (std::size_t i = 0; i < units.size() && i < 5; ++i) top.push_back(units[i]);
+  for (std::size_t i = units.size(); i > 0 && units.size() - i < 5; --i) bottom.push_back(units[i - 1]);
+  out["points_top_units"] = top;
+  out["points_bottom_units"] = bottom;
+
+  if (with_warnings) {
+    std::map<std::string, Threshold> limits;
+    for (const auto& t : AnalyticsStore::thresholds(sql)) limits[t.rule] = t;
+    Json warnings = Json::array();
+    std::vector<std::pair<const NodeInfo*, Figures>> targets;
+    for (const auto* c : children) targets.push_back({c, per_child[c->id]});
+    if (children.empty()) targets.push_back({&sc.node, total});
+    for (const auto& [n, fig] : targets)
+      for (const auto& rule : rules()) {
+        const auto value = rule_value(rule.code, fig, filter.young_only);
+        if (!value || !limits.count(rule.code)) continue;
+        const Threshold& t = limits[rule.code];
+        const std::string light = light_of(rule, t, *value);
+        warnings.push_back({{"node", node_json(*n)}, {"rule", rule.code}, {"rule_name", rule.zh}, {"rule_name_en", rule.en},
+                            {"level", light}, {"value", std::round(*value * 10) / 10}, {"yellow", t.yellow}, {"red", t.red},
+                            {"below", rule.below}, {"link", link_of(rule.code, n->id)}});
+      }
+    out["warnings"] = warnings;
+  }
+  return out;
+}
+
+Json AnalyticsService::dashboard(const Principal& caller, Filter filter) { return compute(caller, filter, true); }
+
+Json AnalyticsService::warnings(const Principal& caller, Filter filter) {
+  Json d = compute(caller, filter, true);
+  Json items = Json::array();
+  const Json all = d["warnings"];
+  for (const auto& w : all)
+    if (w["level"] != "green") items.push_back(w);
+  return {{"node", d["node"]}, {"items", items}};
+}
+
+std::vector<Threshold> AnalyticsService::thresholds(const Principal& caller) {
+  if (!caller.can(kPermRead)) throw Error::forbidden("forbidden", {"没有查看数据看板的权限", "You may not see the dashboards"});
+  auto lease = db_.lease();
+  return AnalyticsStore::thresholds(lease.sql());
+}
+
+Threshold AnalyticsService::set_threshold(const Principal& caller, const std::string& rule, long long yellow, long long red) {
+  // The thresholds hold for the whole city: set by the organisation department (scope 全部) only.
+  if (!caller.can(kPermRead) || !caller.scope.all)
+    throw Error::forbidden("forbidden", {"预警阈值由组织部管理员设置", "Thresholds are set by the organisation department"});
+  const RuleInfo* info = find_rule(rule);
+  if (!info) throw Error::not_found({"预警规则不存在", "No such warning rule"});
+  check_threshold(*info, yellow, red);
+  db::Tx tx(db_);
+  if (!AnalyticsStore::update_threshold(tx, rule, yellow, red, caller.account_id, iso_utc(clock_.now())))
+    throw Error::not_found({"预警规则不存在", "No such warning rule"});
+  audit::record(tx, caller, {.action = "analytics.threshold_changed", .target_type = "analytics_threshold", .target_id = rule,
+                             .detail = {{"yellow", yellow}, {"red", red}}},
+                clock_.now());
+  Threshold out;
+  for (const auto& t : AnalyticsStore::thresholds(tx.sql()))
+    if (t.rule == rule) out = t;
+  tx.commit();
+  return out;
+}
+
+}  // namespace xinhuo::analytics

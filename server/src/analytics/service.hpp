@@ -1,0 +1,41 @@
+#pragma once
+// Dashboards (数据看板) for a node of the org tree — city, district or system, unit, branch — with the same filters
+// at every level (period, young cadres only), its children for the drill-down, the red/yellow/green warnings with
+// the rule that raised each and a link to the records behind it, the thresholds (edited by the organisation
+// department), and each chart's data as .xlsx (audited). Every figure is limited to the caller's data scope.
+#include "analytics/model.hpp"
+#include "analytics/store.hpp"
+#include "core/clock.hpp"
+#include "db/database.hpp"
+#include "org/model.hpp"
+
+namespace xinhuo::analytics {
+
+inline constexpr const char* kPermRead = "analytics.read";
+
+class AnalyticsService {
+ public:
+  AnalyticsService(db::Database& db, const Clock& clock, org::YoungCadreRule rule = {}) : db_(db), clock_(clock), rule_(rule) {}
+
+  Json dashboard(const Principal& caller, Filter filter);
+  Json warnings(const Principal& caller, Filter filter);
+  std::vector<Threshold> thresholds(const Principal& caller);
+  Threshold set_threshold(const Principal& caller, const std::string& rule, long long yellow, long long red);
+  // One chart's rows as a workbook: chart is people | children | study | meetings | development | dues | points |
+  // assignments | warnings.
+  std::string export_xlsx(const Principal& caller, Filter filter, const std::string& chart, std::string* filename);
+
+  const org::YoungCadreRule& rule() const { return rule_; }
+  std::string today() const;
+
+ private:
+  struct Scope;
+  Scope resolve(const Principal& caller, Filter& filter);
+  Json compute(const Principal& caller, const Filter& filter, bool with_warnings);
+
+  db::Database& db_;
+  const Clock& clock_;
+  org::YoungCadreRule rule_;
+};
+
+}  // namespace xinhuo::analytics

@@ -1,0 +1,109 @@
+#include "analytics/store.hpp"
+
+#include "db/query.hpp"
+#include "org/store.hpp"
+
+namespace xinhuo::analytics {
+
+namespace {
+
+// " FROM <table> a JOIN org_node n … WHERE <below the slice's node, in scope>"
+db::Query from(const std::string& head, const char* table, const Principal& caller, const Slice& s) {
+  db::Query q(head + " FROM " + table + " a JOIN org_node n ON n.id = a.node_id JOIN org_node u ON u.id = a.unit_id "
+                                        "WHERE n.path LIKE ");
+  q.value(s.path + "%");
+  db::restrict_to_scope(q, caller, "u.path", "n.path", "a.unit_id", "a.node_id", "");
+  return q;
+}
+
+void daily_filter(db::Query& q, const Slice& s, const std::string& metric) {
+  q.add(" AND a.metric = ").value(metric).add(" AND a.day >= ").value(s.from).add(" AND a.day <= ").value(s.to);
+  if (s.young_only) q.add(" AND a.young = 1");
+}
+
+// Birth dates after this are of people at most `years` old on `on`.
+std::string born_after(const std::string& on, int years) {
+  return std::to_string(std::stoi(on.substr(0, 4)) - years - 1) + on.substr(4);
+}
+
+}  // namespace
+
+std::vector<PeopleRow> AnalyticsStore::people(soci::session& sql, const Principal& caller, const Slice& s,
+                                              const std::string& on, const org::YoungCadreRule& rule) {
+  db::Query head("SELECT a.node_id, a.unit_id, CASE");
+  const auto& bands = age_bands();
+  for (std::size_t i = 0; i + 1 < bands.size(); ++i)
+    head.add(" WHEN a.birth_date > ").value(born_after(on, bands[i].max_age)).add(" THEN " + std::to_string(i));
+  head.add(" ELSE " + std::to_string(bands.size() - 1) + " END, a.rank, a.party_status, CASE WHEN ");
+  org::OrgStore::young_cadre_condition(head, "a", on, rule);
+  head.add(" THEN 1 ELSE 0 END, SUM(a.n)");
+  db::Query q = from("", "analytics_people", caller, s);
+  db::Query full = head;
+  full.append(q);
+  if (s.young_only) {
+    full.add(" AND ");
+    org::OrgStore::young_cadre_condition(full, "a", on, rule);
+  }
+  full.add(" GROUP BY a.node_id, a.unit_id, 3, a.rank, a.party_status, 6");
+  std::vector<PeopleRow> out;
+  full.each(sql, [&](const soci::row& r) {
+    out.push_back({db::column_ll(r, 0), db::column_ll(r, 1), static_cast<int>(db::column_ll(r, 2)), r.get<std::string>(3),
+                   r.get<std::string>(4), db::column_ll(r, 5) == 1, db::column_ll(r, 6)});
+  });
+  return out;
+}
+
+std::map<long long, std::map<std::string, long long>> AnalyticsStore::by_node(soci::session& sql, const Principal& caller,
+                                                                              const Slice& s, const std::string& metric) {
+  db::Query q = from("SELECT a.node_id, a.dimension, SUM(a.value)", "analytics_daily", caller, s);
+  daily_filter(q, s, metric);
+  q.add(" GROUP BY a.node_id, a.dimension");
+  std::map<long long, std::map<std::string, long long>> out;
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][r.get<std::string>(1)] += db::column_ll(r, 2); });
+  return out;
+}
+
+std::map<std::string, long long> AnalyticsStore::by_month(soci::session& sql, const Principal& caller, const Slice& s,
+                                                          const std::string& metric) {
+  db::Query q = from("SELECT SUBSTR(a.day, 1, 7), SUM(a.value)", "analytics_daily", caller, s);
+  daily_filter(q, s, metric);
+  q.add(" GROUP BY SUBSTR(a.day, 1, 7)");
+  std::map<std::string, long long> out;
+  q.each(sql, [&](const soci::row& r) { out[r.get<std::string>(0)] += db::column_ll(r, 1); });
+  return out;
+}
+
+std::map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsStore::days(soci::session& sql,
+                                                                                          const Principal& caller,
+                                                                                          const Slice& s,
+                                                                                          const std::string& metric) {
+  db::Query q = from("SELECT a.node_id, a.dimension, a.day", "analytics_daily", caller, s);
+  daily_filter(q, s, metric);
+  q.add(" ORDER BY a.day");
+  std::map<long long, std::map<std::string, std::vector<std::string>>> out;
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][r.get<std::string>(1)].push_back(r.get<std::string>(2)); });
+  return out;
+}
+
+std::vector<Threshold> AnalyticsStore::thresholds(soci::session& sql) {
+  std::vector<Threshold> out;
+  db::Query("SELECT t.rule, t.yellow, t.red, COALESCE(a.display_name, ''), t.updated_at FROM analytics_threshold t "
+            "LEFT JOIN account a ON a.id = t.updated_by ORDER BY t.rule")
+      .each(sql, [&](const soci::row& r) {
+        out.push_back({r.get<std::string>(0), db::column_ll(r, 1), db::column_ll(r, 2), r.get<std::string>(3),
+                       r.get<std::string>(4)});
+      });
+  return out;
+}
+
+bool AnalyticsStore::update_threshold(db::Tx& tx, const std::string& rule, long long yellow, long long red, long long by,
+                                      const std::string& now) {
+  long long rows = 0;
+  db::Query q("UPDATE analytics_threshold SET yellow = ");
+  q.value(yellow).add(", red = ").value(red).add(", updated_by = ").value(by).add(", updated_at = ").value(now)
+      .add(" WHERE rule = ").value(rule).add(" RETURNING rule");
+  q.each(tx.sql(), [&](const soci::row&) { ++rows; });
+  return rows > 0;
+}
+
+}  // namespace xinhuo::analytics

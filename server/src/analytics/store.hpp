@@ -1,0 +1,51 @@
+#pragma once
+// The SQL of the dashboards: sums of the rollup tables below a node, inside the caller's data scope (applied in
+// SQL), and the warning thresholds.
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analytics/model.hpp"
+#include "core/principal.hpp"
+#include "db/database.hpp"
+#include "db/transaction.hpp"
+#include "org/model.hpp"
+
+namespace xinhuo::analytics {
+
+// A slice of the rollups: below the node at `path`, days in [from, to], young cadres only or everyone.
+struct Slice {
+  std::string path, from, to;
+  bool young_only = false;
+};
+
+struct PeopleRow {
+  long long node_id = 0, unit_id = 0;
+  int band = 0;  // index into age_bands()
+  std::string rank, party_status;
+  bool young = false;
+  long long n = 0;
+};
+
+class AnalyticsStore {
+ public:
+  // Active people counts by node, age band (on `on`), rank, party status and young-cadre flag.
+  static std::vector<PeopleRow> people(soci::session& sql, const Principal& caller, const Slice& s, const std::string& on,
+                                       const org::YoungCadreRule& rule);
+  // metric sums by node and dimension.
+  static std::map<long long, std::map<std::string, long long>> by_node(soci::session& sql, const Principal& caller,
+                                                                       const Slice& s, const std::string& metric);
+  // metric sums by month (YYYY-MM).
+  static std::map<std::string, long long> by_month(soci::session& sql, const Principal& caller, const Slice& s,
+                                                   const std::string& metric);
+  // The days of each node's rows of a metric, by dimension: node → dimension → days.
+  static std::map<long long, std::map<std::string, std::vector<std::string>>> days(soci::session& sql, const Principal& caller,
+                                                                                   const Slice& s, const std::string& metric);
+
+  static std::vector<Threshold> thresholds(soci::session& sql);
+  static bool update_threshold(db::Tx& tx, const std::string& rule, long long yellow, long long red, long long by,
+                               const std::string& now);
+};
+
+}  // namespace xinhuo::analytics

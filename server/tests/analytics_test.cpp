@@ -1,0 +1,230 @@
+// Dashboards: on both databases, the rollups kept by events equal a rebuild from the modules' data after a random
+// stream of check-ins, meetings (with the points they book) and people's changes made through the real services;
+// every figure within the caller's data scope; the warning thresholds validated and editable by the organisation
+// department only.
+#include <gtest/gtest.h>
+
+#include <random>
+
+#include "analytics/model.hpp"
+#include "analytics/rollup.hpp"
+#include "org/service.hpp"
+#include "party/meeting_service.hpp"
+#include "study/session_service.hpp"
+#include "support/party_fixtures.hpp"
+#include "support/test_server.hpp"
+
+using namespace xinhuo;
+using namespace xinhuo::test;
+
+TEST(AnalyticsRules, ThresholdsAreValidatedPerKindOfRule) {
+  const auto* rate = analytics::find_rule("dues_rate");
+  const auto* count = analytics::find_rule("development_overdue");
+  ASSERT_TRUE(rate && count);
+  EXPECT_NO_THROW(analytics::check_threshold(*rate, 90, 70));
+  EXPECT_NO_THROW(analytics::check_threshold(*rate, 1, 0));
+  EXPECT_THROW(analytics::check_threshold(*rate, 70, 90), Error) << "red must be below yellow for a rate";
+  EXPECT_THROW(analytics::check_threshold(*rate, 101, 50), Error);
+  EXPECT_THROW(analytics::check_threshold(*rate, 50, -1), Error);
+  EXPECT_NO_THROW(analytics::check_threshold(*count, 1, 5));
+  EXPECT_THROW(analytics::check_threshold(*count, 5, 1), Error) << "red must be above yellow for a count";
+  EXPECT_THROW(analytics::check_threshold(*count, 0, 5), Error);
+  const analytics::Threshold t{"dues_rate", 90, 70, "", ""};
+  EXPECT_EQ(analytics::light_of(*rate, t, 95), "green");
+  EXPECT_EQ(analytics::light_of(*rate, t, 89.9), "yellow");
+  EXPECT_EQ(analytics::light_of(*rate, t, 69), "red");
+  const analytics::Threshold c{"development_overdue", 1, 5, "", ""};
+  EXPECT_EQ(analytics::light_of(*count, c, 0), "green");
+  EXPECT_EQ(analytics::light_of(*count, c, 1), "yellow");
+  EXPECT_EQ(analytics::light_of(*count, c, 5), "red");
+}
+
+class Analytics : public ::testing::TestWithParam<Backend> {};
+
+namespace {
+
+Principal admin_of(TestServer& s) {
+  Principal p;
+  p.account_id = s.account_id("admin");
+  p.username = p.display_name = "admin";
+  p.permissions = {"study.read", "study.write", "party.read", "party.write", "people.read", "people.write", "org.read",
+                   "org.write", "analytics.read"};
+  p.scope.all = true;
+  return p;
+}
+
+// Every row of the rollup tables as text, sorted (rows summing to nothing are no figure).
+std::vector<std::string> snapshot(TestServer& s) {
+  std::vector<std::string> out;
+  auto lease = s.app().database().lease();
+  auto dump = [&](const std::string& sql) {
+    db::Query(sql).each(lease.sql(), [&](const soci::row& r) {
+      std::string line;
+      for (std::size_t i = 0; i < r.size(); ++i) {
+        const auto t = r.get_properties(i).get_data_type();
+        line += (t == soci::dt_string ? r.get<std::string>(i) : std::to_string(db::column_ll(r, i))) + "|";
+      }
+      out.push_back(line);
+    });
+  };
+  dump("SELECT 'daily', node_id, unit_id, day, metric, dimension, young, value FROM analytics_daily WHERE value <> 0 "
+       "ORDER BY node_id, day, metric, dimension, young");
+  dump("SELECT 'people', node_id, unit_id, birth_date, rank, party_status, n FROM analytics_people WHERE n <> 0 "
+       "ORDER BY node_id, birth_date, rank, party_status");
+  dump("SELECT 'person', person_id, node_id, unit_id, birth_date, rank, party_status FROM analytics_person ORDER BY person_id");
+  dump("SELECT 'seen', metric, period, item FROM analytics_seen ORDER BY metric, period, item");
+  return out;
+}
+
+Json dashboard(TestServer& s, const std::string& cookie, const std::string& query) {
+  auto r = s.get_as(cookie, "/api/v1/analytics/dashboard" + query);
+  EXPECT_EQ(r.status, 200) << r.body;
+  return r.status == 200 ? r.json() : Json::object();
+}
+
+}  // namespace
+
+TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
+  START_CITY(s);
+  // A branch of party members and a unit of masses, written directly (no events): the rebuild is the baseline.
+  std::vector<long long> members, everyone;
+  for (int i = 0; i < 8; ++i) members.push_back(add_roster_person(s, "党员" + std::to_string(i), city.unit_a, city.branch_a1, "full"));
+  for (int i = 0; i < 4; ++i) everyone.push_back(add_roster_person(s, "群众" + std::to_string(i), city.unit_b, 0, "masses"));
+  everyone.insert(everyone.end(), members.begin(), members.end());
+  analytics::rebuild(s.app().database(), {});
+  const auto baseline = snapshot(s);
+  ASSERT_FALSE(baseline.empty());
+
+  const Principal admin = admin_of(s);
+  int sessions = 0, meetings = 0;
+  std::mt19937 rng(20261129);
+  auto pick = [&](const std::vector<long long>& v) { return v[rng() % v.size()]; };
+  const std::vector<std::string> ranks = {"clerk_1", "senior_clerk_2", "researcher_4", "inspector_2"};
+  try {
+  // People's changes first (the history of an activity stays as and where it was recorded, see architecture.md).
+  for (int i = 0; i < 6; ++i) {
+    org::PersonPatch patch;
+    if (i % 2) patch.rank = ranks[rng() % ranks.size()];
+    else patch.birth_date = std::to_string(1975 + rng() % 25) + "-0" + std::to_string(1 + rng() % 9) + "-15";
+    s.app().org().update_person(admin, pick(everyone), patch);
+  }
+  const std::vector<std::string> meeting_types = {"branch_committee", "branch_general", "party_lecture", "theme_day"};
+  for (int step = 0; step < 24; ++step) {
+    SCOPED_TRACE("step " + std::to_string(step));
+    s.clock().set(s.clock().now() + std::chrono::hours(20 + rng() % 60));
+    const int what = static_cast<int>(rng() % 3);
+    if (what == 0) {  // a study session of unit A with some of its people marked present or late
+      const auto now = s.clock().now();
+      study::SessionInput in{.audience = "unit", .node_id = city.unit_a, .title = "夜学" + std::to_string(step),
+                             .starts_at = iso_utc(now - std::chrono::minutes(10)), .ends_at = iso_utc(now + std::chrono::hours(2)),
+                             .place = "会议室"};
+      const long long id = s.app().study_sessions().create(admin, in).id;
+      std::vector<study::AttendanceMark> marks;
+      for (long long p : members)
+        if (rng() % 3) marks.push_back({p, rng() % 4 ? "present" : "late", ""});
+      if (!marks.empty()) s.app().study_sessions().mark(admin, id, marks);
+      ++sessions;
+    } else if (what == 1) {  // a meeting of branch A1 held today, closed: attendance events and their points
+      party::MeetingInput in{.node_id = city.branch_a1, .meeting_type = meeting_types[rng() % meeting_types.size()],
+                             .held_on = beijing_date(s.clock().now()), .topic = "学习贯彻", .host_person_id = members[0],
+                             .minutes = "会议记录：传达学习上级精神，讨论本支部工作。"};
+      if (in.meeting_type == "party_lecture") in.lecturer = "书记";
+      const long long id = s.app().meetings().create(admin, in).id;
+      s.app().meetings().close(admin, id);
+      ++meetings;
+    } else {  // a member's party status changes (probationary ↔ full), a move in the roster counts
+      org::PersonPatch patch;
+      const long long who = pick(members);
+      patch.party_status = rng() % 2 ? "probationary" : "full";
+      s.app().org().update_person(admin, who, patch);
+    }
+  }
+  } catch (const Error& e) {
+    FAIL() << e.code() << " " << e.field() << ": " << e.message().en;
+  }
+  ASSERT_GT(sessions + meetings, 5);
+  const auto incremental = snapshot(s);
+  EXPECT_NE(incremental, baseline) << "the events moved the rollups";
+  analytics::rebuild(s.app().database(), {});
+  const auto rebuilt = snapshot(s);
+  EXPECT_EQ(incremental, rebuilt);
+  EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'points.net'"), 0) << "points followed the bookings";
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'meetings.held'") > 0, meetings > 0);
+}
+
+TEST_P(Analytics, FiguresStayInsideTheCallersScope) {
+  START_CITY(s);
+  for (int i = 0; i < 3; ++i) add_roster_person(s, "甲" + std::to_string(i), city.unit_a, city.branch_a1, "full");
+  for (int i = 0; i < 5; ++i) add_roster_person(s, "乙" + std::to_string(i), city.unit_b, 0, "masses");
+  analytics::rebuild(s.app().database(), {});
+  const std::string admin = s.login("admin"), unit = s.login("unitadmin"), secretary = s.login("secretary"),
+                    cadre = s.login("cadre");
+  const long long people_a = s.count("SELECT COUNT(*) FROM person WHERE status = 'active' AND unit_id = " + std::to_string(city.unit_a));
+  const long long people_all = s.count("SELECT COUNT(*) FROM person WHERE status = 'active'");
+
+  Json city_view = dashboard(s, admin, "");
+  EXPECT_EQ(city_view["node"]["id"], city.city) << "the organisation department starts at the city";
+  EXPECT_EQ(city_view["totals"]["people"], people_all);
+  const Json kids = city_view["children"];
+  ASSERT_GE(kids.size(), 2u);
+  long long sum = 0;
+  for (const auto& k : kids) sum += k["figures"]["people"].get<long long>();
+  EXPECT_EQ(sum, people_all) << "the drill-down rows add up to the total";
+
+  Json unit_view = dashboard(s, unit, "");
+  EXPECT_EQ(unit_view["node"]["id"], city.unit_a) << "a unit administrator starts at their unit";
+  EXPECT_EQ(unit_view["totals"]["people"], people_a);
+  EXPECT_EQ(s.get_as(unit, "/api/v1/analytics/dashboard?node_id=" + std::to_string(city.city)).status, 404);
+  EXPECT_EQ(s.get_as(unit, "/api/v1/analytics/dashboard?node_id=" + std::to_string(city.unit_b)).status, 404);
+  Json branch_view = dashboard(s, secretary, "");
+  EXPECT_EQ(branch_view["node"]["id"], city.branch_a1);
+  EXPECT_EQ(branch_view["totals"]["people"],
+            s.count("SELECT COUNT(*) FROM person WHERE status = 'active' AND branch_id = " + std::to_string(city.branch_a1)));
+  EXPECT_EQ(s.get_as(secretary, "/api/v1/analytics/dashboard?node_id=" + std::to_string(city.unit_a)).status, 404);
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/analytics/dashboard").status, 403);
+  // Young cadres only: born 1995 with a section-level rank, they are young in 2026.
+  Json young = dashboard(s, admin, "?young=true");
+  EXPECT_EQ(young["totals"]["people"], young["totals"]["young"]);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/analytics/dashboard?from=2026-13-01").status, 400);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/analytics/dashboard?from=2026-12-01&to=2026-01-01").status, 400);
+  // The export is a workbook and leaves a trace in the audit log.
+  auto x = s.get_as(unit, "/api/v1/analytics/export?chart=children");
+  EXPECT_EQ(x.status, 200);
+  EXPECT_EQ(x.body.substr(0, 2), "PK");
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'analytics.exported'"), 1);
+  EXPECT_EQ(s.get_as(unit, "/api/v1/analytics/export?chart=nope").status, 400);
+}
+
+TEST_P(Analytics, ThresholdsAreValidatedAndSetByTheOrganisationDepartmentOnly) {
+  START_CITY(s);
+  const std::string admin = s.login("admin"), unit = s.login("unitadmin");
+  auto bad = s.send_as(admin, "PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":60,"red":80})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_EQ(bad.json()["error"].value("field", ""), "red");
+  EXPECT_EQ(s.send_as(admin, "PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":"x","red":80})").status, 400);
+  EXPECT_EQ(s.send_as(admin, "PUT", "/api/v1/analytics/thresholds/no_such_rule", R"({"yellow":60,"red":50})").status, 404);
+  EXPECT_EQ(s.send_as(unit, "PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":60,"red":50})").status, 403);
+  auto ok = s.send_as(admin, "PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":95,"red":80})");
+  ASSERT_EQ(ok.status, 200) << ok.body;
+  EXPECT_EQ(ok.json()["yellow"], 95);
+  EXPECT_EQ(ok.json()["updated_by"], "admin");
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'analytics.threshold_changed'"), 1);
+  auto list = s.get_as(unit, "/api/v1/analytics/thresholds");
+  ASSERT_EQ(list.status, 200);
+  const Json items = list.json()["items"];
+  EXPECT_EQ(items.size(), analytics::rules().size());
+  // A warning names its rule, the bounds in force and where the records behind it are.
+  add_roster_person(s, "党员甲", city.unit_a, city.branch_a1, "full");
+  analytics::rebuild(s.app().database(), {});
+  auto w = s.get_as(admin, "/api/v1/analytics/warnings");
+  ASSERT_EQ(w.status, 200) << w.body;
+  bool dues_red = false;
+  const Json warned = w.json()["items"];
+  for (const auto& item : warned)
+    if (item["rule"] == "dues_rate" && item["node"]["id"] == city.unit_a) {
+      dues_red = item["level"] == "red" && item["red"] == 80 && item["link"].get<std::string>().find("/party/dues") == 0;
+    }
+  EXPECT_TRUE(dues_red) << "nobody in unit A paid this month: red under the new threshold";
+}
+
+INSTANTIATE_TEST_SUITE_P(Db, Analytics, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
