@@ -35,6 +35,7 @@
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "record/routes.hpp"
+#include "masswork/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -120,6 +121,9 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
+  mass_ = std::make_unique<masswork::MassService>(*db_, clock_, *cipher_, files_.get());
+  mass_projects_ = std::make_unique<masswork::ProjectService>(*db_, clock_, files_.get());
+  masswork::add_routes(router_, *mass_, *mass_projects_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -57,6 +57,10 @@ class FilesService;
 namespace xinhuo::record {
 class RecordService;
 }
+namespace xinhuo::masswork {
+class MassService;
+class ProjectService;
+}
 
 namespace xinhuo::app {
 
@@ -92,6 +96,8 @@ class App {
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
   record::RecordService& record() { return *record_; }
+  masswork::MassService& mass() { return *mass_; }
+  masswork::ProjectService& mass_projects() { return *mass_projects_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -135,6 +141,8 @@ class App {
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
   std::unique_ptr<record::RecordService> record_;
+  std::unique_ptr<masswork::MassService> mass_;
+  std::unique_ptr<masswork::ProjectService> mass_projects_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.
