@@ -74,7 +74,9 @@ HouseholdInput household_of(http::Request& req, bool create) {
   if (create) h.contact_point_id = f.required_int("contact_point_id", 1, LLONG_MAX);
   h.head_name = f.required_string("head_name", 30);
   h.area = f.required_string("area", 100);
-  h.phone = f.optional_string("phone", 20).value_or("");
+  const auto phone = f.optional_string("phone", 20);
+  h.phone = phone.value_or("");
+  h.phone_given = phone.has_value();
   h.needs = f.optional_string("needs", 1000).value_or("");
   if (!create) h.status = f.optional_string("status", 10).value_or("active");
   h.cadre_ids = f.optional_id_list("cadre_ids", 10);

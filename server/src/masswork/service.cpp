@@ -144,7 +144,9 @@ Household MassService::update_household(const Principal& caller, long long id, c
   if (!before) throw Error::not_found(kNoHousehold);
   check_household(tx.sql(), caller, in);
   Household row{.id = id, .head_name = trim(in.head_name), .area = trim(in.area), .needs = trim(in.needs), .status = in.status};
-  MassStore::update_household(tx, row, in.phone.empty() ? "" : cipher_.seal(in.phone), now);
+  std::optional<std::string> sealed;
+  if (in.phone_given) sealed = in.phone.empty() ? "" : cipher_.seal(in.phone);
+  MassStore::update_household(tx, row, sealed, now);
   MassStore::set_cadres(tx, id, in.cadre_ids);
   audit::record(tx, caller, {.action = "mass.household_updated", .target_type = "mass_household", .target_id = std::to_string(id),
                              .detail = {{"status", in.status}, {"cadre_ids", in.cadre_ids}}},

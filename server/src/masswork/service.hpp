@@ -15,6 +15,7 @@ namespace xinhuo::masswork {
 struct HouseholdInput {
   long long contact_point_id = 0;
   std::string head_name, area, phone, needs, status = "active";
+  bool phone_given = true;  // a change without a phone keeps the one stored
   std::vector<long long> cadre_ids;
 };
 

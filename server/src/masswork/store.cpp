@@ -208,10 +208,12 @@ long long MassStore::insert_household(db::Tx& tx, const Household& h, const std:
   return id;
 }
 
-bool MassStore::update_household(db::Tx& tx, const Household& h, const std::string& sealed_phone, const std::string& now) {
+bool MassStore::update_household(db::Tx& tx, const Household& h, const std::optional<std::string>& sealed_phone,
+                                 const std::string& now) {
   db::Query q("UPDATE mass_household SET head_name = ");
-  q.value(h.head_name).add(", area = ").value(h.area).add(", phone = ");
-  value_or_null(q, sealed_phone).add(", needs = ").value(h.needs).add(", status = ").value(h.status);
+  q.value(h.head_name).add(", area = ").value(h.area);
+  if (sealed_phone) value_or_null(q.add(", phone = "), *sealed_phone);
+  q.add(", needs = ").value(h.needs).add(", status = ").value(h.status);
   q.add(", updated_at = ").value(now).add(" WHERE id = ").value(h.id);
   return changed(tx, q);
 }

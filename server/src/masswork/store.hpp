@@ -27,7 +27,8 @@ class MassStore {
 
   // Households keep the phone sealed; the store hands back what is stored and the service opens it.
   static long long insert_household(db::Tx& tx, const Household& h, const std::string& sealed_phone, const std::string& now);
-  static bool update_household(db::Tx& tx, const Household& h, const std::string& sealed_phone, const std::string& now);
+  static bool update_household(db::Tx& tx, const Household& h, const std::optional<std::string>& sealed_phone,
+                               const std::string& now);
   static void set_cadres(db::Tx& tx, long long household_id, const std::vector<long long>& people);
   static std::optional<Household> household(soci::session& sql, const Principal& caller, long long id);
   static std::vector<Household> households(soci::session& sql, const Principal& caller, const HouseholdFilter& f,

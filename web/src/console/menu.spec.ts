@@ -167,3 +167,20 @@ describe('学习教育 in the menu', () => {
     expect(cadre.entries.find((e) => e.key === 'study')?.children?.every((c) => Boolean(c.path))).toBe(true)
   })
 })
+
+describe('联系群众 in the menu', () => {
+  const mass = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'masswork')
+
+  it('shows contact points, visits, micro-projects and teams to those with mass.read', () => {
+    expect(allowedEntries(mass(), ['mass.read'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['massHouseholds', '/mass/households'],
+      ['massVisits', '/mass/visits'],
+      ['massProjects', '/mass/projects'],
+      ['massTeams', '/mass/teams'],
+    ])
+  })
+
+  it('is left out without mass.read (a cadre works on the phone)', () => {
+    expect(allowedEntries(mass(), ['self.read', 'record.read'])).toEqual([])
+  })
+})

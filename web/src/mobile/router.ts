@@ -139,6 +139,18 @@ export const router = createRouter({
       component: () => import('./party/MyTimelinePage.vue'),
       meta: { titleKey: 'mobile.timelineEntry', signIn: true },
     },
+    {
+      path: '/mass',
+      name: 'mass',
+      component: () => import('./masswork/MassPage.vue'),
+      meta: { titleKey: 'mobile.massEntry', signIn: true },
+    },
+    {
+      path: '/mass/projects',
+      name: 'mass-projects',
+      component: () => import('./masswork/ProjectsPage.vue'),
+      meta: { titleKey: 'mobile.massProjects', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })
