@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "masswork/model.hpp"
 #include "masswork/project_service.hpp"
+#include "masswork/service.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -135,11 +136,10 @@ TEST_P(Mass, AnotherUnitsHouseholdsAndVisitsAreInvisible) {
   EXPECT_EQ(field_of(s.send_as(cadre, "POST", "/api/v1/me/mass/visits", visit(home_b, "k-x").dump())), "household_id");
 
   // A visit by the person of unit B is not seen by unit A's administrator, neither listed nor its photo.
-  const std::string newbie_visit = [&] {
-    Principal b{.account_id = s.account_id("newbie"), .person_id = city.person_b};
-    return std::to_string(s.app().mass().log_visit(b, {.household_id = home_b, .visit_date = "2026-11-28",
-                                                       .learned = "了解到的情况", .client_key = "k-b"}).first.id);
-  }();
+  const Principal b{.account_id = s.account_id("newbie"), .person_id = city.person_b};
+  const std::string newbie_visit = std::to_string(
+      s.app().mass().log_visit(b, {.household_id = home_b, .visit_date = "2026-11-28", .learned = "了解到的情况", .client_key = "k-b"})
+          .first.id);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/mass/visits").json()["total"], 0);
   EXPECT_EQ(s.get_as(admin, "/api/v1/mass/visits").json()["total"], 1);
   EXPECT_EQ(s.get_as(unitadmin, "/api/v1/mass/visits/" + newbie_visit + "/photos/1").status, 404);

@@ -1,5 +1,6 @@
 #include "masswork/project_service.hpp"
 
+#include <algorithm>
 #include <map>
 
 #include "audit/recorder.hpp"
