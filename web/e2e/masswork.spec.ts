@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test'
-import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
+import { NO_AUTH_REASON, hasAuth, screenshot, signIn } from './support'
 
 // 联系群众 against the demo city: cadre01 writes a visit on the phone while the phone has no network — it shows
 // 待发送 — and when the network returns it is sent once and the unit administrator finds it in the console's visit list;
