@@ -53,6 +53,7 @@ test.describe('联系群众', () => {
     await expect(phone.getByTestId('m-visits')).toContainText(learned)
     // Opened again, nothing is left to send.
     await phone.reload()
+    await phone.locator('.van-tab', { hasText: '走访记录' }).click()
     await expect(phone.getByTestId('m-visits')).toContainText(learned)
     await expect(phone.getByTestId('m-outbox')).toHaveCount(0)
 
