@@ -24,6 +24,8 @@
 #include "record/service.hpp"
 #include "evaluation/survey_service.hpp"
 #include "evaluation/campaign_service.hpp"
+#include "masswork/project_service.hpp"
+#include "masswork/service.hpp"
 #include "study/course_service.hpp"
 #include "study/group_service.hpp"
 #include "study/reading_service.hpp"
@@ -523,6 +525,44 @@ long long fresh_campaign(TestServer& s, const TestServer::SmallCity& city, bool 
   return id;
 }
 std::string eval_url(long long id) { return "/api/v1/evaluation/campaigns/" + std::to_string(id); }
+// Mass work made as the city administrator through the services: a contact point of `node`, a household there paired
+// with person A, a visit with a photo of person A (inside) or B, a project of `node` in a state, a team of `node`.
+Principal mass_admin(TestServer& s) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"mass.read", "mass.write"};
+  admin.scope.all = true;
+  return admin;
+}
+long long fresh_mass_household(TestServer& s, const TestServer::SmallCity& city, long long node) {
+  const long long point = s.app().mass().create_point(mass_admin(s), {.org_node_id = node, .name = "联系点", .area = "东湖社区"}).id;
+  return s.app().mass().create_household(mass_admin(s), {.contact_point_id = point, .head_name = "周桂英", .area = "3 幢",
+                                                         .cadre_ids = {city.person_a}}).id;
+}
+std::string fresh_mass_visit_photo(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  static int n = 0;
+  const std::string owner = inside ? "cadre" : "newbie";
+  const long long file = fresh_file(s, owner);
+  Principal who{.account_id = s.account_id(owner), .person_id = inside ? city.person_a : city.person_b};
+  const auto v = s.app().mass().log_visit(who, {.place = "社区广场", .visit_date = s.app().mass().today(), .learned = "了解到的情况",
+                                                 .client_key = "matrix-" + std::to_string(++n), .photos = {file}});
+  return std::to_string(v.first.id) + "/photos/" + std::to_string(file);
+}
+long long fresh_mass_project(TestServer& s, const TestServer::SmallCity& city, long long node, const std::string& state) {
+  auto& projects = s.app().mass_projects();
+  const long long id = projects.publish(mass_admin(s), {.org_node_id = node ? node : city.unit_a, .title = "楼道扶手",
+                                                        .category = "elderly", .need = "老人上下楼不便", .deadline = "2099-12-31"}).id;
+  if (state == "published") return id;
+  Principal cadre{.account_id = s.account_id("cadre"), .person_id = city.person_a};
+  projects.claim(cadre, id, 0);
+  if (state == "claimed") return id;
+  projects.done(cadre, id, "已安装扶手", {fresh_file(s, "cadre")});
+  return id;
+}
+long long fresh_mass_team(TestServer& s, long long node, long long member) {
+  return s.app().mass_projects().create_team(mass_admin(s), {.org_node_id = node, .name = "青年服务队", .member_ids = {member}}).id;
+}
 // A period not written yet for the person (each request writes a first version).
 std::string fresh_period() {
   static int n = 0;
@@ -1686,6 +1726,148 @@ std::map<std::string, Case> cases() {
       {"GET /api/v1/analytics/thresholds", {fixed("GET", "/api/v1/analytics/thresholds"), 200}},
       {"PUT /api/v1/analytics/thresholds/{rule}",
        {fixed("PUT", "/api/v1/analytics/thresholds/dues_rate", R"({"yellow":90,"red":70})"), 200}},
+      {"GET /api/v1/mass/contact-points", {fixed("GET", "/api/v1/mass/contact-points"), 200}},
+      {"POST /api/v1/mass/contact-points",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          return Request{"POST", "/api/v1/mass/contact-points",
+                         Json{{"org_node_id", node ? node : c.city.unit_a}, {"name", "联系点"}, {"area", "东湖社区"}}.dump()};
+        },
+        201, true}},
+      {"PUT /api/v1/mass/contact-points/{id}",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          const long long id = c.server.app().mass().create_point(mass_admin(c.server), {.org_node_id = node ? node : c.city.unit_a,
+                                                                                         .name = "联系点", .area = "东湖社区"}).id;
+          return Request{"PUT", "/api/v1/mass/contact-points/" + std::to_string(id), R"({"name":"联系点","area":"西溪村"})"};
+        },
+        200, true}},
+      {"GET /api/v1/mass/households", {fixed("GET", "/api/v1/mass/households"), 200}},
+      {"GET /api/v1/mass/households/export", {fixed("GET", "/api/v1/mass/households/export"), 200}},
+      {"POST /api/v1/mass/households",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          const long long point = c.server.app().mass().create_point(mass_admin(c.server), {.org_node_id = node ? node : c.city.unit_a,
+                                                                                            .name = "联系点", .area = "东湖社区"}).id;
+          return Request{"POST", "/api/v1/mass/households",
+                         Json{{"contact_point_id", point}, {"head_name", "周桂英"}, {"area", "3 幢"},
+                              {"cadre_ids", Json::array({c.city.person_a})}}.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/mass/households/{id}",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          return Request{"GET", "/api/v1/mass/households/" + std::to_string(fresh_mass_household(c.server, c.city, node ? node : c.city.unit_a))};
+        },
+        200, true}},
+      {"PUT /api/v1/mass/households/{id}",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          return Request{"PUT", "/api/v1/mass/households/" + std::to_string(fresh_mass_household(c.server, c.city, node ? node : c.city.unit_a)),
+                         Json{{"head_name", "周桂英"}, {"area", "3 幢"}, {"cadre_ids", Json::array({c.city.person_a})}}.dump()};
+        },
+        200, true}},
+      {"GET /api/v1/mass/visits", {fixed("GET", "/api/v1/mass/visits"), 200}},
+      {"GET /api/v1/mass/visits/export", {fixed("GET", "/api/v1/mass/visits/export"), 200}},
+      {"GET /api/v1/mass/visits/{id}/photos/{file_id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/mass/visits/" + fresh_mass_visit_photo(c.server, c.city, inside)};
+        },
+        200, true}},
+      {"GET /api/v1/me/mass/visits/{id}/photos/{file_id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/me/mass/visits/" + fresh_mass_visit_photo(c.server, c.city, true)}; }, 200}},
+      {"GET /api/v1/mass/lectures", {fixed("GET", "/api/v1/mass/lectures"), 200}},
+      {"GET /api/v1/me/mass/households", {fixed("GET", "/api/v1/me/mass/households"), 200}},
+      {"GET /api/v1/me/mass/visits", {fixed("GET", "/api/v1/me/mass/visits"), 200}},
+      {"POST /api/v1/me/mass/visits",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/mass/visits",
+                         Json{{"client_key", "m-1"}, {"place", "社区广场"}, {"visit_date", c.server.app().mass().today()},
+                              {"learned", "了解到的情况"}}.dump()};
+        },
+        201}},
+      {"GET /api/v1/me/mass/lectures", {fixed("GET", "/api/v1/me/mass/lectures"), 200}},
+      {"POST /api/v1/me/mass/lectures",
+       {fixed("POST", "/api/v1/me/mass/lectures",
+              R"({"client_key":"l-1","lecture_date":"2026-06-01","place":"文化礼堂","topic":"医保政策","audience":40})"),
+        201}},
+      {"GET /api/v1/mass/projects", {fixed("GET", "/api/v1/mass/projects"), 200}},
+      {"GET /api/v1/mass/projects/export", {fixed("GET", "/api/v1/mass/projects/export"), 200}},
+      {"POST /api/v1/mass/projects",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          return Request{"POST", "/api/v1/mass/projects",
+                         Json{{"org_node_id", node ? node : c.city.unit_a}, {"title", "读书角"}, {"category", "children"},
+                              {"need", "作业辅导志愿者"}, {"deadline", "2099-12-31"}}.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/mass/projects/{id}",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, node_target(c, inside), "published"))};
+        },
+        200, true}},
+      {"POST /api/v1/mass/projects/{id}/rate",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, node_target(c, inside), "done")) + "/rate",
+                         R"({"satisfaction":5})"};
+        },
+        200, true}},
+      {"POST /api/v1/mass/projects/{id}/close",
+       {[=](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, node_target(c, inside), "published")) + "/close", "{}"};
+        },
+        200, true}},
+      {"GET /api/v1/mass/teams", {fixed("GET", "/api/v1/mass/teams"), 200}},
+      {"POST /api/v1/mass/teams",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          return Request{"POST", "/api/v1/mass/teams",
+                         Json{{"org_node_id", node ? node : c.city.unit_a}, {"name", "青年服务队"},
+                              {"member_ids", Json::array({c.city.person_a})}}.dump()};
+        },
+        201, true}},
+      {"PUT /api/v1/mass/teams/{id}",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          const long long team = fresh_mass_team(c.server, node ? node : c.city.unit_a, c.city.person_a);
+          return Request{"PUT", "/api/v1/mass/teams/" + std::to_string(team),
+                         Json{{"name", "青年服务队"}, {"member_ids", Json::array({c.city.person_a})}}.dump()};
+        },
+        200, true}},
+      {"POST /api/v1/mass/teams/{id}/hours",
+       {[=](Context& c, bool inside) {
+          const long long node = node_target(c, inside);
+          const long long team = fresh_mass_team(c.server, node ? node : c.city.unit_a, c.city.person_a);
+          return Request{"POST", "/api/v1/mass/teams/" + std::to_string(team) + "/hours",
+                         Json{{"person_id", c.city.person_a}, {"hours", 2}, {"service_date", "2026-06-01"}}.dump()};
+        },
+        200, true}},
+      {"GET /api/v1/me/mass/projects", {fixed("GET", "/api/v1/me/mass/projects"), 200}},
+      {"GET /api/v1/me/mass/claims", {fixed("GET", "/api/v1/me/mass/claims"), 200}},
+      {"GET /api/v1/me/mass/teams", {fixed("GET", "/api/v1/me/mass/teams"), 200}},
+      {"GET /api/v1/me/mass/projects/{id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, c.city.unit_a, "published"))};
+        },
+        200}},
+      {"POST /api/v1/me/mass/projects/{id}/claim",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, c.city.unit_a, "published")) + "/claim", "{}"};
+        },
+        200}},
+      {"POST /api/v1/me/mass/projects/{id}/progress",
+       {[](Context& c, bool) {
+          return Request{"POST", "/api/v1/me/mass/projects/" + std::to_string(fresh_mass_project(c.server, c.city, c.city.unit_a, "claimed")) + "/progress",
+                         R"({"note":"已联系物业"})"};
+        },
+        200}},
+      {"POST /api/v1/me/mass/projects/{id}/done",
+       {[](Context& c, bool) {
+          const long long id = fresh_mass_project(c.server, c.city, c.city.unit_a, "claimed");
+          return Request{"POST", "/api/v1/me/mass/projects/" + std::to_string(id) + "/done",
+                         Json{{"note", "已安装扶手"}, {"photos", Json::array({fresh_file(c.server, "cadre")})}}.dump()};
+        },
+        200}},
   };
 }
 
@@ -1767,6 +1949,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                              key == "POST /api/v1/practice/trainings" || key == "POST /api/v1/practice/competitions" ||
                              key == "PUT /api/v1/practice/plans" || key == "POST /api/v1/record/entries" ||
                              key == "POST /api/v1/evaluation/campaigns"
+                             key == "POST /api/v1/mass/contact-points" || key == "POST /api/v1/mass/households" ||
+                             key == "POST /api/v1/mass/projects" || key == "POST /api/v1/mass/teams"
                          ? 400
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
@@ -1783,6 +1967,7 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                     spec.pattern.rfind("/api/v1/me/practice", 0) == 0 || spec.pattern.rfind("/api/v1/me/record", 0) == 0 ||
                     spec.pattern.rfind("/api/v1/me/surveys", 0) == 0) &&
                     spec.pattern.rfind("/api/v1/me/evaluation", 0) == 0) &&
+                    spec.pattern.rfind("/api/v1/me/mass", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
         } else if (spec.pattern.rfind("/api/v1/me/study/", 0) == 0 && spec.pattern.find("{id}") != std::string::npos &&

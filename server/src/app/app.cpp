@@ -40,6 +40,7 @@
 #include "evaluation/campaign_routes.hpp"
 #include "analytics/rollup.hpp"
 #include "analytics/routes.hpp"
+#include "masswork/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -138,6 +139,9 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   analytics_ = std::make_unique<analytics::AnalyticsService>(*db_, clock_);
   analytics::subscribe(db_->events(), analytics_->rule());
   analytics::add_routes(router_, *analytics_);
+  mass_ = std::make_unique<masswork::MassService>(*db_, clock_, *cipher_, files_.get());
+  mass_projects_ = std::make_unique<masswork::ProjectService>(*db_, clock_, files_.get());
+  masswork::add_routes(router_, *mass_, *mass_projects_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -67,6 +67,10 @@ class CampaignService;
 namespace xinhuo::analytics {
 class AnalyticsService;
 }
+namespace xinhuo::masswork {
+class MassService;
+class ProjectService;
+}
 
 namespace xinhuo::app {
 
@@ -106,6 +110,8 @@ class App {
   evaluation::CampaignService& campaigns() { return *campaigns_; }
   analytics::AnalyticsService& analytics() { return *analytics_; }
   org::OrgService& org() { return *org_; }
+  masswork::MassService& mass() { return *mass_; }
+  masswork::ProjectService& mass_projects() { return *mass_projects_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -153,6 +159,8 @@ class App {
   std::unique_ptr<evaluation::survey::SurveyService> surveys_;
   std::unique_ptr<evaluation::CampaignService> campaigns_;
   std::unique_ptr<analytics::AnalyticsService> analytics_;
+  std::unique_ptr<masswork::MassService> mass_;
+  std::unique_ptr<masswork::ProjectService> mass_projects_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

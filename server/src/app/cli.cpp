@@ -25,6 +25,7 @@
 #include "evaluation/demo.hpp"
 #include "record/service.hpp"
 #include "evaluation/survey_demo.hpp"
+#include "masswork/demo.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -309,6 +310,9 @@ int run_cli(int argc, char** argv) {
       std::cout << "study: " << st.sessions << " sessions with " << st.checkins << " check-ins\n";
       const auto rr = record::seed_demo_record(db, App::default_clock());
       std::cout << "cadre record: " << rr.entries << " entries, " << rr.comments << " leaders' comments\n";
+      const auto mw = masswork::seed_demo_masswork(db, App::default_clock(), cipher);
+      std::cout << "mass work: " << mw.contact_points << " contact points, " << mw.households << " households, " << mw.visits
+                << " visits, " << mw.projects << " micro-projects, " << mw.teams << " service team\n";
       const auto le = study::seed_demo_lectures(db, App::default_clock(), seed_number);
       std::cout << "lectures: " << le.teams << " lecture teams, " << le.lecturers << " lecturers, " << le.lectures << " lectures\n";
       const auto co = study::seed_demo_courses(db, std::chrono::system_clock::now(), seed_number);

@@ -210,3 +210,20 @@ describe('数据看板 in the menu', () => {
     expect(allowedEntries(analytics(), ['party.read', 'self.read'])).toEqual([])
   })
 })
+
+describe('联系群众 in the menu', () => {
+  const mass = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'masswork')
+
+  it('shows contact points, visits, micro-projects and teams to those with mass.read', () => {
+    expect(allowedEntries(mass(), ['mass.read'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['massHouseholds', '/mass/households'],
+      ['massVisits', '/mass/visits'],
+      ['massProjects', '/mass/projects'],
+      ['massTeams', '/mass/teams'],
+    ])
+  })
+
+  it('is left out without mass.read (a cadre works on the phone)', () => {
+    expect(allowedEntries(mass(), ['self.read', 'record.read'])).toEqual([])
+  })
+})

@@ -7,6 +7,7 @@ import {
   OfficeBuilding, Promotion, Reading, Setting, Stamp, Switch, TrendCharts, User, View, Wallet,
 } from '@element-plus/icons-vue'
 import { Calendar, Collection, Location, Microphone, Odometer, Position, School, Star, Tickets, Trophy, UserFilled, VideoPlay } from '@element-plus/icons-vue'
+import { Guide, House, Present } from '@element-plus/icons-vue'
 import { PERM, type Need } from '../shared/auth/permissions'
 
 export interface MenuEntry {
@@ -127,7 +128,17 @@ export const menuGroups: MenuGroup[] = [
   {
     key: 'masses',
     entries: [
-      { key: 'masswork', icon: ChatDotRound },
+      {
+        key: 'masswork',
+        icon: ChatDotRound,
+        permission: PERM.massRead,
+        children: [
+          { key: 'massHouseholds', icon: House, path: '/mass/households', permission: PERM.massRead },
+          { key: 'massVisits', icon: Guide, path: '/mass/visits', permission: PERM.massRead },
+          { key: 'massProjects', icon: Present, path: '/mass/projects', permission: PERM.massRead },
+          { key: 'massTeams', icon: UserFilled, path: '/mass/teams', permission: PERM.massRead },
+        ],
+      },
       { key: 'oversight', icon: View },
     ],
   },

@@ -12,6 +12,7 @@ import { installAuth } from '../shared/auth/guard'
 import { useAuthStore } from '../shared/stores/auth'
 import MobileApp from './MobileApp.vue'
 import { authRoutes, router } from './router'
+import { installPwa } from './pwa'
 
 export function mount(selector: string): void {
   setErrorReporter((error) => {
@@ -30,4 +31,5 @@ export function mount(selector: string): void {
   const pinia = createPinia()
   installAuth(router, useAuthStore(pinia), authRoutes)
   createApp(MobileApp).use(pinia).use(i18n).use(router).mount(selector)
+  installPwa()
 }

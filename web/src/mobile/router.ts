@@ -170,6 +170,18 @@ export const router = createRouter({
       props: (route) => ({ campaignId: Number(route.params.id) }),
       meta: { titleKey: 'mobile.evaluationEntry', signIn: true },
     },
+    {
+      path: '/mass',
+      name: 'mass',
+      component: () => import('./masswork/MassPage.vue'),
+      meta: { titleKey: 'mobile.massEntry', signIn: true },
+    },
+    {
+      path: '/mass/projects',
+      name: 'mass-projects',
+      component: () => import('./masswork/ProjectsPage.vue'),
+      meta: { titleKey: 'mobile.massProjects', signIn: true },
+    },
     { path: '/:pathMatch(.*)*', name: 'not-found', component: () => import('./NotFound.vue'), meta: { titleKey: 'notFound.title' } },
   ],
 })

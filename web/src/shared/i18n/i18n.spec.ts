@@ -19,6 +19,7 @@ import { enArchive, zhCNArchive } from './archive'
 import { enSurvey, zhCNSurvey } from '../survey/i18n'
 import { enEvaluation, zhCNEvaluation } from './evaluation'
 import { enAnalytics, zhCNAnalytics } from './analytics'
+import { enMass, zhCNMass } from './mass'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -45,6 +46,7 @@ const SETS: [string, object, object][] = [
   ['问卷', zhCNSurvey, enSurvey],
   ['考核评价', zhCNEvaluation, enEvaluation],
   ['数据看板', zhCNAnalytics, enAnalytics],
+  ['联系群众', zhCNMass, enMass],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {
