@@ -27,7 +27,7 @@ test.describe('console', () => {
       await expect(page.getByTestId('current-org')).toHaveText('全市')
       await expect(page.getByTestId('user-menu')).toContainText('未登录')
     }
-    await expect(page.getByTestId('menu-oversight')).toContainText('待上线')
+    await expect(page.getByTestId('menu-analytics')).toContainText('待上线')
     await expect(page).toHaveTitle(/薪火/)
     await screenshot(page, 'console-home')
   })

@@ -35,6 +35,7 @@
 #include "practice/training_routes.hpp"
 #include "points/routes.hpp"
 #include "record/routes.hpp"
+#include "oversight/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -120,6 +121,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
+  tolerance_cases_ = std::make_unique<oversight::CaseService>(*db_, clock_);
+  oversight_ = std::make_unique<oversight::OversightService>(*db_, clock_, files_.get());
+  policies_ = std::make_unique<oversight::PolicyService>(*db_, clock_, files_.get());
+  oversight::add_routes(router_, *tolerance_cases_, *oversight_, *policies_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -57,6 +57,11 @@ class FilesService;
 namespace xinhuo::record {
 class RecordService;
 }
+namespace xinhuo::oversight {
+class CaseService;
+class OversightService;
+class PolicyService;
+}
 
 namespace xinhuo::app {
 
@@ -92,6 +97,9 @@ class App {
   practice::TrainingService& trainings() { return *trainings_; }
   practice::CompetitionService& competitions() { return *competitions_; }
   record::RecordService& record() { return *record_; }
+  oversight::CaseService& tolerance_cases() { return *tolerance_cases_; }
+  oversight::OversightService& oversight() { return *oversight_; }
+  oversight::PolicyService& policies() { return *policies_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -135,6 +143,9 @@ class App {
   std::unique_ptr<practice::TrainingService> trainings_;
   std::unique_ptr<practice::CompetitionService> competitions_;
   std::unique_ptr<record::RecordService> record_;
+  std::unique_ptr<oversight::CaseService> tolerance_cases_;
+  std::unique_ptr<oversight::OversightService> oversight_;
+  std::unique_ptr<oversight::PolicyService> policies_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

@@ -21,6 +21,7 @@
 #include "practice/demo.hpp"
 #include "record/demo.hpp"
 #include "record/service.hpp"
+#include "oversight/demo.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -298,6 +299,9 @@ int run_cli(int argc, char** argv) {
       const auto co = study::seed_demo_courses(db, std::chrono::system_clock::now(), seed_number);
       std::cout << "study: " << co.courses << " online courses with " << co.progress << " learners' progress, " << co.readings
                 << " reading activity with " << co.notes << " notes\n";
+      const auto ov = oversight::seed_demo_oversight(db, App::default_clock());
+      std::cout << "oversight: " << ov.cases << " fault-tolerance cases, " << ov.findings << " inspection findings, "
+                << ov.policies << " policy documents\n";
     }
     std::cout << "done in "
               << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()

@@ -134,6 +134,12 @@ export const router = createRouter({
       meta: { titleKey: 'mobile.recordEntry', signIn: true },
     },
     {
+      path: '/oversight',
+      name: 'oversight',
+      component: () => import('./oversight/MyOversightPage.vue'),
+      meta: { titleKey: 'mobile.oversightEntry', signIn: true },
+    },
+    {
       path: '/party/timeline',
       name: 'party-timeline',
       component: () => import('./party/MyTimelinePage.vue'),

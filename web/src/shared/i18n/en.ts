@@ -160,6 +160,10 @@ const en: Messages = {
     evaluation: 'Evaluation',
     masswork: 'Mass Work',
     oversight: 'Oversight',
+    oversightCases: 'Fault tolerance',
+    oversightInspections: 'Special inspections',
+    oversightAccountability: 'Accountability',
+    oversightPolicies: 'Incentive policies',
     partyTimeline: 'Life-cycle record',
     partyAppraisals: 'Democratic appraisal',
     partyRewards: 'Rewards/penalties',
@@ -249,6 +253,7 @@ const en: Messages = {
     timelineEntry: 'My party life',
     practiceEntry: 'My practice',
     recordEntry: 'My record entries',
+    oversightEntry: 'Fault tolerance',
   },
   forbidden: {
     title: 'No access',

@@ -15,6 +15,7 @@ import { enRecord, zhCNRecord } from './record'
 import { enStudy, zhCNStudy } from './study'
 import { enLectures, zhCNLectures } from './lectures'
 import { enCourses, zhCNCourses } from './courses'
+import { enOversight, zhCNOversight } from './oversight'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -37,6 +38,7 @@ const SETS: [string, object, object][] = [
   ['学习教育', zhCNStudy, enStudy],
   ['宣讲团', zhCNLectures, enLectures],
   ['网络课程与读书活动', zhCNCourses, enCourses],
+  ['监督激励', zhCNOversight, enOversight],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

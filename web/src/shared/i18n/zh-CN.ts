@@ -164,6 +164,10 @@ const zhCN = {
     evaluation: '考核评价',
     masswork: '联系群众',
     oversight: '监督激励',
+    oversightCases: '容错纠错',
+    oversightInspections: '专项督查',
+    oversightAccountability: '问责与澄清',
+    oversightPolicies: '激励政策',
     partyTimeline: '政治生命档案',
     partyAppraisals: '民主评议',
     partyRewards: '党员奖惩',
@@ -253,6 +257,7 @@ const zhCN = {
     timelineEntry: '我的政治生命',
     practiceEntry: '我的实践',
     recordEntry: '我的纪实',
+    oversightEntry: '容错纠错',
   },
   forbidden: {
     title: '无权访问',
