@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "oversight/model.hpp"
+#include "oversight/service.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -83,7 +84,7 @@ Json decision(const std::string& outcome = "tolerated") {
 TEST_P(Oversight, ACaseSubmittedFridayEveningIsDueMondayAndOverdueAfter) {
   START_CITY(s);
   s.clock().set(parse_iso_utc("2026-11-27T12:00:00Z"));  // Friday 20:00 in Beijing
-  const std::string cadre = s.login("cadre"), admin = s.login("admin"), unit = s.login("unitadmin");
+  std::string cadre = s.login("cadre"), admin = s.login("admin"), unit = s.login("unitadmin");
   auto applied = s.send_as(cadre, "POST", "/api/v1/me/oversight/cases", application().dump());
   ASSERT_EQ(applied.status, 201) << applied.body;
   EXPECT_EQ(applied.json()["review_due"], "2026-11-30");
@@ -92,12 +93,16 @@ TEST_P(Oversight, ACaseSubmittedFridayEveningIsDueMondayAndOverdueAfter) {
   const long long id = id_of(applied);
 
   s.clock().set(parse_iso_utc("2026-11-30T15:30:00Z"));  // Monday 23:30: still due today
+  admin = s.login("admin");  // the sessions of Friday have expired
   auto monday = s.get_as(admin, "/api/v1/oversight/cases");
   ASSERT_EQ(monday.status, 200) << monday.body;
   EXPECT_EQ(monday.json()["items"][0]["review_overdue"], false);
   EXPECT_EQ(s.get_as(admin, "/api/v1/oversight/cases/warnings").json()["overdue_reviews"], 0);
 
   s.clock().set(parse_iso_utc("2026-11-30T16:30:00Z"));  // Tuesday 00:30: overdue
+  unit = s.login("unitadmin");
+  cadre = s.login("cadre");
+  admin = s.login("admin");
   auto tuesday = s.get_as(unit, "/api/v1/oversight/cases?overdue=true");
   ASSERT_EQ(tuesday.status, 200) << tuesday.body;
   ASSERT_EQ(tuesday.json()["total"], 1);
@@ -113,7 +118,7 @@ TEST_P(Oversight, ACaseSubmittedFridayEveningIsDueMondayAndOverdueAfter) {
 
 TEST_P(Oversight, StepsOutOfOrderAreRefusedAndTheApplicantSeesTheResultOnceNotified) {
   START_CITY(s);
-  const std::string cadre = s.login("cadre"), admin = s.login("admin"), unit = s.login("unitadmin");
+  std::string cadre = s.login("cadre"), admin = s.login("admin"), unit = s.login("unitadmin");
   const long long id = id_of(s.send_as(cadre, "POST", "/api/v1/me/oversight/cases", application().dump()));
   const std::string url = "/api/v1/oversight/cases/" + std::to_string(id);
   EXPECT_EQ(s.send_as(admin, "POST", url + "/decide", decision().dump()).status, 409) << "not reviewed yet";
@@ -148,7 +153,8 @@ TEST_P(Oversight, StepsOutOfOrderAreRefusedAndTheApplicantSeesTheResultOnceNotif
   ASSERT_EQ(before.status, 200) << before.body;
   EXPECT_EQ(before.json()["state"], "decided");
   EXPECT_TRUE(before.json()["outcome"].is_null());
-  for (const auto& h : before.json()["history"]) EXPECT_NE(h["action"], "noted");
+  const Json history = before.json()["history"];
+  for (const auto& h : history) EXPECT_NE(h["action"], "noted");
 
   EXPECT_EQ(field_of(s.send_as(admin, "POST", url + "/corrections", R"({"content":"完善审批流程","due_date":"2026-11-01"})")),
             "due_date");
@@ -165,6 +171,7 @@ TEST_P(Oversight, StepsOutOfOrderAreRefusedAndTheApplicantSeesTheResultOnceNotif
   ASSERT_EQ(s.send_as(admin, "POST", done, R"({"note":"已印发制度"})").status, 200);
   EXPECT_EQ(s.send_as(admin, "POST", done, R"({"note":"再次"})").status, 409);
   s.clock().set(parse_iso_utc("2026-12-20T04:00:00Z"));
+  admin = s.login("admin");
   EXPECT_EQ(s.get_as(admin, "/api/v1/oversight/cases/warnings").json()["overdue_corrections"], 0) << "done items are not overdue";
   auto closed = s.send_as(admin, "POST", url + "/close", "{}");
   ASSERT_EQ(closed.status, 200) << closed.body;
@@ -337,20 +344,24 @@ TEST_P(Oversight, PoliciesAreReadByEveryoneAndEditedOnce) {
 
 TEST_P(Oversight, InspectionFindingsPastTheirDeadlineAreFlagged) {
   START_CITY(s);
-  const std::string admin = s.login("admin"), unit = s.login("unitadmin");
+  std::string admin = s.login("admin"), unit = s.login("unitadmin");
   auto made = s.send_as(admin, "POST", "/api/v1/oversight/inspections",
                         Json{{"topic", "校园安全专项督查"}, {"description", "督查消防安全责任落实"}, {"start_date", "2026-11-20"},
                              {"node_ids", Json::array({city.unit_a})}}.dump());
   ASSERT_EQ(made.status, 201) << made.body;
   const std::string url = "/api/v1/oversight/inspections/" + std::to_string(id_of(made));
   Json finding = {{"unit_id", city.unit_b}, {"content", "消防通道堆放杂物"}, {"requirement", "立即清理"}, {"due_date", "2026-12-05"}};
-  EXPECT_EQ(field_of(s.send_as(admin, "POST", url + "/findings", finding.dump())), "unit_id") << "outside the inspection";
+  auto outside = s.send_as(admin, "POST", url + "/findings", finding.dump());
+  ASSERT_EQ(outside.status, 400) << outside.body;
+  EXPECT_EQ(field_of(outside), "unit_id") << "outside the inspection";
   finding["unit_id"] = city.unit_a;
   finding["person_id"] = city.person_a;
   auto f = s.send_as(admin, "POST", url + "/findings", finding.dump());
   ASSERT_EQ(f.status, 201) << f.body;
   EXPECT_EQ(f.json()["overdue"], false);
   s.clock().set(parse_iso_utc("2026-12-06T04:00:00Z"));
+  admin = s.login("admin");
+  unit = s.login("unitadmin");
   auto overdue = s.get_as(unit, "/api/v1/oversight/findings/overdue");
   ASSERT_EQ(overdue.status, 200) << overdue.body;
   ASSERT_EQ(overdue.json()["items"].size(), 1u);

@@ -245,6 +245,8 @@ Finding OversightService::add_finding(const Principal& caller, long long inspect
   if (!OversightStore::inspection(tx.sql(), caller, inspection_id, today())) throw Error::not_found({"督查不存在", "No such inspection"});
   if (!OversightStore::node_in_scope(tx.sql(), caller, in.unit_id, true))
     throw Error::validation("unit_id", {"单位不存在或不在管理范围内", "The unit is not one you manage"});
+  if (!OversightStore::unit_in_inspection(tx.sql(), inspection_id, in.unit_id))
+    throw Error::validation("unit_id", {"该单位不在本次督查范围内", "The unit is outside this inspection's scope"});
   if (in.person_id) {
     auto p = CaseStore::person(tx.sql(), in.person_id);
     if (!p || p->unit_id != in.unit_id)
