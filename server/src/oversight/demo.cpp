@@ -86,7 +86,7 @@ DemoOversightReport seed_demo_oversight(db::Database& db, const Clock& clock) {
   ++report.cases;
   // Declined at the initial review.
   const long long no = cases.apply(*cadre2, {.title = "未按期报送统计数据的容错申请",
-      .facts = "因个人疏忽，未按期报送季度统计数据。", .decision_taken = "无", .basis = "无明确依据",
+      .facts = "因个人疏忽，未按期报送季度统计数据。", .decision_taken = "未采取特别措施", .basis = "无明确依据",
       .loss = "影响全市数据汇总一天。", .remedy = "已补报。"}).id;
   cases.review(*admin, no, false, "属于工作疏忽，不属于容错纠错的适用情形。");
   ++report.cases;

@@ -1,6 +1,7 @@
 // English texts of oversight and incentives.
 export default {
   oversight: {
+    common: { stateLabel: 'State', search: 'Search', refresh: 'Refresh', export: 'Export Excel', q: 'Name or title' },
     state: { submitted: 'Awaiting review', investigating: 'Investigating', declined: 'Declined', decided: 'Decided', notified: 'Result notified', closed: 'Closed' },
     kind: { application: 'Application', advance_filing: 'Filed in advance' },
     applicant: { self: 'By the cadre', unit: 'By the unit' },

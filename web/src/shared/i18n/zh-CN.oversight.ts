@@ -1,6 +1,7 @@
 // 监督激励的中文文本。
 export default {
   oversight: {
+    common: { stateLabel: '状态', search: '查询', refresh: '刷新', export: '导出 Excel', q: '姓名或标题' },
     state: { submitted: '待初审', investigating: '调查核实', declined: '不予受理', decided: '已集体研究', notified: '已反馈结果', closed: '已办结' },
     kind: { application: '容错申请', advance_filing: '容错报备' },
     applicant: { self: '本人申请', unit: '单位申请' },
