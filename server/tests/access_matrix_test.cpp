@@ -26,6 +26,9 @@
 #include "evaluation/campaign_service.hpp"
 #include "masswork/project_service.hpp"
 #include "masswork/service.hpp"
+#include "oversight/case_service.hpp"
+#include "oversight/policy_service.hpp"
+#include "oversight/service.hpp"
 #include "study/course_service.hpp"
 #include "study/group_service.hpp"
 #include "study/reading_service.hpp"
@@ -576,6 +579,75 @@ std::string fresh_period() {
   static int n = 0;
   ++n;
   return std::to_string(2000 + n / 2) + (n % 2 ? "H1" : "H2");
+}
+
+// Oversight: the city administrator as the oversight office (scope all), and a case of person A (inside) or B in a
+// state: submitted, investigating, decided (tolerated, with one open correction item when `with_item`), notified.
+Principal oversight_admin(TestServer& s) {
+  Principal admin;
+  admin.account_id = s.account_id("admin");
+  admin.display_name = "admin";
+  admin.permissions = {"oversight.read", "oversight.write"};
+  admin.scope.all = true;
+  return admin;
+}
+long long fresh_tolerance_case(TestServer& s, const TestServer::SmallCity& city, bool inside, const std::string& state) {
+  const Principal admin = oversight_admin(s);
+  auto& cases = s.app().tolerance_cases();
+  const long long id = cases.apply_for(admin, {.person_id = inside ? city.person_a : city.person_b, .title = "应急采购的容错申请",
+                                               .facts = "为按期复课简化采购程序", .decision_taken = "以询价代替招标",
+                                               .basis = "局党委会议纪要", .loss = "单价略高", .remedy = "已退还差价"}).id;
+  if (state == "submitted") return id;
+  cases.review(admin, id, true, "");
+  if (state == "investigating") return id;
+  cases.decide(admin, id, {.outcome = "tolerated", .votes_for = 5, .votes_against = 0, .votes_abstain = 0,
+                           .distinctions = {"experiment"}, .reasons = "属于先行先试，出于公心"});
+  if (state == "decided") return id;
+  cases.notify(admin, id, "");
+  return id;
+}
+// "<case>/corrections/<item>" of a notified case with one open item.
+std::string fresh_correction(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  const long long id = fresh_tolerance_case(s, city, inside, "notified");
+  const auto c = s.app().tolerance_cases().add_correction(oversight_admin(s), id, "完善审批流程", "2099-12-31");
+  return std::to_string(id) + "/corrections/" + std::to_string(c.corrections.at(0).id);
+}
+long long fresh_library_case(TestServer& s, const TestServer::SmallCity& city) {
+  const long long id = fresh_tolerance_case(s, city, true, "notified");
+  return s.app().tolerance_cases().publish(oversight_admin(s), id, "先行先试案例", "某某同志为按期复课简化采购程序，出于公心，予以容错。").id;
+}
+long long fresh_accountability(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  return s.app().oversight().record_accountability(oversight_admin(s), {.person_id = inside ? city.person_a : city.person_b,
+                                                                        .document_file = fresh_file(s, "admin"), .form = "admonition",
+                                                                        .reason = "履职不到位", .document_no = "教党〔2020〕1号",
+                                                                        .decided_on = "2020-01-01", .effective_from = "2020-01-01"}).id;
+}
+long long fresh_clarification(TestServer& s, const TestServer::SmallCity& city) {
+  return s.app().oversight().record_clarification(oversight_admin(s), {.person_id = city.person_a, .complaint = "反映其违规办事",
+                                                                       .finding = "经核查反映不实", .clarified_on = "2020-01-01",
+                                                                       .announcement_scope = "单位干部会议"}).id;
+}
+long long fresh_inspection(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  return s.app().oversight().create_inspection(oversight_admin(s), {.topic = "安全专项督查", .description = "督查消防安全",
+                                                                    .start_date = "2020-01-01",
+                                                                    .node_ids = {inside ? city.unit_a : city.unit_b}}).id;
+}
+long long fresh_finding(TestServer& s, const TestServer::SmallCity& city, bool inside) {
+  const long long unit = inside ? city.unit_a : city.unit_b;
+  return s.app().oversight().add_finding(oversight_admin(s), fresh_inspection(s, city, inside),
+                                         {.unit_id = unit, .content = "消防通道堆物", .requirement = "立即清理",
+                                          .due_date = "2099-12-31"}).id;
+}
+long long fresh_policy(TestServer& s, bool with_file) {
+  oversight::PolicyDoc d;
+  d.title = "干部容错纠错实施办法";
+  d.category = "tolerance";
+  d.issuer = "市委组织部";
+  d.doc_number = "市组〔2024〕7号";
+  d.effective_from = "2024-01-01";
+  d.body = "坚持三个区分开来";
+  if (with_file) d.file_id = fresh_file(s, "admin");
+  return s.app().policies().create(oversight_admin(s), d).id;
 }
 
 std::map<std::string, Case> cases() {
@@ -1914,6 +1986,169 @@ std::map<std::string, Case> cases() {
                          Json{{"note", "已安装扶手"}, {"photos", Json::array({fresh_file(c.server, "cadre")})}}.dump()};
         },
         200}},
+      {"POST /api/v1/me/oversight/cases",
+       {fixed("POST", "/api/v1/me/oversight/cases",
+              R"({"title":"容错申请","facts":"简化采购程序","decision_taken":"以询价代替招标","basis":"会议纪要","loss":"单价略高","remedy":"已退还差价"})"),
+        201}},
+      {"GET /api/v1/me/oversight/cases", {fixed("GET", "/api/v1/me/oversight/cases"), 200}},
+      {"GET /api/v1/me/oversight/cases/{id}",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, true, "submitted"))};
+        },
+        200}},
+      {"POST /api/v1/oversight/cases",
+       {[](Context& c, bool inside) {
+          Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"title", "容错申请"}, {"facts", "简化采购程序"},
+                       {"decision_taken", "以询价代替招标"}, {"basis", "会议纪要"}, {"loss", "单价略高"}, {"remedy", "已退还差价"}};
+          return Request{"POST", "/api/v1/oversight/cases", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/oversight/cases", {fixed("GET", "/api/v1/oversight/cases?overdue=true"), 200}},
+      {"GET /api/v1/oversight/cases/export", {fixed("GET", "/api/v1/oversight/cases/export"), 200}},
+      {"GET /api/v1/oversight/cases/warnings", {fixed("GET", "/api/v1/oversight/cases/warnings"), 200}},
+      {"GET /api/v1/oversight/cases/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "submitted"))};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/review",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "submitted")) + "/review",
+                         R"({"accept":true})"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/notes",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "investigating")) + "/notes",
+                         R"({"note":"调取会议纪要"})"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/decide",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "investigating")) + "/decide",
+                         R"({"outcome":"tolerated","votes_for":5,"votes_against":0,"votes_abstain":0,"distinctions":["experiment"],"reasons":"先行先试，出于公心"})"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/notify",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "decided")) + "/notify", "{}"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/corrections",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "decided")) + "/corrections",
+                         R"({"content":"完善审批流程","due_date":"2099-12-31"})"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/corrections/{item}/done",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + fresh_correction(c.server, c.city, inside) + "/done", R"({"note":"已完成"})"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/close",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "notified")) + "/close", "{}"};
+        },
+        200, true}},
+      {"GET /api/v1/oversight/cases/{id}/draft",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "notified")) + "/draft"};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/cases/{id}/publish",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/cases/" + std::to_string(fresh_tolerance_case(c.server, c.city, inside, "notified")) + "/publish",
+                         R"({"title":"先行先试案例","body":"某某同志为按期复课简化采购程序，出于公心，予以容错。"})"};
+        },
+        201, true}},
+      {"GET /api/v1/oversight/library", {fixed("GET", "/api/v1/oversight/library"), 200}},
+      {"GET /api/v1/oversight/library/{id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/oversight/library/" + std::to_string(fresh_library_case(c.server, c.city))}; },
+        200}},
+      {"GET /api/v1/oversight/accountability/forms", {fixed("GET", "/api/v1/oversight/accountability/forms"), 200}},
+      {"POST /api/v1/oversight/accountability",
+       {[](Context& c, bool inside) {
+          Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"form", "circulated"}, {"reason", "履职不到位"},
+                       {"document_no", "教党〔2020〕1号"}, {"decided_on", "2020-01-01"}, {"effective_from", "2020-01-01"}};
+          return Request{"POST", "/api/v1/oversight/accountability", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/oversight/accountability", {fixed("GET", "/api/v1/oversight/accountability"), 200}},
+      {"GET /api/v1/oversight/accountability/export", {fixed("GET", "/api/v1/oversight/accountability/export"), 200}},
+      {"GET /api/v1/oversight/accountability/{id}/document",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/oversight/accountability/" + std::to_string(fresh_accountability(c.server, c.city, inside)) + "/document"};
+        },
+        200, true}},
+      {"GET /api/v1/me/oversight/accountability/{id}/document",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/oversight/accountability/" + std::to_string(fresh_accountability(c.server, c.city, true)) + "/document"};
+        },
+        200}},
+      {"POST /api/v1/oversight/clarifications",
+       {[](Context& c, bool inside) {
+          Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"complaint", "反映其违规办事"}, {"finding", "经核查不实"},
+                       {"clarified_on", "2020-01-01"}, {"announcement_scope", "单位干部会议"}};
+          return Request{"POST", "/api/v1/oversight/clarifications", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/oversight/clarifications", {fixed("GET", "/api/v1/oversight/clarifications"), 200}},
+      {"PUT /api/v1/me/oversight/clarifications/{id}/shown",
+       {[](Context& c, bool) {
+          return Request{"PUT", "/api/v1/me/oversight/clarifications/" + std::to_string(fresh_clarification(c.server, c.city)) + "/shown",
+                         R"({"shown":true})"};
+        },
+        200}},
+      {"GET /api/v1/oversight/people/{id}/summary",
+       {[=](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/oversight/people/" + std::to_string(person_target(c, inside)) + "/summary"};
+        },
+        200, true}},
+      {"GET /api/v1/me/oversight/summary", {fixed("GET", "/api/v1/me/oversight/summary"), 200}},
+      {"POST /api/v1/oversight/inspections",
+       {[](Context& c, bool inside) {
+          Json body = {{"topic", "安全专项督查"}, {"description", "督查消防安全"}, {"start_date", "2020-01-01"},
+                       {"node_ids", Json::array({inside ? c.city.unit_a : c.city.unit_b})}};
+          return Request{"POST", "/api/v1/oversight/inspections", body.dump()};
+        },
+        201, true}},
+      {"GET /api/v1/oversight/inspections", {fixed("GET", "/api/v1/oversight/inspections"), 200}},
+      {"GET /api/v1/oversight/inspections/{id}",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/oversight/inspections/" + std::to_string(fresh_inspection(c.server, c.city, inside))};
+        },
+        200, true}},
+      {"POST /api/v1/oversight/inspections/{id}/findings",
+       {[](Context& c, bool inside) {
+          Json body = {{"unit_id", inside ? c.city.unit_a : c.city.unit_b}, {"content", "消防通道堆物"}, {"requirement", "立即清理"},
+                       {"due_date", "2099-12-31"}};
+          return Request{"POST", "/api/v1/oversight/inspections/" + std::to_string(fresh_inspection(c.server, c.city, inside)) + "/findings",
+                         body.dump()};
+        },
+        201, true}},
+      {"POST /api/v1/oversight/findings/{id}/follow-up",
+       {[](Context& c, bool inside) {
+          return Request{"POST", "/api/v1/oversight/findings/" + std::to_string(fresh_finding(c.server, c.city, inside)) + "/follow-up",
+                         R"({"note":"已清理","rectified":true})"};
+        },
+        200, true}},
+      {"GET /api/v1/oversight/findings/overdue", {fixed("GET", "/api/v1/oversight/findings/overdue"), 200}},
+      {"GET /api/v1/oversight/findings/export", {fixed("GET", "/api/v1/oversight/findings/export"), 200}},
+      {"GET /api/v1/policies", {fixed("GET", "/api/v1/policies?on=2025-01-01"), 200}},
+      {"GET /api/v1/policies/{id}",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/policies/" + std::to_string(fresh_policy(c.server, false))}; }, 200}},
+      {"GET /api/v1/policies/{id}/file",
+       {[](Context& c, bool) { return Request{"GET", "/api/v1/policies/" + std::to_string(fresh_policy(c.server, true)) + "/file"}; }, 200}},
+      {"POST /api/v1/policies",
+       {fixed("POST", "/api/v1/policies",
+              R"({"title":"关心关爱干部措施","category":"care","issuer":"市委组织部","doc_number":"市组〔2024〕9号","effective_from":"2024-01-01","body":"定期组织健康体检"})"),
+        201}},
+      {"PUT /api/v1/policies/{id}",
+       {[](Context& c, bool) {
+          return Request{"PUT", "/api/v1/policies/" + std::to_string(fresh_policy(c.server, false)),
+                         R"({"title":"干部容错纠错实施办法","category":"tolerance","issuer":"市委组织部","doc_number":"市组〔2024〕7号","effective_from":"2024-01-01","body":"坚持三个区分开来","version":1})"};
+        },
+        200}},
   };
 }
 
@@ -1997,6 +2232,9 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                              key == "POST /api/v1/evaluation/campaigns" ||
                              key == "POST /api/v1/mass/contact-points" || key == "POST /api/v1/mass/households" ||
                              key == "POST /api/v1/mass/projects" || key == "POST /api/v1/mass/teams"
+ ||
+                             key == "POST /api/v1/oversight/cases" || key == "POST /api/v1/oversight/accountability" ||
+                             key == "POST /api/v1/oversight/clarifications" || key == "POST /api/v1/oversight/inspections"
                          ? 400
                          : 404;
         } else if (key == "POST /api/v1/study/checkins" && role.username != "cadre") {
@@ -2015,6 +2253,8 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
                     spec.pattern.rfind("/api/v1/me/mass", 0) == 0 || spec.pattern.rfind("/api/v1/me/archive", 0) == 0) &&
                    role.username != "cadre") {
           expected = 403;  // points and party life belong to a person: an account without one has none
+        } else if (spec.pattern.rfind("/api/v1/me/oversight", 0) == 0 && role.username != "cadre") {
+          expected = 403;  // a fault-tolerance case or a record about oneself needs a person
         } else if (spec.pattern.rfind("/api/v1/me/study/", 0) == 0 && spec.pattern.find("{id}") != std::string::npos &&
                    role.username != "cadre") {
           expected = 403;  // a course or a reading activity is learnt by a person: an account without one has none

@@ -41,6 +41,7 @@
 #include "analytics/rollup.hpp"
 #include "analytics/routes.hpp"
 #include "masswork/routes.hpp"
+#include "oversight/routes.hpp"
 #include "study/course_routes.hpp"
 #include "study/group_routes.hpp"
 #include "study/reading_routes.hpp"
@@ -142,6 +143,10 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   mass_ = std::make_unique<masswork::MassService>(*db_, clock_, *cipher_, files_.get());
   mass_projects_ = std::make_unique<masswork::ProjectService>(*db_, clock_, files_.get());
   masswork::add_routes(router_, *mass_, *mass_projects_);
+  tolerance_cases_ = std::make_unique<oversight::CaseService>(*db_, clock_);
+  oversight_ = std::make_unique<oversight::OversightService>(*db_, clock_, files_.get());
+  policies_ = std::make_unique<oversight::PolicyService>(*db_, clock_, files_.get());
+  oversight::add_routes(router_, *tolerance_cases_, *oversight_, *policies_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

@@ -71,6 +71,11 @@ namespace xinhuo::masswork {
 class MassService;
 class ProjectService;
 }
+namespace xinhuo::oversight {
+class CaseService;
+class OversightService;
+class PolicyService;
+}
 
 namespace xinhuo::app {
 
@@ -112,6 +117,9 @@ class App {
   org::OrgService& org() { return *org_; }
   masswork::MassService& mass() { return *mass_; }
   masswork::ProjectService& mass_projects() { return *mass_projects_; }
+  oversight::CaseService& tolerance_cases() { return *tolerance_cases_; }
+  oversight::OversightService& oversight() { return *oversight_; }
+  oversight::PolicyService& policies() { return *policies_; }
   audit::AuditService& audit() { return *audit_; }
   const FieldCipher& cipher() const { return *cipher_; }
 
@@ -161,6 +169,9 @@ class App {
   std::unique_ptr<analytics::AnalyticsService> analytics_;
   std::unique_ptr<masswork::MassService> mass_;
   std::unique_ptr<masswork::ProjectService> mass_projects_;
+  std::unique_ptr<oversight::CaseService> tolerance_cases_;
+  std::unique_ptr<oversight::OversightService> oversight_;
+  std::unique_ptr<oversight::PolicyService> policies_;
 };
 
 // Runs the HTTP server until SIGTERM or SIGINT, then shuts down gracefully.

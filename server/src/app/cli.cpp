@@ -26,6 +26,7 @@
 #include "record/service.hpp"
 #include "evaluation/survey_demo.hpp"
 #include "masswork/demo.hpp"
+#include "oversight/demo.hpp"
 #include "points/service.hpp"
 #include "points/synthetic_ledger.hpp"
 #include "auth/service.hpp"
@@ -322,6 +323,9 @@ int run_cli(int argc, char** argv) {
       std::cout << "surveys: " << sv.surveys << " open survey with " << sv.responses << " responses\n";
       const auto ev = evaluation::seed_demo_evaluation(db, App::default_clock());
       std::cout << "evaluation: " << ev.campaigns << " campaigns with " << ev.ratings << " ratings\n";
+      const auto ov = oversight::seed_demo_oversight(db, App::default_clock());
+      std::cout << "oversight: " << ov.cases << " fault-tolerance cases, " << ov.findings << " inspection findings, "
+                << ov.policies << " policy documents\n";
     }
     // Demo and generated data are written in bulk, without events: the dashboards' rollups are computed once here.
     std::cout << "dashboard rollups: " << analytics::rebuild(db, org::YoungCadreRule{}) << " rows\n";

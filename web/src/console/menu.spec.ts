@@ -227,3 +227,20 @@ describe('联系群众 in the menu', () => {
     expect(allowedEntries(mass(), ['self.read', 'record.read'])).toEqual([])
   })
 })
+
+describe('监督激励 in the menu', () => {
+  const oversight = () => menuGroups.flatMap((g) => g.entries).filter((e) => e.key === 'oversight')
+
+  it('shows fault tolerance, inspections, accountability and policies to those with oversight.read', () => {
+    expect(allowedEntries(oversight(), ['oversight.read'])[0]?.children?.map((c) => [c.key, c.path])).toEqual([
+      ['oversightCases', '/oversight/cases'],
+      ['oversightInspections', '/oversight/inspections'],
+      ['oversightAccountability', '/oversight/accountability'],
+      ['oversightPolicies', '/oversight/policies'],
+    ])
+  })
+
+  it('is left out without oversight.read (a cadre applies and reads the policies on the phone)', () => {
+    expect(allowedEntries(oversight(), ['self.read', 'record.read'])).toEqual([])
+  })
+})

@@ -139,7 +139,17 @@ export const menuGroups: MenuGroup[] = [
           { key: 'massTeams', icon: UserFilled, path: '/mass/teams', permission: PERM.massRead },
         ],
       },
-      { key: 'oversight', icon: View },
+      {
+        key: 'oversight',
+        icon: View,
+        permission: PERM.oversightRead,
+        children: [
+          { key: 'oversightCases', icon: Checked, path: '/oversight/cases', permission: PERM.oversightRead },
+          { key: 'oversightInspections', icon: Flag, path: '/oversight/inspections', permission: PERM.oversightRead },
+          { key: 'oversightAccountability', icon: Stamp, path: '/oversight/accountability', permission: PERM.oversightRead },
+          { key: 'oversightPolicies', icon: Document, path: '/oversight/policies', permission: PERM.oversightRead },
+        ],
+      },
     ],
   },
   {

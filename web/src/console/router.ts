@@ -167,6 +167,30 @@ export const router = createRouter({
       meta: { titleKey: 'menu.evaluationCampaigns', permission: PERM.evaluationRead, menuPath: '/evaluation/campaigns' },
     },
     {
+      path: '/oversight/cases',
+      name: 'oversight-cases',
+      component: () => import('./oversight/CasesPage.vue'),
+      meta: { titleKey: 'menu.oversightCases', permission: PERM.oversightRead },
+    },
+    {
+      path: '/oversight/inspections',
+      name: 'oversight-inspections',
+      component: () => import('./oversight/InspectionsPage.vue'),
+      meta: { titleKey: 'menu.oversightInspections', permission: PERM.oversightRead },
+    },
+    {
+      path: '/oversight/accountability',
+      name: 'oversight-accountability',
+      component: () => import('./oversight/AccountabilityPage.vue'),
+      meta: { titleKey: 'menu.oversightAccountability', permission: PERM.oversightRead },
+    },
+    {
+      path: '/oversight/policies',
+      name: 'oversight-policies',
+      component: () => import('./oversight/PoliciesPage.vue'),
+      meta: { titleKey: 'menu.oversightPolicies', permission: PERM.oversightRead },
+    },
+    {
       path: '/practice/assignments',
       name: 'practice-assignments',
       component: () => import('./practice/AssignmentsPage.vue'),

@@ -140,6 +140,12 @@ export const router = createRouter({
       meta: { titleKey: 'menu.recordArchive', signIn: true },
     },
     {
+      path: '/oversight',
+      name: 'oversight',
+      component: () => import('./oversight/MyOversightPage.vue'),
+      meta: { titleKey: 'mobile.oversightEntry', signIn: true },
+    },
+    {
       path: '/party/timeline',
       name: 'party-timeline',
       component: () => import('./party/MyTimelinePage.vue'),

@@ -170,6 +170,10 @@ const en: Messages = {
     massProjects: 'Micro-projects',
     massTeams: 'Youth service teams',
     oversight: 'Oversight',
+    oversightCases: 'Fault tolerance',
+    oversightInspections: 'Special inspections',
+    oversightAccountability: 'Accountability',
+    oversightPolicies: 'Incentive policies',
     partyTimeline: 'Life-cycle record',
     partyAppraisals: 'Democratic appraisal',
     partyRewards: 'Rewards/penalties',
@@ -265,6 +269,7 @@ const en: Messages = {
     evaluationEntryHint: 'Rating tasks and my results',
     massEntry: 'Mass work',
     massProjects: 'Micro-projects',
+    oversightEntry: 'Fault tolerance',
   },
   forbidden: {
     title: 'No access',

@@ -20,6 +20,7 @@ import { enSurvey, zhCNSurvey } from '../survey/i18n'
 import { enEvaluation, zhCNEvaluation } from './evaluation'
 import { enAnalytics, zhCNAnalytics } from './analytics'
 import { enMass, zhCNMass } from './mass'
+import { enOversight, zhCNOversight } from './oversight'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -47,6 +48,7 @@ const SETS: [string, object, object][] = [
   ['考核评价', zhCNEvaluation, enEvaluation],
   ['数据看板', zhCNAnalytics, enAnalytics],
   ['联系群众', zhCNMass, enMass],
+  ['监督激励', zhCNOversight, enOversight],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

@@ -174,6 +174,10 @@ const zhCN = {
     massProjects: '民生微项目',
     massTeams: '青年服务队',
     oversight: '监督激励',
+    oversightCases: '容错纠错',
+    oversightInspections: '专项督查',
+    oversightAccountability: '问责与澄清',
+    oversightPolicies: '激励政策',
     partyTimeline: '政治生命档案',
     partyAppraisals: '民主评议',
     partyRewards: '党员奖惩',
@@ -269,6 +273,7 @@ const zhCN = {
     evaluationEntryHint: '评分排序任务和我的评价结果',
     massEntry: '联系群众',
     massProjects: '民生微项目',
+    oversightEntry: '容错纠错',
   },
   forbidden: {
     title: '无权访问',

@@ -1,0 +1,82 @@
+import { expect, test, type Page } from '@playwright/test'
+import { NO_AUTH_REASON, hasAuth, screenshot, signIn, textBox } from './support'
+
+// 容错纠错 against the demo city: cadre01 applies on a phone (我的 → 容错纠错 → 申请容错); the city administrator finds the
+// case in the console, accepts it at the initial review, records the collective decision (vote, the three distinctions,
+// reasons) and notifies the result; the phone then shows 予以容错 with the reasons. Each run adds one case.
+
+const PHONE = { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true }
+
+const answered = (page: Page, method: string, pattern: RegExp) =>
+  page.waitForResponse((r) => pattern.test(new URL(r.url()).pathname) && r.request().method() === method)
+
+test.describe('容错纠错', () => {
+  test.describe.configure({ timeout: 90_000 })
+
+  test.beforeEach(async ({ request }) => {
+    test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
+  })
+
+  test('a cadre applies on the phone, the administrator decides in the console, the cadre sees the result', async ({ browser, page }, testInfo) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const phone = await (await browser.newContext({ ...PHONE, baseURL: testInfo.project.use.baseURL, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' })).newPage()
+    await signIn(phone, 'cadre01')
+    const title = `e2e 容错 ${Date.now() % 1_000_000}`
+
+    // --- the phone: 我的 → 容错纠错 → 申请容错
+    await phone.goto('/m/me')
+    await phone.getByTestId('me-oversight').click()
+    await expect(phone).toHaveURL(/\/m\/oversight$/)
+    await phone.getByTestId('my-oversight-apply').click()
+    const form = phone.getByTestId('oversight-apply')
+    await form.getByTestId('oversight-apply-submit').click()
+    await expect(form.locator('.van-field__error-message').first()).toContainText('请填写')
+    await textBox(phone, 'oversight-apply-title').fill(title)
+    const texts: [string, string][] = [
+      ['facts', '台风过后为保证按期复课，采用简化程序采购维修材料。'],
+      ['decision_taken', '经分管领导同意，以询价方式代替公开招标。'],
+      ['basis', '局党委会议纪要及紧急采购的有关规定。'],
+      ['loss', '采购单价较市场均价高约 4%。'],
+      ['remedy', '已与供应商协商退还差价。'],
+    ]
+    for (const [field, text] of texts) await form.locator(`[data-testid="oversight-apply-${field}"] textarea`).fill(text)
+    await screenshot(phone, 'mobile-oversight-apply')
+    const applied = answered(phone, 'POST', /^\/api\/v1\/me\/oversight\/cases$/)
+    await form.getByTestId('oversight-apply-submit').click()
+    const response = await applied
+    expect(response.status()).toBe(201)
+    const caseId = ((await response.json()) as { id: number }).id
+    await expect(phone.getByTestId(`my-oversight-${caseId}-state`)).toHaveText('待初审')
+    await screenshot(phone, 'mobile-oversight-mine')
+
+    // --- the console: 容错纠错, the case, initial review, collective decision, notify
+    await signIn(page, 'admin')
+    await page.goto('/oversight/cases')
+    await expect(page.getByTestId(`oversight-row-${caseId}-state`)).toHaveText('待初审')
+    await screenshot(page, 'console-oversight-cases')
+    await page.getByTestId(`oversight-row-${caseId}`).click()
+    const drawer = page.getByTestId('oversight-drawer')
+    await expect(drawer.getByTestId('oversight-drawer-state')).toHaveText('待初审')
+    await drawer.getByTestId('oversight-review').click()
+    await expect(drawer.getByTestId('oversight-drawer-state')).toHaveText('调查核实')
+    await drawer.getByTestId('oversight-decide').click()
+    await expect(drawer.locator('.el-form-item__error').first()).toBeVisible()  // the distinctions and reasons are missing
+    await drawer.getByTestId('oversight-distinction-experiment').click()
+    await drawer.locator('textarea[data-testid="oversight-reasons"], [data-testid="oversight-reasons"] textarea').fill('属于探索性试验中的失误，出于公心，未谋私利，已及时纠正。')
+    await screenshot(page, 'console-oversight-decide')
+    await drawer.getByTestId('oversight-decide').click()
+    await expect(drawer.getByTestId('oversight-drawer-state')).toHaveText('已集体研究')
+    await expect(drawer.getByTestId('oversight-drawer-outcome')).toHaveText('予以容错')
+    await drawer.locator('textarea[data-testid="oversight-result-note"], [data-testid="oversight-result-note"] textarea').fill('经集体研究，予以容错免责。')
+    await drawer.getByTestId('oversight-notify').click()
+    await expect(drawer.getByTestId('oversight-drawer-state')).toHaveText('已反馈结果')
+    await screenshot(page, 'console-oversight-drawer')
+
+    // --- the phone: the result
+    await phone.reload()
+    await expect(phone.getByTestId(`my-oversight-${caseId}-outcome`)).toHaveText('予以容错')
+    await phone.getByTestId(`my-oversight-${caseId}`).click()
+    await expect(phone.getByTestId('my-oversight-result')).toContainText('出于公心')
+    await screenshot(phone, 'mobile-oversight-result')
+  })
+})
