@@ -45,6 +45,10 @@ describe('the archive in words', () => {
     expect(line.detail).toContain('抗洪表现突出')
   })
 
+  it('names a course as it was titled, 《》 included', () => {
+    expect(describeItem(item({ section: 'study', kind: 'course_completed', code: 'video', title: '《条例》逐章解读', detail: '1.5' }))).toMatchObject({ title: '完成网络课程：《条例》逐章解读', tag: '1.5 学时' })
+  })
+
   it('keeps an unknown kind readable', () => {
     const line = describeItem(item({ section: 'evaluation', kind: 'annual_grade', code: 'excellent', title: '2026 年度考核' }))
     expect(line.title).toBe('2026 年度考核')

@@ -62,9 +62,9 @@ export default {
     },
     points: { year: 'Year', base: 'Base', earned: 'Earned', score: 'Total', categories: 'Made up of' },
     line: {
-      course: 'Completed the online course "{title}"',
+      course: 'Completed the online course: {title}',
       courseHours: '{hours} h',
-      reading: 'Reading notes on "{title}"',
+      reading: 'Reading notes: {title}',
       excellent: 'Excellent',
       lecture: 'Lecture: {title}',
       training: 'Training: {title}',

@@ -62,9 +62,9 @@ export default {
     },
     points: { year: '年度', base: '基础分', earned: '获得', score: '总分', categories: '构成' },
     line: {
-      course: '完成网络课程《{title}》',
+      course: '完成网络课程：{title}',
       courseHours: '{hours} 学时',
-      reading: '读书活动《{title}》心得',
+      reading: '读书心得：{title}',
       excellent: '优秀',
       lecture: '宣讲：{title}',
       training: '参加培训：{title}',
