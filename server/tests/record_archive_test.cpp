@@ -7,6 +7,7 @@
 
 #include "db/events.hpp"
 #include "db/transaction.hpp"
+#include "evaluation/campaign_service.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -109,6 +110,36 @@ TEST_P(Archive, AssemblesEveryModuleInTimeOrderForTheManagerAndTheCadre) {
   EXPECT_EQ(own.json()["items"], a["items"]);
   EXPECT_EQ(own.json()["points"], a["points"]);
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'record.archive_viewed'"), 1);
+
+  // An accountability record and a published annual grade join the archive, for the manager and the cadre alike.
+  const std::string city_admin = s.login("admin");
+  ASSERT_EQ(s.send_as(city_admin, "POST", "/api/v1/oversight/accountability",
+                      Json{{"person_id", city.person_a}, {"form", "circulated"}, {"reason", "材料报送不及时"}, {"document_no", "教党〔2026〕3号"},
+                           {"decided_on", "2026-03-01"}, {"effective_from", "2026-03-01"}}.dump()).status, 201);
+  {
+    Principal organiser;
+    organiser.account_id = s.account_id("admin");
+    organiser.display_name = "admin";
+    organiser.permissions = {"evaluation.read", "evaluation.manage"};
+    organiser.scope.all = true;
+    auto& campaigns = s.app().campaigns();
+    const long long id = campaigns.create(organiser, {.kind = "annual", .title = "2026 年度考核", .org_node_id = city.unit_a,
+                                                      .ratee_ids = {city.person_a}}).id;
+    campaigns.transition(organiser, id, "open");
+    campaigns.set_grade(organiser, id, city.person_a, "competent");
+    campaigns.transition(organiser, id, "close");
+    campaigns.transition(organiser, id, "publish");
+  }
+  const Json later = s.get_as(admin, url).json();
+  const auto accountability = items_of(later, "oversight", "accountability");
+  ASSERT_EQ(accountability.size(), 1u);
+  EXPECT_EQ(accountability[0]["title"], "通报");
+  const auto grades = items_of(later, "evaluation", "annual");
+  ASSERT_EQ(grades.size(), 1u);
+  EXPECT_EQ(grades[0]["code"], "competent");
+  EXPECT_EQ(grades[0]["title"], "2026 年度考核");
+  const Json mine = s.get_as(s.login("cadre"), "/api/v1/me/archive").json();
+  EXPECT_EQ(items_of(mine, "oversight", "accountability").size(), 1u) << "the person sees every record about them";
 
   // Nobody else's: outside the unit's scope 404, without record.read 403.
   EXPECT_EQ(s.get_as(admin, "/api/v1/record/people/" + std::to_string(city.person_b) + "/archive").status, 404);

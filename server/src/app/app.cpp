@@ -127,11 +127,6 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   record_ = std::make_unique<record::RecordService>(*db_, clock_, files_.get());
   record_->subscribe(db_->events());
   record::add_routes(router_, *record_);
-  archive_ = std::make_unique<record::ArchiveService>(
-      *db_, clock_,
-      record::ArchiveSources{*org_, *points_, *life_records_, *study_sessions_, *study_courses_, *study_readings_, *study_lectures_,
-                             *trainings_, *competitions_, *assignments_, *record_});
-  record::add_archive_routes(router_, *archive_);
   surveys_ = std::make_unique<evaluation::survey::SurveyService>(*db_, clock_);
   evaluation::survey::add_routes(router_, *surveys_);
   campaigns_ = std::make_unique<evaluation::CampaignService>(*db_, clock_);
@@ -147,6 +142,12 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   oversight_ = std::make_unique<oversight::OversightService>(*db_, clock_, files_.get());
   policies_ = std::make_unique<oversight::PolicyService>(*db_, clock_, files_.get());
   oversight::add_routes(router_, *tolerance_cases_, *oversight_, *policies_);
+  // The growth archive reads every module above: made once they all exist.
+  archive_ = std::make_unique<record::ArchiveService>(
+      *db_, clock_,
+      record::ArchiveSources{*org_, *points_, *life_records_, *study_sessions_, *study_courses_, *study_readings_, *study_lectures_,
+                             *trainings_, *competitions_, *assignments_, *record_, campaigns_.get(), oversight_.get()});
+  record::add_archive_routes(router_, *archive_);
   add_my_data_route(router_, *db_, clock_);
 
   router_.add({.method = "GET", .pattern = "/metrics", .tag = "system",

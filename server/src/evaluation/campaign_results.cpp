@@ -214,14 +214,18 @@ std::string CampaignService::export_xlsx(const Principal& caller, long long id) 
 
 Json CampaignService::my_results(const Principal& caller) {
   if (!caller.person_id) throw Error::forbidden("no_person", {"账号未关联人员", "This account is not linked to a person"});
+  return results_of(caller.person_id, true);
+}
+
+Json CampaignService::results_of(long long person_id, bool shown_only) {
   auto lease = db_.lease();
   Json items = Json::array();
-  for (const auto& c : CampaignStore::published_for(lease.sql(), caller.person_id)) {
-    if (!settings_of(c.settings).show_to_ratee) continue;
+  for (const auto& c : CampaignStore::published_for(lease.sql(), person_id)) {
+    if (shown_only && !settings_of(c.settings).show_to_ratee) continue;
     const Json all = compute(lease.sql(), c, true);
     const Json list = all["items"];
     for (const auto& i : list) {
-      if (i["person_id"] != caller.person_id) continue;
+      if (i["person_id"] != person_id) continue;
       Json mine = i;
       mine["campaign_id"] = c.id;
       mine["title"] = c.title;

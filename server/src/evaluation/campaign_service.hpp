@@ -70,6 +70,9 @@ class CampaignService {
   Json rate(const Principal& caller, long long id, const std::string& role, const std::vector<RatingItem>& items);
   // The caller as a ratee: their own results of published campaigns that show them.
   Json my_results(const Principal& caller);
+  // For an aggregator (the growth archive) that has checked its caller may see the person: the person's results of
+  // published campaigns — only those shown to ratees when `shown_only` (the person reading their own).
+  Json results_of(long long person_id, bool shown_only);
 
   static Settings settings_of(const Json& j);
   static Json settings_json(const Settings& s);

@@ -44,7 +44,7 @@ Archive ArchiveService::archive(const Principal& caller, long long person_id) {
     require(caller, kPermRead);
     require_in_scope(caller, person_id);
   }
-  Archive a = assemble(person_id);
+  Archive a = assemble(caller, person_id);
   if (person_id != caller.person_id) {
     // A manager reading a whole file about a person: kept in the audit trail like an export.
     db::Tx tx(db_);
@@ -57,10 +57,10 @@ Archive ArchiveService::archive(const Principal& caller, long long person_id) {
 
 Archive ArchiveService::my_archive(const Principal& caller) {
   if (!caller.person_id) throw Error::forbidden("no_person", {"账号未关联人员", "This account is not linked to a person"});
-  return assemble(caller.person_id);
+  return assemble(caller, caller.person_id);
 }
 
-Archive ArchiveService::assemble(long long person_id) {
+Archive ArchiveService::assemble(const Principal& caller, long long person_id) {
   Archive a;
   a.person = src_.org.person_of(person_id);
   a.career = src_.org.career_of(person_id);
@@ -131,6 +131,39 @@ Archive ArchiveService::assemble(long long person_id) {
       if (c.current) a.comments.push_back(std::move(c));
   }
   a.points = src_.points.years_of(person_id);
+
+  // Published evaluation results: the person sees those shown to ratees; a manager every published one.
+  if (src_.campaigns) {
+    const Json results = src_.campaigns->results_of(person_id, person_id == caller.person_id);
+    for (const auto& r : results["items"]) {
+      const std::string kind = r.value("kind", "");
+      auto text = [&](const char* key) {
+        const auto it = r.find(key);
+        if (it == r.end() || it->is_null()) return std::string();
+        return it->is_string() ? it->get<std::string>() : it->dump();
+      };
+      std::string code = kind == "annual" ? text("grade") : kind == "dual_ranking" ? text("combined_rank") : "";
+      std::string detail = kind == "dual_ranking" ? text("combined") : kind == "multi_source" ? text("total") : "";
+      a.items.push_back({local_date(r.value("published_at", "")), "evaluation", kind, code, std::to_string(r.value("ratees", 0)),
+                         r.value("title", ""), detail, r.value("campaign_id", 0LL)});
+    }
+  }
+  // Oversight: what the caller may see of the person's accountability and clarifications (nothing, for a manager
+  // without oversight.read).
+  if (src_.oversight) {
+    try {
+      const auto summary = src_.oversight->person_summary(caller, person_id);
+      for (const auto& x : summary.accountability) {
+        const auto* form = oversight::accountability_form(x.form);
+        a.items.push_back({x.decided_on, "oversight", "accountability", x.form, x.in_effect ? "in_effect" : "",
+                           form ? form->zh : x.form, x.reason + "|" + x.promotion_until + "|" + x.evaluation_year, x.id});
+      }
+      for (const auto& c : summary.clarifications)
+        a.items.push_back({c.clarified_on, "oversight", "clarification", "", "", c.complaint, c.finding, c.id});
+    } catch (const Error&) {
+      // not the caller's to see
+    }
+  }
 
   std::stable_sort(a.items.begin(), a.items.end(), [](const ArchiveItem& x, const ArchiveItem& y) { return x.date < y.date; });
   for (auto& [y, life] : years)

@@ -6,7 +6,9 @@
 // archive in full.
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "evaluation/campaign_service.hpp"
 #include "org/service.hpp"
+#include "oversight/service.hpp"
 #include "party/life_record_service.hpp"
 #include "points/service.hpp"
 #include "practice/assignment_service.hpp"
@@ -33,6 +35,8 @@ struct ArchiveSources {
   practice::CompetitionService& competitions;
   practice::AssignmentService& assignments;
   RecordService& record;
+  evaluation::CampaignService* campaigns = nullptr;  // published evaluation results
+  oversight::OversightService* oversight = nullptr;  // accountability and clarifications, as far as the caller may see
 };
 
 class ArchiveService {
@@ -54,7 +58,7 @@ class ArchiveService {
  private:
   void require(const Principal& caller, const char* permission) const;
   void require_in_scope(const Principal& caller, long long person_id) const;
-  Archive assemble(long long person_id);
+  Archive assemble(const Principal& caller, long long person_id);
   Watchlist own_watchlist(soci::session& sql, const Principal& caller, long long id) const;
   std::string today() const;
 

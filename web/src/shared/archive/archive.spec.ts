@@ -49,6 +49,21 @@ describe('the archive in words', () => {
     expect(describeItem(item({ section: 'study', kind: 'course_completed', code: 'video', title: '《条例》逐章解读', detail: '1.5' }))).toMatchObject({ title: '完成网络课程：《条例》逐章解读', tag: '1.5 学时' })
   })
 
+  it('reads evaluation results: a grade, a combined rank of how many', () => {
+    const annual = describeItem(item({ section: 'evaluation', kind: 'annual', code: 'excellent', status: '12', title: '2025 年度考核' }))
+    expect(annual).toMatchObject({ title: '年度考核：2025 年度考核', tag: '优秀', tone: 'good' })
+    const dual = describeItem(item({ section: 'evaluation', kind: 'dual_ranking', code: '3', status: '12', title: '双对双排', detail: '57.24' }))
+    expect(dual).toMatchObject({ tag: '综合排名 3 / 12', detail: '综合得分 57.24' })
+  })
+
+  it('reads accountability with its effects, and a clarification', () => {
+    const a = describeItem(item({ section: 'oversight', kind: 'accountability', code: 'admonition', status: 'in_effect', title: '诫勉', detail: '履职不力|2027-05-31|2026' }))
+    expect(a).toMatchObject({ title: '问责：诫勉', tag: '影响期内', tone: 'bad' })
+    expect(a.detail).toBe('履职不力 · 2027-05-31 前不得提拔 · 2026 年度考核不得评优')
+    const c = describeItem(item({ section: 'oversight', kind: 'clarification', title: '反映收受礼品', detail: '经查不实' }))
+    expect(c).toMatchObject({ title: '信访澄清：反映收受礼品', detail: '查实情况：经查不实', tone: 'good' })
+  })
+
   it('keeps an unknown kind readable', () => {
     const line = describeItem(item({ section: 'evaluation', kind: 'annual_grade', code: 'excellent', title: '2026 年度考核' }))
     expect(line.title).toBe('2026 年度考核')

@@ -64,6 +64,29 @@ export function describeItem(item: ArchiveItem): ArchiveLine {
       const detail = [content ?? '', contest ? t('archive.line.contested', { text: contest }) : ''].filter(Boolean).join('\n')
       return { ...base, title: item.title, tag: [code ? categoryLabel(code) : '', status === 'contested' ? entryStateLabel(status) : ''].filter(Boolean).join(' · '), detail, tone: code === 'shortcoming' || status === 'contested' ? 'bad' : 'normal' }
     }
+    case 'evaluation:dual_ranking':
+    case 'evaluation:multi_source':
+    case 'evaluation:annual': {
+      const kind = t(`archive.kind.${item.kind}`)
+      const score = item.detail ?? ''
+      const tag =
+        item.kind === 'annual'
+          ? (code ? t(`archive.grade.${code}`) : '')
+          : item.kind === 'dual_ranking' && code
+            ? t('archive.line.evaluationRank', { rank: code, of: status })
+            : ''
+      const detail = !score ? '' : t(item.kind === 'dual_ranking' ? 'archive.line.evaluationScore' : 'archive.line.evaluationTotal', { score })
+      return { ...base, title: `${kind}：${item.title}`, tag, detail, tone: code === 'excellent' ? 'good' : code === 'incompetent' ? 'bad' : 'normal' }
+    }
+    case 'oversight:accountability': {
+      const [reason, until, year] = parts(item.detail)
+      const detail = [reason ?? '', until ? t('archive.line.accountabilityUntil', { date: until }) : '', year ? t('archive.line.accountabilityYear', { year }) : '']
+        .filter(Boolean)
+        .join(' · ')
+      return { ...base, title: t('archive.line.accountability', { form: item.title }), tag: status === 'in_effect' ? t('archive.line.inEffect') : '', detail, tone: 'bad' }
+    }
+    case 'oversight:clarification':
+      return { ...base, title: t('archive.line.clarification', { text: item.title }), tag: '', detail: item.detail ? t('archive.line.finding', { text: item.detail }) : '', tone: 'good' }
     default:
       if (item.section === 'party') {
         const line = describePartyItem({ date: item.date, type: item.kind, code, status: item.status, text: item.title, ref_id: item.ref_id })
