@@ -77,10 +77,12 @@ interface Guarded<T> {
 
 /**
  * The menu a user sees: entries they lack the permission for are left out, and so are their children; an entry
- * with children keeps only those allowed (and stays, as "coming soon", when none are).
+ * with children keeps only those allowed, and is left out when none are (it is not "coming soon" for them: its
+ * pages exist, they may not open them).
  */
 export function allowedEntries<T extends Guarded<T>>(entries: readonly T[], granted: readonly string[] | undefined): T[] {
   return entries
     .filter((e) => allows(granted, e.permission))
     .map((e) => (e.children ? { ...e, children: allowedEntries(e.children, granted) } : e))
+    .filter((e) => !e.children || e.children.length > 0)
 }
