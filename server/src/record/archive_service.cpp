@@ -1,6 +1,7 @@
 #include "record/archive_service.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -173,7 +174,7 @@ Archive ArchiveService::assemble(const Principal& caller, long long person_id) {
 
 std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFilter& f, long long* total) {
   require(caller, kPermRead);
-  require(caller, "people.read");
+  require(caller, org::kPermPeopleRead);
   for (const auto& e : f.experience)
     if (!one_of(pool_experiences(), e)) throw Error::validation("experience", {"经历条件不正确", "Unknown experience"});
   static const std::set<std::string> sorts = {"name", "birth_date", "rank", "unit"};
