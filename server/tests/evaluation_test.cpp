@@ -4,6 +4,8 @@
 // the data scope; a ratee's own published result.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "auth/service.hpp"
 #include "db/transaction.hpp"
 #include "evaluation/campaign_service.hpp"
@@ -20,6 +22,16 @@ namespace {
 std::vector<DualScore> worked_example(long long a, long long b, long long c, long long d, long long jia, long long yi, long long bing) {
   return {{jia, a, "line", 98, 1}, {jia, b, "line", 94, 2}, {yi, c, "line", 82, 1}, {yi, d, "line", 78, 2},
           {bing, a, "unit", 85, 2}, {bing, b, "unit", 80, 3}, {bing, c, "unit", 90, 1}, {bing, d, "unit", 75, 4}};
+}
+
+// The names the young-cadre pool lists for a query.
+std::vector<std::string> pool_names(TestServer& s, const std::string& token, const std::string& query) {
+  auto r = s.get_as(token, "/api/v1/record/pool?page_size=100&" + query);
+  EXPECT_EQ(r.status, 200) << r.body;
+  std::vector<std::string> out;
+  const Json body = r.json();
+  for (const auto& p : body["items"]) out.push_back(p["name"]);
+  return out;
 }
 
 }  // namespace
@@ -219,6 +231,12 @@ TEST_P(Evaluation, DualRankingFromAssignmentToTheCadresOwnResult) {
   EXPECT_EQ(mine.body.find("赵磊"), std::string::npos) << "no one else's result";
   EXPECT_EQ(mine.body.find("leniency"), std::string::npos);
   EXPECT_GE(s.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'evaluation.campaign_%'"), 4);
+
+  // Published, the flags are final: the young-cadre pool finds the 前列 and leaves out the 末位.
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&evaluation=top"), std::vector<std::string>{"钱芳"});
+  const auto fine = pool_names(s, admin, "young_only=false&evaluation=no_low");
+  EXPECT_EQ(std::count(fine.begin(), fine.end(), "钱芳"), 1);
+  EXPECT_EQ(std::count(fine.begin(), fine.end(), "孙伟"), 0) << "末位 is a low result";
 }
 
 TEST_P(Evaluation, AnonymousGroupsNeverShowWhoGaveAScore) {
@@ -336,6 +354,21 @@ TEST_P(Evaluation, AnnualGradesKeepTheExcellentQuota) {
   auto results = s.get_as(admin, url + "/results");
   EXPECT_EQ(results.json()["units"][0]["quota"], 1);
   EXPECT_EQ(results.json()["units"][0]["excellent"], 1);
+
+  // Published, the grades are final: the young-cadre pool filters by them and shows each person's latest grade.
+  ASSERT_EQ(grade(people[2], "basically_competent").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", url + "/close").status, 200);
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&evaluation=excellent"), std::vector<std::string>{}) << "not yet published";
+  ASSERT_EQ(s.send_as(admin, "POST", url + "/publish").status, 200);
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&evaluation=excellent"), std::vector<std::string>{"考核对象1"});
+  const auto fine = pool_names(s, admin, "young_only=false&evaluation=no_low&name=考核对象");
+  EXPECT_EQ(fine.size(), 9u);
+  EXPECT_EQ(std::count(fine.begin(), fine.end(), "考核对象2"), 0) << "基本称职 is a low result";
+  const Json pool = s.get_as(admin, "/api/v1/record/pool?young_only=false&name=考核对象1").json();
+  ASSERT_EQ(pool["items"].size(), 1u);
+  EXPECT_EQ(pool["items"][0]["latest_grade"]["grade"], "excellent");
+  EXPECT_EQ(pool["items"][0]["evaluation"], Json::array({"excellent", "no_low"}));
+  EXPECT_EQ(s.get_as(admin, "/api/v1/record/pool?evaluation=famous").json()["error"]["field"], "evaluation");
 }
 
 TEST_P(Evaluation, CampaignsStayInsideTheDataScope) {

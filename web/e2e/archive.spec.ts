@@ -23,12 +23,25 @@ test.describe('年轻干部库与成长档案', () => {
     test.skip(!(await hasAuth(request)), NO_AUTH_REASON)
   })
 
-  test('the pool filters by experience, keeps a watch list, compares two cadres and prints an archive', async ({ page }) => {
+  test('the pool filters by evaluation and experience, keeps a watch list, compares two cadres and prints an archive', async ({ page }) => {
     await page.setViewportSize({ width: 1440, height: 900 })
     await signIn(page, 'unitadmin')
     await page.goto('/record/pool')
     await expect(page.getByTestId('pool-table')).toBeVisible()
     await expect(page.locator('[data-testid="pool-table"] .el-table__row').first()).toBeVisible()
+
+    // 优秀 in a published annual assessment (the demo's last year): as many as the server counts, each with the grade.
+    const excellent = await json<PoolPage>(page, '/api/v1/record/pool?evaluation=excellent&page_size=100')
+    expect(excellent.total, 'the demo publishes one 优秀').toBeGreaterThan(0)
+    await page.getByTestId('pool-eval-excellent').click()
+    const graded = page.waitForResponse((r) => r.url().includes('/api/v1/record/pool') && r.url().includes('evaluation=excellent'))
+    await page.getByTestId('pool-submit').click()
+    await graded
+    await expect(page.getByText(`共 ${excellent.total} 人`)).toBeVisible()
+    const graderows = page.locator('[data-testid="pool-table"] .el-table__body .el-table__row')
+    await expect(graderows).toHaveCount(Math.min(excellent.total, 20))
+    for (const text of await graderows.allInnerTexts()) expect(text).toContain('年度优秀')
+    await page.getByTestId('pool-eval-excellent').click()
 
     // Front-line experience: every row shown has it, and as many as the server counts.
     const expected = await json<PoolPage>(page, '/api/v1/record/pool?experience=frontline&page_size=100')

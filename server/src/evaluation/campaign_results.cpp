@@ -238,4 +238,42 @@ Json CampaignService::results_of(long long person_id, bool shown_only) {
   return {{"items", items}};
 }
 
+std::vector<Outcome> CampaignService::outcomes(soci::session& sql, const Campaign& c) const {
+  std::vector<Outcome> out;
+  const Json all = compute(sql, c, true);
+  const Json items = all["items"];
+  for (const auto& i : items) {
+    Outcome o{.person_id = i["person_id"].get<long long>()};
+    if (c.kind == "annual" && i["grade"].is_string()) o.grade = i["grade"].get<std::string>();
+    if (c.kind == "dual_ranking") {
+      if (i["top"].get<bool>()) o.flag = "top";
+      else if (i["bottom"].get<bool>()) o.flag = "bottom";
+      if (i["combined_rank"].is_number()) o.combined_rank = i["combined_rank"].get<int>();
+    }
+    out.push_back(o);
+  }
+  return out;
+}
+
+namespace {
+
+std::string three_years_before(const std::string& today) { return format_date(add_years(*parse_date(today), -3)); }
+
+}  // namespace
+
+void CampaignService::outcome_condition(db::Query& q, const std::string& outcome, const std::string& today) {
+  CampaignStore::outcome_condition(q, outcome, three_years_before(today));
+}
+
+std::map<long long, std::vector<std::string>> CampaignService::outcomes_of(const std::vector<long long>& people,
+                                                                          const std::string& today) {
+  auto lease = db_.lease();
+  return CampaignStore::outcomes_of(lease.sql(), people, three_years_before(today));
+}
+
+std::map<long long, std::pair<std::string, std::string>> CampaignService::latest_grades(const std::vector<long long>& people) {
+  auto lease = db_.lease();
+  return CampaignStore::latest_grades(lease.sql(), people);
+}
+
 }  // namespace xinhuo::evaluation

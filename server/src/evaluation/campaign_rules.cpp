@@ -19,6 +19,11 @@ const std::vector<std::string>& states() {
   return v;
 }
 
+const std::vector<std::string>& pool_outcomes() {
+  static const std::vector<std::string> list = {"excellent", "top", "no_low"};
+  return list;
+}
+
 const std::vector<std::string>& grades() {
   static const std::vector<std::string> v = {"excellent", "competent", "basically_competent", "incompetent"};
   return v;

@@ -227,6 +227,7 @@ Campaign CampaignService::transition(const Principal& caller, long long id, cons
   if (!CampaignStore::move(tx, id, from, to, column, now)) throw wrong_state(c.state);
   audit_campaign(tx, caller, "evaluation.campaign_" + to, id, {{"from", from}, {"to", to}}, clock_.now());
   Campaign out = *CampaignStore::find(tx.sql(), id);
+  if (to == "published") CampaignStore::record_outcomes(tx, out, beijing_date(clock_.now()), outcomes(tx.sql(), out));
   tx.commit();
   return out;
 }

@@ -8,6 +8,7 @@
 // the campaign shows it to them.
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "db/query.hpp"
 #include "evaluation/campaign_store.hpp"
 
 namespace xinhuo::evaluation {
@@ -74,6 +75,12 @@ class CampaignService {
   // published campaigns — only those shown to ratees when `shown_only` (the person reading their own).
   Json results_of(long long person_id, bool shown_only);
 
+  // For the young-cadre pool, which filters people in SQL: one of pool_outcomes() as a condition on `p.id`, and
+  // which outcomes and latest annual grade each listed person has. Both over the three years before `today`.
+  static void outcome_condition(db::Query& q, const std::string& outcome, const std::string& today);
+  std::map<long long, std::vector<std::string>> outcomes_of(const std::vector<long long>& people, const std::string& today);
+  std::map<long long, std::pair<std::string, std::string>> latest_grades(const std::vector<long long>& people);
+
   static Settings settings_of(const Json& j);
   static Json settings_json(const Settings& s);
 
@@ -81,6 +88,8 @@ class CampaignService {
   void require(const Principal& caller, const char* permission) const;
   Campaign load(soci::session& sql, const Principal& caller, long long id) const;
   Json compute(soci::session& sql, const Campaign& c, bool for_ratee) const;
+  // What a campaign concludes for each ratee, frozen into evaluation_outcome when it is published.
+  std::vector<Outcome> outcomes(soci::session& sql, const Campaign& c) const;
   Settings check_settings(const std::string& kind, const Json& j) const;
 
   db::Database& db_;

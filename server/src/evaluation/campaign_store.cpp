@@ -1,5 +1,7 @@
 #include "evaluation/campaign_store.hpp"
 
+#include <set>
+
 #include "db/query.hpp"
 
 namespace xinhuo::evaluation {
@@ -309,6 +311,81 @@ std::vector<Campaign> CampaignStore::published_for(soci::session& sql, long long
       .value(person)
       .add(") ORDER BY c.id DESC");
   return campaigns(sql, q);
+}
+
+void CampaignStore::record_outcomes(db::Tx& tx, const Campaign& c, const std::string& published_on,
+                                    const std::vector<Outcome>& list) {
+  for (const auto& o : list) {
+    db::Query q("INSERT INTO evaluation_outcome (campaign_id, person_id, kind, published_on, grade, flag, combined_rank) VALUES (");
+    q.value(c.id).add(", ").value(o.person_id).add(", ").value(c.kind).add(", ").value(published_on).add(", ");
+    if (o.grade.empty()) q.add("NULL"); else q.value(o.grade);
+    q.add(", ");
+    if (o.flag.empty()) q.add("NULL"); else q.value(o.flag);
+    q.add(", ");
+    if (o.combined_rank) q.value(o.combined_rank); else q.add("NULL");
+    q.add(")").run(tx.sql());
+  }
+}
+
+void CampaignStore::outcome_condition(db::Query& q, const std::string& outcome, const std::string& since) {
+  if (outcome == "no_low") {
+    q.add(" AND NOT EXISTS (SELECT 1 FROM evaluation_outcome eo WHERE eo.person_id = p.id AND eo.published_on >= ")
+        .value(since)
+        .add(" AND (eo.grade IN ('basically_competent', 'incompetent') OR eo.flag = 'bottom'))");
+    return;
+  }
+  q.add(" AND EXISTS (SELECT 1 FROM evaluation_outcome eo WHERE eo.person_id = p.id AND eo.published_on >= ").value(since);
+  q.add(outcome == "excellent" ? " AND eo.grade = 'excellent')" : " AND eo.flag = 'top')");
+}
+
+namespace {
+
+void add_people(db::Query& q, const std::vector<long long>& ids) {
+  q.add("(");
+  for (std::size_t i = 0; i < ids.size(); ++i) {
+    if (i) q.add(", ");
+    q.value(ids[i]);
+  }
+  q.add(")");
+}
+
+}  // namespace
+
+std::map<long long, std::vector<std::string>> CampaignStore::outcomes_of(soci::session& sql, const std::vector<long long>& people,
+                                                                        const std::string& since) {
+  std::map<long long, std::vector<std::string>> out;
+  if (people.empty()) return out;
+  std::map<long long, std::set<std::string>> seen;
+  db::Query q("SELECT person_id, grade, flag FROM evaluation_outcome WHERE person_id IN ");
+  add_people(q, people);
+  q.add(" AND published_on >= ").value(since);
+  q.each(sql, [&](const soci::row& r) {
+    auto& s = seen[db::column_ll(r, 0)];
+    const std::string grade = text(r, 1), flag = text(r, 2);
+    if (grade == "excellent") s.insert("excellent");
+    if (flag == "top") s.insert("top");
+    if (grade == "basically_competent" || grade == "incompetent" || flag == "bottom") s.insert("low");
+  });
+  for (long long person : people) {
+    const auto& s = seen[person];
+    auto& list = out[person];
+    if (s.count("excellent")) list.push_back("excellent");
+    if (s.count("top")) list.push_back("top");
+    if (!s.count("low")) list.push_back("no_low");
+  }
+  return out;
+}
+
+std::map<long long, std::pair<std::string, std::string>> CampaignStore::latest_grades(soci::session& sql,
+                                                                                     const std::vector<long long>& people) {
+  std::map<long long, std::pair<std::string, std::string>> out;
+  if (people.empty()) return out;
+  db::Query q("SELECT person_id, published_on, grade FROM evaluation_outcome WHERE grade IS NOT NULL AND person_id IN ");
+  add_people(q, people);
+  q.add(" ORDER BY person_id, published_on, campaign_id");
+  // Ascending: the last row of each person wins.
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)] = {text(r, 1), text(r, 2)}; });
+  return out;
 }
 
 }  // namespace xinhuo::evaluation

@@ -7,6 +7,7 @@
 
 #include "core/json_input.hpp"
 #include "core/principal.hpp"
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "evaluation/model.hpp"
 
@@ -36,6 +37,13 @@ struct NamedRating {
   long long assignment_id = 0, ratee = 0, rater = 0;
   std::string role;
   int score = 0, rank = 0;
+};
+
+// What a published campaign concluded for one ratee (evaluation_outcome).
+struct Outcome {
+  long long person_id = 0;
+  std::string grade, flag;  // annual grade; dual_ranking top | bottom
+  int combined_rank = 0;    // dual_ranking; 0 when unrated
 };
 
 struct PersonRef {
@@ -99,6 +107,15 @@ class CampaignStore {
   // Campaigns the person rates in (open ones), and published ones the person is a ratee of.
   static std::vector<Campaign> rated_by(soci::session& sql, long long person);
   static std::vector<Campaign> published_for(soci::session& sql, long long person);
+
+  static void record_outcomes(db::Tx& tx, const Campaign& c, const std::string& published_on, const std::vector<Outcome>& list);
+  // Appends " AND <condition on p.id>" for one of pool_outcomes(), over outcomes published on or after `since`.
+  static void outcome_condition(db::Query& q, const std::string& outcome, const std::string& since);
+  // Which of pool_outcomes() each person has since `since`, and their latest annual grade (published_on, grade).
+  static std::map<long long, std::vector<std::string>> outcomes_of(soci::session& sql, const std::vector<long long>& people,
+                                                                  const std::string& since);
+  static std::map<long long, std::pair<std::string, std::string>> latest_grades(soci::session& sql,
+                                                                               const std::vector<long long>& people);
 };
 
 }  // namespace xinhuo::evaluation

@@ -73,6 +73,18 @@ DemoEvaluationReport seed_demo_evaluation(db::Database& db, const Clock& clock) 
     report.campaigns++;
     report.ratings += 8;
   }
+  // Last year's annual assessment, published: cadre01 优秀 (the one place 20 % of them allows), the others 称职.
+  {
+    CampaignInput in{.kind = "annual", .title = "年度考核（上一年度）", .org_node_id = cadre->unit_id};
+    in.ratee_ids = {leader};
+    in.ratee_ids.insert(in.ratee_ids.end(), colleagues.begin(), colleagues.end());
+    const long long id = service.create(org, in).id;
+    service.transition(org, id, "open");
+    for (long long person : in.ratee_ids) service.set_grade(org, id, person, person == leader ? "excellent" : "competent");
+    service.transition(org, id, "close");
+    service.transition(org, id, "publish");
+    report.campaigns++;
+  }
   // Open now: cadre01 leads the line of five colleagues and has not rated yet; the unit head has.
   {
     CampaignInput in{.kind = "dual_ranking", .title = "年度干部“双对双排”考核", .org_node_id = cadre->unit_id,

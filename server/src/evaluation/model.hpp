@@ -17,6 +17,9 @@ const std::vector<std::string>& kinds();   // dual_ranking | multi_source | annu
 const std::vector<std::string>& states();  // draft | open | closed | published
 // excellent 优秀 | competent 称职 | basically_competent 基本称职 | incompetent 不称职
 const std::vector<std::string>& grades();
+// What the young-cadre pool filters by, over the last three years of published campaigns: excellent (优秀 in an
+// annual assessment) | top (前列 in a 双对双排) | no_low (neither 基本称职 / 不称职 nor 末位)
+const std::vector<std::string>& pool_outcomes();
 bool one_of(const std::vector<std::string>& list, const std::string& value);
 
 // The smallest number of responses an anonymous group is reported with on its own.

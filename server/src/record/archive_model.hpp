@@ -51,6 +51,7 @@ struct PoolFilter {
   int age_min = 0, age_max = 0;
   bool young_only = true;               // the pool is of young cadres unless asked otherwise
   std::vector<std::string> experience;  // all of them required
+  std::vector<std::string> evaluation;  // all of them required: evaluation::pool_outcomes()
   long long watchlist_id = 0;           // only the people of one of the caller's watch lists
   std::string sort = "name";            // name | birth_date | rank | unit
   int page = 1, page_size = 20;
@@ -61,6 +62,8 @@ struct PoolRow {
   std::vector<std::string> experience;  // what of pool_experiences() the person has (no_shortcoming included)
   long long points_this_year = 0;
   std::vector<long long> watchlists;    // the caller's lists the person is on
+  std::vector<std::string> evaluation;  // what of evaluation::pool_outcomes() the person has
+  std::string latest_grade, latest_grade_on;  // the latest published annual assessment's grade, and when
 };
 
 struct Watchlist {

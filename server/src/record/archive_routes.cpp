@@ -102,6 +102,8 @@ PoolFilter pool_filter(http::Request& req) {
   f.young_only = req.query_param("young_only").value_or("true") != "false";
   f.experience = split(req.query_param("experience").value_or(""));
   if (f.experience.size() > 8) throw Error::validation("experience", {"经历条件过多", "Too many experience filters"});
+  f.evaluation = split(req.query_param("evaluation").value_or(""));
+  if (f.evaluation.size() > 8) throw Error::validation("evaluation", {"考核结果条件过多", "Too many evaluation filters"});
   f.watchlist_id = req.query_int("watchlist_id", 0, 0, INT_MAX);
   f.sort = req.query_param("sort").value_or("name");
   f.page = req.query_int("page", 1, 1, 100000);
@@ -128,8 +130,10 @@ void add_archive_routes(http::Router& router, ArchiveService& service) {
   router.add({.method = "GET", .pattern = "/api/v1/record/pool", .tag = "record",
               .summary = "The young-cadre pool (年轻干部库): people in scope (young cadres unless young_only=false) by name, "
                          "unit_id, rank, party_status, education, age_min, age_max, experience (comma-separated: frontline, "
-                         "training, work_result, no_shortcoming — all required), watchlist_id; sort name | birth_date | rank | "
-                         "unit; each with their experience, this year's points and the caller's lists they are on",
+                         "training, work_result, no_shortcoming — all required), evaluation (comma-separated, over the last three "
+                         "years of published campaigns: excellent, top, no_low — all required), watchlist_id; sort name | "
+                         "birth_date | rank | unit; each with their experience, evaluation outcomes, latest annual grade, "
+                         "this year's points and the caller's lists they are on",
               .permission = kPermRead},
              [&service](http::Request& req) {
                const PoolFilter f = pool_filter(req);
@@ -140,6 +144,8 @@ void add_archive_routes(http::Router& router, ArchiveService& service) {
                  for (long long id : row.watchlists) lists.push_back(id);
                  Json item = person_json(row.person);
                  item["experience"] = strings(row.experience);
+                 item["evaluation"] = strings(row.evaluation);
+                 item["latest_grade"] = row.latest_grade.empty() ? Json(nullptr) : Json{{"grade", row.latest_grade}, {"published_on", row.latest_grade_on}};
                  item["points_this_year"] = row.points_this_year;
                  item["watchlists"] = lists;
                  items.push_back(item);

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
@@ -181,6 +182,9 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
   if (!sorts.count(f.sort)) throw Error::validation("sort", {"排序字段不正确", "Unknown sort field"});
   if (f.age_min && f.age_max && f.age_min > f.age_max)
     throw Error::validation("age_max", {"年龄上限不能小于下限", "The upper age is below the lower one"});
+  for (const auto& e : f.evaluation)
+    if (!src_.campaigns || !evaluation::one_of(evaluation::pool_outcomes(), e))
+      throw Error::validation("evaluation", {"考核结果条件不正确", "Unknown evaluation filter"});
   if (f.watchlist_id) {
     auto lease = db_.lease();
     own_watchlist(lease.sql(), caller, f.watchlist_id);
@@ -197,7 +201,10 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
   pf.sort = f.sort;
   pf.page = f.page;
   pf.page_size = f.page_size;
-  pf.extra = [&](db::Query& q) { ArchiveStore::pool_conditions(q, f, day); };
+  pf.extra = [&](db::Query& q) {
+    ArchiveStore::pool_conditions(q, f, day);
+    for (const auto& e : f.evaluation) evaluation::CampaignService::outcome_condition(q, e, day);
+  };
   auto people = src_.org.people(caller, pf, total);
 
   std::vector<long long> ids;
@@ -209,12 +216,20 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
     experience = ArchiveStore::experience_of(lease.sql(), ids, day);
     lists = ArchiveStore::lists_of(lease.sql(), caller.account_id, ids);
   }
+  std::map<long long, std::vector<std::string>> outcomes;
+  std::map<long long, std::pair<std::string, std::string>> grades;
+  if (src_.campaigns) {
+    outcomes = src_.campaigns->outcomes_of(ids, day);
+    grades = src_.campaigns->latest_grades(ids);
+  }
   const int this_year = year_of(day);
   std::vector<PoolRow> out;
   for (auto& p : people) {
     PoolRow row;
     row.experience = experience[p.id];
     row.watchlists = lists[p.id];
+    row.evaluation = outcomes[p.id];
+    if (grades.count(p.id)) std::tie(row.latest_grade_on, row.latest_grade) = grades[p.id];
     row.points_this_year = src_.points.earned_of(p.id, this_year);
     row.person = std::move(p);
     out.push_back(std::move(row));

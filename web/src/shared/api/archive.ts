@@ -85,6 +85,9 @@ export interface Archive {
 
 export const EXPERIENCES = ['frontline', 'training', 'work_result', 'no_shortcoming'] as const
 export type Experience = (typeof EXPERIENCES)[number]
+/** Outcomes of published evaluation campaigns over the last three years the pool filters by. */
+export const EVALUATION_OUTCOMES = ['excellent', 'top', 'no_low'] as const
+export type EvaluationOutcome = (typeof EVALUATION_OUTCOMES)[number]
 
 export interface PoolFilter {
   name?: string
@@ -96,12 +99,16 @@ export interface PoolFilter {
   age_max?: number | null
   young_only?: boolean
   experience?: Experience[]
+  evaluation?: EvaluationOutcome[]
   watchlist_id?: number | null
   sort?: 'name' | 'birth_date' | 'rank' | 'unit'
 }
 
 export interface PoolRow extends ArchivePerson {
   experience: Experience[]
+  evaluation: EvaluationOutcome[]
+  /** The latest published annual assessment's grade. */
+  latest_grade: { grade: string; published_on: string } | null
   points_this_year: number
   watchlists: number[]
 }
@@ -141,7 +148,7 @@ export interface Comparison {
 export const fetchArchive = (personId: number) => get<Archive>(`/record/people/${personId}/archive`)
 export const fetchMyArchive = () => get<Archive>('/me/archive')
 
-/** The query the pool sends: empty filters left out, experience as one comma-separated value. */
+/** The query the pool sends: empty filters left out, experience and evaluation each as one comma-separated value. */
 export function poolQuery(f: PoolFilter, page: number, pageSize: number): Query {
   const q: Query = { page, page_size: pageSize }
   if (f.name?.trim()) q.name = f.name.trim()
@@ -153,6 +160,7 @@ export function poolQuery(f: PoolFilter, page: number, pageSize: number): Query 
   if (f.age_max) q.age_max = f.age_max
   if (f.young_only === false) q.young_only = false
   if (f.experience?.length) q.experience = f.experience.join(',')
+  if (f.evaluation?.length) q.evaluation = f.evaluation.join(',')
   if (f.watchlist_id) q.watchlist_id = f.watchlist_id
   if (f.sort && f.sort !== 'name') q.sort = f.sort
   return q

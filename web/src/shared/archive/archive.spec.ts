@@ -89,9 +89,12 @@ describe('the archive in words', () => {
 
 describe('the pool query', () => {
   it('leaves out empty filters and joins the experience', () => {
-    expect(poolQuery({ name: '  ', experience: [], sort: 'name', young_only: true }, 1, 20)).toEqual({ page: 1, page_size: 20 })
+    expect(poolQuery({ name: '  ', experience: [], evaluation: [], sort: 'name', young_only: true }, 1, 20)).toEqual({ page: 1, page_size: 20 })
     expect(poolQuery({ name: ' 王 ', unit_id: 3, experience: ['frontline', 'no_shortcoming'], young_only: false, sort: 'rank', age_max: 35 }, 2, 50)).toEqual({
       page: 2, page_size: 50, name: '王', unit_id: 3, experience: 'frontline,no_shortcoming', young_only: false, sort: 'rank', age_max: 35,
     })
+  })
+  it('joins the evaluation outcomes the same way', () => {
+    expect(poolQuery({ evaluation: ['excellent', 'no_low'] }, 1, 20)).toEqual({ page: 1, page_size: 20, evaluation: 'excellent,no_low' })
   })
 })

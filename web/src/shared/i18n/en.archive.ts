@@ -88,7 +88,7 @@ export default {
     grade: { excellent: 'Excellent', competent: 'Competent', basically_competent: 'Basically competent', incompetent: 'Incompetent' },
     pool: {
       title: 'Young-cadre pool',
-      intro: 'Filter the young cadres in your scope by age, rank and experience, keep watch lists, or compare two to four side by side.',
+      intro: 'Filter the young cadres in your scope by age, rank, experience and evaluation results, keep watch lists, or compare two to four side by side.',
       name: 'Name',
       unit: 'Unit',
       rank: 'Rank',
@@ -97,6 +97,8 @@ export default {
       ageFrom: 'From',
       ageTo: 'To',
       experience: 'Experience',
+      evaluation: 'Evaluation',
+      gradeOn: 'Latest annual assessment grade (published {date})',
       youngOnly: 'Young cadres only',
       watchlist: 'Watch list',
       allPeople: 'Everyone',
@@ -120,6 +122,12 @@ export default {
       on: 'On list',
       none: 'No cadre matches',
       sort: { name: 'By name', birth_date: 'By age', rank: 'By rank', unit: 'By unit' },
+    },
+    outcomeShort: { excellent: 'Excellent', top: 'Top ranked', no_low: 'No low result' },
+    outcome: {
+      excellent: 'Excellent in an annual assessment (3 years)',
+      top: 'Top in a dual ranking (3 years)',
+      no_low: 'No low grade or bottom flag (3 years)',
     },
     experience: {
       frontline: 'Front-line',

@@ -88,7 +88,7 @@ export default {
     grade: { excellent: '优秀', competent: '称职', basically_competent: '基本称职', incompetent: '不称职' },
     pool: {
       title: '年轻干部库',
-      intro: '按年龄、职级、经历等条件筛选管理范围内的年轻干部，加入关注名单，或选择 2 至 4 人并排比较。',
+      intro: '按年龄、职级、经历、考核结果等条件筛选管理范围内的年轻干部，加入关注名单，或选择 2 至 4 人并排比较。',
       name: '姓名',
       unit: '单位',
       rank: '职级',
@@ -97,6 +97,8 @@ export default {
       ageFrom: '最小',
       ageTo: '最大',
       experience: '经历',
+      evaluation: '考核结果',
+      gradeOn: '最近一次年度考核等次（{date} 公布）',
       youngOnly: '仅年轻干部',
       watchlist: '关注名单',
       allPeople: '全部人员',
@@ -120,6 +122,12 @@ export default {
       on: '已在名单',
       none: '没有符合条件的干部',
       sort: { name: '按姓名', birth_date: '按年龄', rank: '按职级', unit: '按单位' },
+    },
+    outcomeShort: { excellent: '年度优秀', top: '双对双排前列', no_low: '无低等次' },
+    outcome: {
+      excellent: '近三年年度考核优秀',
+      top: '近三年双对双排前列',
+      no_low: '近三年无基本称职及末位',
     },
     experience: {
       frontline: '一线经历',
