@@ -10,6 +10,7 @@
 #include <iostream>
 
 #include "app/app.hpp"
+#include "app/bench_archive.hpp"
 #include "app/bench_checkins.hpp"
 #include "core/log.hpp"
 #include "core/random.hpp"
@@ -157,6 +158,14 @@ int run_cli(int argc, char** argv) {
   bench_checkins_cmd->add_option("--people", bench_people, "how many members")->check(CLI::Range(1LL, 1000000LL));
   bench_checkins_cmd->add_option("--cookies", bench_cookies, "file to write the cookies to")->required();
   study_cmd->require_subcommand(1);
+  auto* record_cmd = cli.add_subcommand("record", "Cadre record tools");
+  auto* bench_archive_cmd = record_cmd->add_subcommand(
+      "bench-archive", "Benchmark set-up: years of activity for N young party members of one unit, written through the "
+                       "modules with the clock set to each day; prints the unit and the people's ids");
+  int archive_people = 20, archive_years = 5;
+  bench_archive_cmd->add_option("--people", archive_people, "how many cadres")->check(CLI::Range(1, 200));
+  bench_archive_cmd->add_option("--years", archive_years, "how many years, ending with this one")->check(CLI::Range(1, 10));
+  record_cmd->require_subcommand(1);
   auto* analytics_cmd = cli.add_subcommand("analytics", "Dashboard tools");
   auto* analytics_rebuild_cmd = analytics_cmd->add_subcommand(
       "rebuild", "Recompute every dashboard rollup from the modules' data (the same numbers the events keep)");
@@ -193,6 +202,15 @@ int run_cli(int argc, char** argv) {
         return 1;
       }
       std::cout << "audit log intact: " << report.rows << " rows\n";
+      return 0;
+    }
+    if (bench_archive_cmd->parsed()) {
+      const FieldCipher cipher = FieldCipher::from_key_file(config.pii_key_path());
+      const auto b = prepare_archive_bench(db, archive_people, archive_years, cipher);
+      std::cerr << "archive bench: unit " << b.unit_id << ", " << b.people.size() << " cadres, " << b.sessions << " sessions, "
+                << b.trainings << " training classes, " << b.competitions << " competitions, " << b.assignments
+                << " assignments, " << b.entries << " record entries, " << b.campaigns << " annual assessments\n";
+      for (long long id : b.people) std::cout << id << "\n";
       return 0;
     }
     if (bench_checkins_cmd->parsed()) {
