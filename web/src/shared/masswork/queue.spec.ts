@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Visit, VisitInput } from '../api/mass'
+import { memoryPhotos } from './photos'
 import { localOutbox, VisitOutbox, worthRetrying, type OutboxStorage, type QueuedVisit } from './queue'
 
 function memory(): OutboxStorage & { items: QueuedVisit[] } {
@@ -107,5 +108,65 @@ describe('localOutbox', () => {
     expect(theirs.load()).toEqual([])
     mine.save([])
     expect(data.has('xinhuo.mass.outbox.cadre01')).toBe(false)
+  })
+
+  it('keeps photos taken offline on the phone and uploads each once, just before its visit', async () => {
+    const storage = memory()
+    const store = memoryPhotos()
+    let online = false
+    let failUploadAt = -1
+    const uploads: number[] = []
+    const sent: VisitInput[] = []
+    const outbox = new VisitOutbox(
+      storage,
+      async (b) => {
+        if (!online) throw offline
+        sent.push(b)
+        return visit(b, sent.length)
+      },
+      () => new Date('2026-11-28T02:00:00Z'),
+      {
+        store,
+        upload: async (photo) => {
+          if (!online || uploads.length === failUploadAt) throw offline
+          uploads.push(photo.size)
+          return 100 + uploads.length
+        },
+      },
+    )
+    await outbox.addWithPhotos(body('k1'), '周桂英', [new Blob(['a']), new Blob(['bb'])])
+    expect(store.size()).toBe(2)
+    expect(storage.items[0].photos).toEqual([{ key: 'k1.0' }, { key: 'k1.1' }])
+    expect(await outbox.flush()).toEqual({ sent: [], waiting: 1, refused: 0 })
+    expect(uploads).toEqual([])
+
+    // The network returns but drops after the first photo: that one is not uploaded again.
+    online = true
+    failUploadAt = 1
+    expect((await outbox.flush()).waiting).toBe(1)
+    expect(uploads).toEqual([1])
+    expect(storage.items[0].photos).toEqual([{ key: 'k1.0', id: 101 }, { key: 'k1.1' }])
+    expect(sent).toEqual([])
+
+    failUploadAt = -1
+    const done = await outbox.flush()
+    expect(done.sent).toHaveLength(1)
+    expect(uploads).toEqual([1, 2])
+    expect(sent[0].photos).toEqual([101, 102])
+    expect(store.size()).toBe(0)
+    expect(outbox.items()).toEqual([])
+  })
+
+  it('discarding a refused visit deletes its photos from the phone', async () => {
+    const store = memoryPhotos()
+    const outbox = new VisitOutbox(memory(), async () => Promise.reject(Object.assign(new Error('bad'), { status: 400 })), undefined, {
+      store,
+      upload: async () => 7,
+    })
+    await outbox.addWithPhotos(body('k9'), 'x', [new Blob(['a'])])
+    expect((await outbox.flush()).refused).toBe(1)
+    outbox.discard('k9')
+    await Promise.resolve()
+    expect(store.size()).toBe(0)
   })
 })

@@ -4,8 +4,11 @@
 // lost on a weak network, two tabs — is still one visit. Only the sender of this outbox sends (one flush at a time),
 // and a visit leaves the outbox only once the server has it. What the outbox holds about residents is gone as soon as
 // it is sent; it is kept per account, so another person signing in on the same phone neither sees nor sends it.
+// Photos taken for a visit wait with it (in a PhotoStore): each is uploaded just before its visit is sent, its file id
+// kept in the outbox as soon as the server has it, so that a retry neither uploads it again nor loses it.
 import type { ApiError } from '../api/error'
 import type { Visit, VisitInput } from '../api/mass'
+import { memoryPhotos, type PhotoStore } from './photos'
 
 export interface QueuedVisit {
   body: VisitInput
@@ -15,6 +18,8 @@ export interface QueuedVisit {
   attempts: number
   /** The server refused it (a 4xx): it will not go by itself; the person changes or discards it. */
   refused?: string
+  /** Photos kept on the phone for this visit: the key in the PhotoStore, and the file id once uploaded. */
+  photos?: { key: string; id?: number }[]
 }
 
 export interface OutboxStorage {
@@ -53,6 +58,12 @@ export function worthRetrying(err: ApiError | { status: number }): boolean {
   return err.status === 0 || err.status === 408 || err.status === 429 || err.status >= 500
 }
 
+export interface OutboxPhotos {
+  store: PhotoStore
+  /** Uploads one photo and answers its file id. */
+  upload: (photo: Blob) => Promise<number>
+}
+
 export class VisitOutbox {
   private flushing: Promise<FlushResult> | null = null
 
@@ -60,6 +71,7 @@ export class VisitOutbox {
     private readonly storage: OutboxStorage,
     private readonly send: (body: VisitInput) => Promise<Visit>,
     private readonly now: () => Date = () => new Date(),
+    private readonly photos: OutboxPhotos = { store: memoryPhotos(), upload: () => Promise.reject(new Error('no upload')) },
   ) {}
 
   items(): QueuedVisit[] {
@@ -76,7 +88,24 @@ export class VisitOutbox {
     return item
   }
 
+  /** As add, with photos: they are stored on the phone first, then the visit that names them. */
+  async addWithPhotos(body: VisitInput, label: string, photos: Blob[]): Promise<QueuedVisit> {
+    const existing = this.storage.load().find((v) => v.body.client_key === body.client_key)
+    if (existing) return existing
+    const kept: { key: string }[] = []
+    for (const [i, photo] of photos.entries()) {
+      const key = `${body.client_key}.${i}`
+      await this.photos.store.put(key, photo)
+      kept.push({ key })
+    }
+    const item: QueuedVisit = { body, label, queuedAt: this.now().toISOString(), attempts: 0, ...(kept.length ? { photos: kept } : {}) }
+    this.storage.save([...this.storage.load(), item])
+    return item
+  }
+
   discard(clientKey: string): void {
+    const item = this.storage.load().find((v) => v.body.client_key === clientKey)
+    for (const p of item?.photos ?? []) void this.photos.store.remove(p.key)
     this.storage.save(this.storage.load().filter((v) => v.body.client_key !== clientKey))
   }
 
@@ -94,8 +123,11 @@ export class VisitOutbox {
         continue
       }
       try {
-        const visit = await this.send(item.body)
+        const photoIds = await this.uploadPhotos(item)
+        const body = photoIds.length ? { ...item.body, photos: [...(item.body.photos ?? []), ...photoIds] } : item.body
+        const visit = await this.send(body)
         this.remove(item.body.client_key)
+        for (const p of item.photos ?? []) await this.photos.store.remove(p.key)
         result.sent.push(visit)
       } catch (err) {
         const e = err as ApiError
@@ -110,6 +142,22 @@ export class VisitOutbox {
       }
     }
     return result
+  }
+
+  /** Uploads the visit's photos not yet uploaded, keeping each id as it comes; answers all their ids in order. */
+  private async uploadPhotos(item: QueuedVisit): Promise<number[]> {
+    const ids: number[] = []
+    for (const p of item.photos ?? []) {
+      if (p.id === undefined) {
+        const photo = await this.photos.store.get(p.key)
+        // Gone from the phone (storage cleared): the visit still goes, without it.
+        if (!photo) continue
+        p.id = await this.photos.upload(photo)
+        this.update(item.body.client_key, { photos: item.photos })
+      }
+      ids.push(p.id)
+    }
+    return ids
   }
 
   private remove(clientKey: string): void {
