@@ -354,7 +354,7 @@ class Load:
                 self.stats["gave_up"] += 1
         else:
             code = (data or {}).get("error", {}).get("code", "")
-            if retried and code == "already_decided":
+            if retried and code in ("already_decided", "claim_already_decided"):
                 # The first attempt was committed but its answer was lost with the server: not acknowledged.
                 with self.lock:
                     self.stats["done_unacknowledged"] += 1
