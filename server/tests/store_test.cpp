@@ -4,6 +4,7 @@
 
 #include <future>
 
+#include "core/error.hpp"
 #include "db/bulk_insert.hpp"
 #include "db/events.hpp"
 #include "db/idempotency.hpp"
@@ -98,7 +99,7 @@ TEST_P(Store, IdempotencyClaimCompleteReplayExpire) {
   EXPECT_FALSE(running->done);
   EXPECT_FALSE(store.claim("account:2", "k1", "hash-a", t0)) << "keys belong to one caller";
 
-  store.complete("account:1", "k1", 201, "application/json", R"({"id":7})");
+  store.complete("account:1", "k1", iso_utc(t0), 201, "application/json", R"({"id":7})");
   auto done = store.claim("account:1", "k1", "hash-a", t0 + std::chrono::hours(1));
   ASSERT_TRUE(done);
   EXPECT_TRUE(done->done);
@@ -111,10 +112,84 @@ TEST_P(Store, IdempotencyClaimCompleteReplayExpire) {
 
   // A released claim (server error) lets the client retry.
   EXPECT_FALSE(store.claim("account:1", "k2", "h", t0));
-  store.release("account:1", "k2");
+  store.release("account:1", "k2", iso_utc(t0));
   EXPECT_FALSE(store.claim("account:1", "k2", "h", t0));
   store.purge(t0 + std::chrono::hours(60));
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM idempotency_keys"), 0);
+}
+
+// A server killed at any moment of a request sent with an Idempotency-Key: the key neither stays blocked nor lets a
+// retry do the work a second time (bench/crash found a key left running for 24 hours after a SIGKILL).
+TEST_P(Store, IdempotencyKeyOutlivesACrashAtAnyMoment) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db);
+  {
+    auto lease = db.lease();
+    lease.sql() << "CREATE TABLE crash_work (label TEXT NOT NULL)";
+  }
+  db::IdempotencyStore store(db);
+  const auto t0 = parse_iso_utc("2026-11-29T08:00:00Z");
+  const auto later = t0 + db::IdempotencyStore::kAbandonedAfter + std::chrono::seconds(1);
+  auto work = [&](const std::string& label) {
+    db::Tx tx(db);
+    tx.sql() << "INSERT INTO crash_work (label) VALUES (:l)", soci::use(label);
+    tx.commit();
+  };
+  auto done = [&](const std::string& label) {
+    return count(db, "SELECT COUNT(*) FROM crash_work WHERE label = '" + label + "'");
+  };
+
+  // Killed after claiming the key, before the work: a retry is asked to wait, then takes the key over.
+  ASSERT_FALSE(store.claim("account:1", "before-work", "h", t0));
+  auto waiting = store.claim("account:1", "before-work", "h", t0 + std::chrono::seconds(5));
+  ASSERT_TRUE(waiting);
+  EXPECT_FALSE(waiting->done);
+  ASSERT_FALSE(store.claim("account:1", "before-work", "h", later)) << "an abandoned claim is taken over";
+  {
+    db::IdempotencyScope scope("account:1", "before-work", iso_utc(later));
+    work("before-work");
+  }
+  store.complete("account:1", "before-work", iso_utc(later), 201, "application/json", R"({"id":1})");
+  auto replay = store.claim("account:1", "before-work", "h", later + std::chrono::seconds(1));
+  ASSERT_TRUE(replay);
+  EXPECT_TRUE(replay->done);
+  EXPECT_EQ(replay->status, 201);
+  EXPECT_EQ(done("before-work"), 1);
+
+  // Killed after the work, before its answer was stored: the work's own transaction marked the key done, so no
+  // retry, however late, does the work again.
+  ASSERT_FALSE(store.claim("account:1", "after-work", "h", t0));
+  {
+    db::IdempotencyScope scope("account:1", "after-work", iso_utc(t0));
+    work("after-work");
+  }
+  for (auto at : {t0 + std::chrono::seconds(1), later, t0 + std::chrono::hours(2)}) {
+    auto r = store.claim("account:1", "after-work", "h", at);
+    ASSERT_TRUE(r);
+    EXPECT_TRUE(r->done);
+    EXPECT_EQ(r->status, 0) << "done, its answer lost";
+  }
+  EXPECT_EQ(done("after-work"), 1);
+
+  // A first attempt still alive after a retry took its key over cannot commit: exactly one of the two does the work,
+  // and the loser's answer does not replace the winner's.
+  ASSERT_FALSE(store.claim("account:1", "slow", "h", t0));
+  ASSERT_FALSE(store.claim("account:1", "slow", "h", later));
+  {
+    db::IdempotencyScope scope("account:1", "slow", iso_utc(t0));
+    EXPECT_THROW(work("slow"), Error);
+  }
+  {
+    db::IdempotencyScope scope("account:1", "slow", iso_utc(later));
+    work("slow");
+  }
+  store.complete("account:1", "slow", iso_utc(t0), 409, "application/json", "{}");
+  store.complete("account:1", "slow", iso_utc(later), 201, "application/json", R"({"id":3})");
+  EXPECT_EQ(done("slow"), 1);
+  auto slow = store.claim("account:1", "slow", "h", later + std::chrono::seconds(1));
+  ASSERT_TRUE(slow);
+  EXPECT_EQ(slow->status, 201);
+  EXPECT_EQ(slow->body, R"({"id":3})");
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Store, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

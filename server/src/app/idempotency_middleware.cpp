@@ -21,15 +21,23 @@ http::Middleware idempotency_middleware(db::Database& db, const Clock& clock) {
 
     const std::string owner = req.principal.authenticated() ? "account:" + std::to_string(req.principal.account_id) : "anonymous";
     const std::string hash = sha256_hex(req.method + " " + req.path + "?" + req.query + "\n" + req.body);
-    if (++*claims % 512 == 0) store->purge(clock.now());
+    const TimePoint now = clock.now();
+    const std::string claimed_at = iso_utc(now);
+    if (++*claims % 512 == 0) store->purge(now);
 
-    if (auto existing = store->claim(owner, *key, hash, clock.now())) {
+    if (auto existing = store->claim(owner, *key, hash, now)) {
       if (existing->request_hash != hash)
         throw Error::unprocessable("idempotency_key_reused", {"该 Idempotency-Key 已用于另一个请求",
                                                               "This Idempotency-Key was used for a different request"});
-      if (!existing->done)
+      const bool answered = existing->done && existing->status != 0;
+      // Done without an answer: the work is committed and its answer is being stored, or was lost when the server
+      // stopped in between. Either way the work must not run again.
+      if (!answered && (!existing->done || now - parse_iso_utc(existing->created_at) < db::IdempotencyStore::kAbandonedAfter))
         throw Error::conflict("request_in_progress", {"相同的请求正在处理，请稍后再试",
                                                       "The same request is still being processed"});
+      if (!answered)
+        throw Error::conflict("request_done_answer_lost", {"该请求已处理完成，但结果未能返回，请刷新后查看",
+                                                           "This request was carried out but its answer was lost: reload to see the result"});
       http::Response replay;
       replay.status = existing->status;
       replay.body = existing->body;
@@ -37,9 +45,13 @@ http::Middleware idempotency_middleware(db::Database& db, const Clock& clock) {
       replay.set_header("Idempotent-Replayed", "true");
       return replay;
     }
-    http::Response res = next(req);
-    if (res.status >= 500) store->release(owner, *key);
-    else store->complete(owner, *key, res.status, res.header("Content-Type").value_or(""), res.body);
+    http::Response res;
+    {
+      db::IdempotencyScope scope(owner, *key, claimed_at);
+      res = next(req);
+    }
+    if (res.status >= 500) store->release(owner, *key, claimed_at);
+    else store->complete(owner, *key, claimed_at, res.status, res.header("Content-Type").value_or(""), res.body);
     return res;
   };
 }

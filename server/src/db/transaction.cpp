@@ -1,6 +1,7 @@
 #include "db/transaction.hpp"
 
 #include "core/log.hpp"
+#include "db/idempotency.hpp"
 
 namespace xinhuo::db {
 
@@ -42,6 +43,7 @@ void Savepoint::release() {
 }
 
 void Tx::commit() {
+  mark_idempotent_work(*this);  // the Idempotency-Key of the request, if any, is marked done with its work
   sql() << "COMMIT";
   open_ = false;
 }
