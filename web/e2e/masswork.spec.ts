@@ -1,8 +1,8 @@
 import { expect, test, type Page } from '@playwright/test'
 import { NO_AUTH_REASON, hasAuth, screenshot, signIn } from './support'
 
-// 联系群众 against the demo city: cadre01 writes a visit on the phone while the phone has no network — it shows
-// 待发送 — and when the network returns it is sent once and the unit administrator finds it in the console's visit list;
+// 联系群众 against the demo city: cadre01 writes a visit with a photo on the phone while the phone has no network — it
+// shows 待发送 — and when the network returns the photo goes up and the visit is sent once, with it, and the unit administrator finds it in the console's visit list;
 // a micro-project published by the unit is claimed and marked done on cadre01's phone and rated in the console. Each
 // run adds one visit and one project to the demo database.
 
@@ -41,14 +41,21 @@ test.describe('联系群众', () => {
     await phone.getByTestId(`m-visit-${home.id}`).click()
     await phone.locator('[data-testid="m-visit-learned"] textarea').fill(learned)
     await phone.locator('[data-testid="m-visit-done"] textarea').fill('已联系物业维修')
+    await phone.locator('[data-testid="m-visit-photos"] input[type="file"]').setInputFiles({ name: 'hall.png', mimeType: 'image/png', buffer: PNG })
+    await expect(phone.locator('[data-testid="m-visit-photos"] .van-uploader__preview')).toHaveCount(1)
+    await expect(phone.locator('[data-testid="m-visit-photos"] .van-uploader__mask')).toHaveCount(0)
     await phone.getByTestId('m-visit-submit').click()
     await expect(phone.getByTestId('m-waiting')).toHaveText('待发送')
     await expect(phone.getByTestId('m-outbox')).toContainText(home.head_name)
     await screenshot(phone, 'mobile-mass-waiting')
 
+    const uploaded = phone.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/files' && r.request().method() === 'POST')
     const sent = phone.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/me/mass/visits' && r.request().method() === 'POST')
     await context.setOffline(false)
-    expect((await sent).status()).toBe(201)
+    expect((await uploaded).status()).toBe(201)
+    const answer = await sent
+    expect(answer.status()).toBe(201)
+    expect(((await answer.json()) as { photos: number[] }).photos).toHaveLength(1)
     await expect(phone.getByTestId('m-outbox')).toHaveCount(0)
     await expect(phone.getByTestId('m-visits')).toContainText(learned)
     // Opened again, nothing is left to send.
@@ -59,8 +66,10 @@ test.describe('联系群众', () => {
 
     await page.setViewportSize({ width: 1440, height: 900 })
     await signIn(page, 'unitadmin')
-    const listed = await json<{ items: { learned: string }[] }>(page, '/api/v1/mass/visits?page_size=200')
-    expect(listed.items.filter((v) => v.learned === learned)).toHaveLength(1)
+    const listed = await json<{ items: { learned: string; photos: number[] }[] }>(page, '/api/v1/mass/visits?page_size=200')
+    const mine = listed.items.filter((v) => v.learned === learned)
+    expect(mine).toHaveLength(1)
+    expect(mine[0].photos).toHaveLength(1)
     await page.goto('/mass/visits')
     await expect(page.getByTestId('mass-visit-table')).toContainText(learned)
     await screenshot(page, 'console-mass-visits')
