@@ -117,4 +117,40 @@ test.describe('联系群众', () => {
     await screenshot(page, 'console-mass-projects')
     await context.close()
   })
+  test('a service team is formed with a leader chosen among its members, and the leader changed later', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    const admin = await signIn(page, 'unitadmin')
+    const unit = (admin.roles[0] as unknown as { org_node_name: string }).org_node_name
+    const name = `e2e 服务队 ${Date.now() % 1_000_000}`
+    await page.goto('/mass/teams')
+    await page.getByTestId('mass-team-new').click()
+    // The unit administrator's one unit is filled in.
+    await expect(page.locator('.el-dialog').getByText(unit)).toBeVisible()
+    await page.getByTestId('mass-team-name').fill(name)
+    await page.getByTestId('mass-team-members').click()
+    const options = page.locator('[data-testid^="mass-team-members-option-"]')
+    await expect(options.first()).toBeVisible()
+    const [a, b] = await Promise.all([0, 1].map(async (i) => Number((await options.nth(i).getAttribute('data-testid'))!.split('-').pop())))
+    await options.nth(0).click()
+    await options.nth(1).click()
+    await page.getByTestId('mass-team-name').click()  // closes the member list
+    await page.getByTestId('mass-team-leader').click()
+    await expect(page.locator('[data-testid^="mass-team-leader-"]:visible')).toHaveCount(2)
+    await page.getByTestId(`mass-team-leader-${b}`).click()
+    await screenshot(page, 'console-mass-team-form')
+    const saved = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/mass/teams' && r.request().method() === 'POST')
+    await page.getByTestId('mass-team-save').click()
+    const made = (await (await saved).json()) as { id: number; leader_person_id: number; members: { person_id: number }[] }
+    expect(made.leader_person_id).toBe(b)
+    expect(made.members.map((m) => m.person_id).sort()).toEqual([a, b].sort())
+
+    // The leader changes to the other member.
+    await page.getByTestId(`mass-team-edit-${made.id}`).click()
+    await expect(page.getByTestId('mass-team-name')).toHaveValue(name)
+    await page.getByTestId('mass-team-leader').click()
+    await page.getByTestId(`mass-team-leader-${a}`).click()
+    const changed = page.waitForResponse((r) => new URL(r.url()).pathname === `/api/v1/mass/teams/${made.id}` && r.request().method() === 'PUT')
+    await page.getByTestId('mass-team-save').click()
+    expect(((await (await changed).json()) as { leader_person_id: number }).leader_person_id).toBe(a)
+  })
 })

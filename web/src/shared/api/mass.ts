@@ -180,6 +180,8 @@ export const closeProject = (projectId: number) => post<Project>(`/mass/projects
 export const fetchTeams = () => get<{ items: Team[] }>('/mass/teams')
 export const createTeam = (body: { org_node_id: number; name: string; leader_person_id?: number; member_ids: number[] }) =>
   post<Team>('/mass/teams', body, { silent: true })
+export const updateTeam = (teamId: number, body: { name: string; leader_person_id?: number; member_ids: number[] }) =>
+  put<Team>(`/mass/teams/${id(teamId)}`, body, { silent: true })
 export const addHours = (teamId: number, body: { person_id: number; hours: number; service_date: string; note?: string }) =>
   post<Team>(`/mass/teams/${id(teamId)}/hours`, body, { silent: true })
 

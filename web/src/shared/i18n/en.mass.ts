@@ -128,6 +128,10 @@ export default {
       date: 'Date',
       projects: 'Projects',
       new: 'Form a team',
+      edit: 'Edit',
+      editTitle: 'Edit team: {name}',
+      pickLeader: 'Choose the leader among the members',
+      membersFirst: 'Choose the members first',
       addHours: 'Record hours',
     },
     mine: {

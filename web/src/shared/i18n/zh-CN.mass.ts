@@ -128,6 +128,10 @@ export default {
       date: '服务日期',
       projects: '认领项目',
       new: '组建服务队',
+      edit: '编辑',
+      editTitle: '编辑服务队：{name}',
+      pickLeader: '从队员中选择队长',
+      membersFirst: '请先选择队员',
       addHours: '登记时长',
     },
     mine: {
