@@ -7,10 +7,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <atomic>
 #include <cctype>
 #include <chrono>
 #include <cstdlib>
 #include <fstream>
+#include <mutex>
+#include <thread>
 
 #include "support/route_cases.hpp"
 
@@ -117,9 +120,26 @@ class Prober {
     bool marker_free = true;  // the valid answer shows nothing of unit B, so no corrupted one may either
   };
 
-  // Sends and checks one corrupted request; `expect` is a status it must have, 0 for "any 4xx or success".
+  // Queues one corrupted request; `expect` is a status it must have, 0 for "any 4xx or success". flush() sends
+  // what is queued, a few at a time (the route's session is still fresh then).
   void send(const Target& t, const std::string& what, const std::string& method, const std::string& path,
             const std::string& body, HeaderList headers, int expect = 0, bool success_allowed = true) {
+    jobs_.push_back([=, this] { check(t, what, method, path, body, headers, expect, success_allowed); });
+  }
+
+  void flush() {
+    std::atomic<std::size_t> next{0};
+    std::vector<std::thread> threads;
+    for (int i = 0; i < 4; ++i)
+      threads.emplace_back([&] {
+        for (std::size_t k = next++; k < jobs_.size(); k = next++) jobs_[k]();
+      });
+    for (auto& th : threads) th.join();
+    jobs_.clear();
+  }
+
+  void check(const Target& t, const std::string& what, const std::string& method, const std::string& path,
+             const std::string& body, const HeaderList& headers, int expect, bool success_allowed) {
     ++probes_;
     auto r = http_request(s_.port(), method, path, headers, body);
     const std::string where = t.key + " [" + what + "] as " + t.role + ": " + method + " " + path.substr(0, 160);
@@ -154,6 +174,11 @@ class Prober {
   }
 
   void probe(const Target& t) {
+    queue(t);
+    flush();
+  }
+
+  void queue(const Target& t) {
     ++rotation_;
     const auto h = headers_for(t);
     const bool changes = t.method != "GET" && t.method != "HEAD";
@@ -263,15 +288,18 @@ class Prober {
   }
 
   void fail(const std::string& where, const std::string& what) {
-    ++failures_;
-    if (failures_ <= 60) ADD_FAILURE() << where << "\n    " << what;
+    std::lock_guard lock(mutex_);
+    if (++failures_ <= 60) ADD_FAILURE() << where << "\n    " << what;
   }
 
   std::size_t probes() const { return probes_; }
 
   TestServer& s_;
   const TestServer::SmallCity& city_;
-  std::size_t probes_ = 0, failures_ = 0, rotation_ = 0;
+  std::atomic<std::size_t> probes_{0};
+  std::size_t failures_ = 0, rotation_ = 0;
+  std::mutex mutex_;
+  std::vector<std::function<void()>> jobs_;
 };
 
 std::vector<Role> roles_of(const TestServer::SmallCity& city) {
