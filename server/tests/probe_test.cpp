@@ -235,6 +235,15 @@ class Prober {
       send(t, "csrf origin null", t.method, t.path, t.body, null_origin, 403);
     }
 
+    // A creating route's Idempotency-Key: not text, too long, an injection.
+    if (t.spec->creates) {
+      for (const std::string key : {std::string("\xff\xfe"), std::string(300, 'k'), std::string("k'OR'1'='1'--")}) {
+        auto keyed = h;
+        keyed.emplace_back("Idempotency-Key", key);
+        send(t, "idempotency key", t.method, t.path, t.body, keyed);
+      }
+    }
+
     // Bodies: too large for the route, deeply nested, not JSON at all, invalid UTF-8.
     if (t.spec->max_body < 1024 * 1024) {
       const std::string big = "{\"x\":\"" + std::string(t.spec->max_body, 'a') + "\"}";
