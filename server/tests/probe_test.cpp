@@ -15,6 +15,7 @@
 #include <mutex>
 #include <thread>
 
+#include "db/database.hpp"
 #include "support/route_cases.hpp"
 
 using namespace xinhuo;
@@ -443,6 +444,27 @@ TEST_P(Probe, PathTraversalReachesNothingOutsideTheRoots) {
     }
   }
   std::filesystem::remove(root.parent_path() / secret_name);
+}
+
+// Two identical requests at once both pass a check-then-insert, and the database refuses the second row: that is a
+// 409 (classified by the App's dispatcher), not a 500, on either database.
+TEST_P(Probe, AUniqueViolationIsRecognisedOnBothDatabases) {
+  auto holder = TestServer::start(GetParam());
+  if (!holder) return;
+  TestServer& s = *holder;
+  s.fresh_account("twice");
+  try {
+    s.fresh_account("twice");
+    ADD_FAILURE() << "a second account with the same username was stored";
+  } catch (const std::exception& e) {
+    EXPECT_TRUE(db::is_unique_violation(e)) << e.what();
+  }
+  try {
+    s.count("SELECT no_such_column FROM account");
+    ADD_FAILURE() << "a query on a missing column ran";
+  } catch (const std::exception& e) {
+    EXPECT_FALSE(db::is_unique_violation(e)) << e.what();
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Probe, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
