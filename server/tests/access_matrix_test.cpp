@@ -35,43 +35,13 @@
 #include "study/session_service.hpp"
 #include "study/lecture_service.hpp"
 #include "support/party_fixtures.hpp"
+#include "support/route_cases.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
 using namespace xinhuo::test;
 
 namespace {
-
-struct Role {
-  std::string username;
-  bool totp = false;
-  bool restricted = false;
-  std::set<std::string> permissions;
-  long long in_node = 0, out_node = 0;      // a node inside / outside the scope (0: none exists)
-  long long in_person = 0, out_person = 0;
-};
-
-struct Request {
-  std::string method, path, body;
-  std::string cookie;  // empty: the role's session
-  std::string content_type = "application/json";
-};
-
-struct Context {
-  TestServer& server;
-  const TestServer::SmallCity& city;
-  const Role& role;
-  std::string cookie;
-};
-
-// Makes a request for a route; `inside` chooses the target in or out of the role's scope.
-using Make = std::function<Request(Context&, bool inside)>;
-
-struct Case {
-  Make make;
-  int ok;               // status when allowed
-  bool scoped = false;  // has an out-of-scope variant (404)
-};
 
 long long fresh_child(TestServer& s, long long parent) {
   auto& db = s.app().database();
@@ -2275,3 +2245,5 @@ TEST_P(AccessMatrix, EveryRouteEveryRoleInsideAndOutsideTheScope) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, AccessMatrix, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
+
+std::map<std::string, Case> xinhuo::test::access_matrix_cases() { return cases(); }

@@ -103,6 +103,28 @@ TEST(JsonInput, InvalidUtf8IsRefused) {
   EXPECT_THROW(f.optional_string("name"), Error);
   EXPECT_EQ(utf8_length("薪火"), 2u);
   EXPECT_FALSE(utf8_length("\xe8\x96"));
+  // What PostgreSQL refuses to store, refused here as a 400 instead of failing there as a 500.
+  EXPECT_FALSE(utf8_length("\xc0\xaf"));          // overlong "/"
+  EXPECT_FALSE(utf8_length("\xe0\x80\xaf"));      // overlong, three bytes
+  EXPECT_FALSE(utf8_length("\xed\xa0\x80"));      // a UTF-16 surrogate
+  EXPECT_FALSE(utf8_length("\xf4\x90\x80\x80"));  // past U+10FFFF
+  EXPECT_FALSE(utf8_length(std::string("a\0b", 3)));
+  EXPECT_EQ(utf8_length("\U0001F600\u202e"), 2u);   // astral and right-to-left override are text
+}
+
+TEST(JsonInput, AQueryParameterThatIsNotTextIsA400) {
+  http::Request req;
+  req.query = "q=%FF%FE&name=%C0%AF&nul=a%00b&ok=%E8%96%AA%E7%81%AB";
+  for (const char* name : {"q", "name", "nul"}) {
+    try {
+      req.query_param(name);
+      ADD_FAILURE() << name << " accepted";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), 400);
+      EXPECT_EQ(e.field(), name);
+    }
+  }
+  EXPECT_EQ(req.query_param("ok"), std::optional<std::string>("薪火"));
 }
 
 TEST(ErrorShape, OneJsonShapeInChineseOrEnglish) {

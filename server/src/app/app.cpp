@@ -176,7 +176,12 @@ void App::finalize() {
   dispatcher_ = std::make_unique<http::Dispatcher>(
       router_, metrics_, static_files_.get(),
       http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins,
-                            .media_origins = config_.media_origins});
+                            .media_origins = config_.media_origins,
+                            .classify = [](const std::exception& e) -> std::optional<Error> {
+                              if (!db::is_unique_violation(e)) return std::nullopt;
+                              return Error::conflict("conflict", {"该记录已存在或刚被他人修改，请刷新后重试",
+                                                                  "That record already exists or was just changed; refresh and try again"});
+                            }});
   dispatcher_->use(http::csrf_guard(config_.trusted_origins));
   dispatcher_->use(session_middleware(*auth_, config_.session_cookie_name()));
   dispatcher_->use(idempotency_middleware(*db_, clock_));

@@ -19,13 +19,19 @@ Json parse_json(const std::string& text) {
 }
 
 std::optional<std::size_t> utf8_length(const std::string& s) {
+  // Strict RFC 3629: no overlong forms, no surrogates, nothing past U+10FFFF, and no NUL, which PostgreSQL cannot
+  // store in text and no person types.
   std::size_t count = 0;
   for (std::size_t i = 0; i < s.size();) {
     const auto c = static_cast<unsigned char>(s[i]);
-    std::size_t len = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (c == 0) return std::nullopt;
+    std::size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >> 4) == 0xE ? 3 : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
     if (len == 0 || i + len > s.size()) return std::nullopt;
     for (std::size_t k = 1; k < len; ++k)
       if ((static_cast<unsigned char>(s[i + k]) >> 6) != 0x2) return std::nullopt;
+    const auto c1 = static_cast<unsigned char>(s[i + 1 < s.size() ? i + 1 : i]);
+    if (len == 3 && ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 >= 0xA0))) return std::nullopt;  // overlong, surrogate
+    if (len == 4 && ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))) return std::nullopt;  // overlong, > U+10FFFF
     i += len;
     ++count;
   }

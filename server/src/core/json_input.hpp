@@ -41,7 +41,7 @@ class JsonFields {
   std::set<std::string> read_;
 };
 
-// Counts characters (code points) of a UTF-8 string; invalid UTF-8 gives std::nullopt.
+// Counts characters (code points) of a UTF-8 string; invalid UTF-8 (or a NUL) gives std::nullopt.
 std::optional<std::size_t> utf8_length(const std::string& s);
 
 }  // namespace xinhuo

@@ -7,11 +7,17 @@
 #include <algorithm>
 #include <filesystem>
 #include <stdexcept>
+#include <string_view>
 
 #include "db/events.hpp"
 #include "db/query.hpp"
 
 namespace xinhuo::db {
+
+bool is_unique_violation(const std::exception& e) {
+  if (const auto* pg = dynamic_cast<const soci::postgresql_soci_error*>(&e)) return pg->sqlstate() == "23505";
+  return std::string_view(e.what()).find("UNIQUE constraint failed") != std::string_view::npos;
+}
 
 Dialect dialect_of(const std::string& url) {
   if (url.rfind("sqlite:", 0) == 0) return Dialect::sqlite;

@@ -2,6 +2,7 @@
 // The database: a pool of SOCI sessions over SQLite or PostgreSQL, chosen by the URL
 // ("sqlite:data/xinhuo.db" or "postgresql://user@host:port/name").
 #include <atomic>
+#include <exception>
 #include <memory>
 #include <string>
 
@@ -13,6 +14,10 @@ class connection_pool;
 namespace xinhuo::db {
 
 enum class Dialect { sqlite, postgresql };
+
+// Whether `e` is the database refusing a row that a unique constraint already holds: what a check-then-insert loses
+// to a concurrent request doing the same (a double submit), on PostgreSQL (SQLSTATE 23505) or SQLite.
+bool is_unique_violation(const std::exception& e);
 
 struct DatabaseOptions {
   std::string url = "sqlite:data/xinhuo.db";

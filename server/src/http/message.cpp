@@ -45,8 +45,15 @@ std::optional<std::string> Request::query_param(std::string_view name) const {
     auto amp = q.find('&');
     std::string_view pair = q.substr(0, amp);
     auto eq = pair.find('=');
-    if (percent_decode(pair.substr(0, eq)) == name)
-      return eq == std::string_view::npos ? std::string{} : percent_decode(pair.substr(eq + 1));
+    if (percent_decode(pair.substr(0, eq)) == name) {
+      if (eq == std::string_view::npos) return std::string{};
+      std::string value = percent_decode(pair.substr(eq + 1));
+      // A NUL or invalid UTF-8 would reach the database (PostgreSQL refuses it there, as a 500): refuse it here.
+      if (!utf8_length(value))
+        throw Error::validation(std::string(name), {"参数 " + std::string(name) + " 含有无效字符",
+                                                    "Parameter " + std::string(name) + " contains invalid characters"});
+      return value;
+    }
     if (amp == std::string_view::npos) break;
     q.remove_prefix(amp + 1);
   }

@@ -32,7 +32,8 @@ struct Request {
   std::chrono::steady_clock::time_point received = std::chrono::steady_clock::now();
 
   std::optional<std::string> header(std::string_view name) const;
-  std::optional<std::string> query_param(std::string_view name) const;  // percent-decoded
+  // Percent-decoded; a 400 naming it when it holds a NUL or invalid UTF-8.
+  std::optional<std::string> query_param(std::string_view name) const;
   // An integer query parameter in [min, max]; `fallback` when absent or empty, a 400 naming it otherwise.
   int query_int(const std::string& name, int fallback, int min, int max) const;
   const std::string& param(const std::string& name) const;

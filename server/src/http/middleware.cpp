@@ -24,12 +24,18 @@ bool is_api_path(const std::string& path) {
 }
 
 // Runs one handler and turns what it throws into a Response, so middleware sees outcomes, not exceptions.
-Response guarded(Request& req, const Next& next) {
+Response guarded(Request& req, const Next& next,
+                 const std::function<std::optional<Error>(const std::exception&)>& classify) {
   try {
     return next(req);
   } catch (const Error& e) {
     return Response::error(e, req);
   } catch (const std::exception& e) {
+    if (classify)
+      if (auto error = classify(e)) {
+        log::warn("request refused by the database", {{"request_id", req.request_id}, {"error", log::safe_what(e)}});
+        return Response::error(*error, req);
+      }
     log::error("unhandled exception", {{"request_id", req.request_id}, {"error", log::safe_what(e)}});
     return Response::error(Error(500, "internal_error", {"服务器内部错误，请稍后重试", "Internal server error, please try again later"}), req);
   }
@@ -142,10 +148,13 @@ Response Dispatcher::route(Request& req) const {
   if (req.body.size() > match.spec->max_body) return Response::error(Error::payload_too_large(match.spec->max_body), req);
 
   const Handler& handler = *match.handler;
-  Next chain = [&handler](Request& r) { return guarded(r, handler); };
+  const auto& classify = options_.classify;
+  Next chain = [&handler, &classify](Request& r) { return guarded(r, handler, classify); };
   for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
     const Middleware& mw = *it;
-    chain = [&mw, inner = std::move(chain)](Request& r) { return guarded(r, [&](Request& rr) { return mw(rr, inner); }); };
+    chain = [&mw, &classify, inner = std::move(chain)](Request& r) {
+      return guarded(r, [&](Request& rr) { return mw(rr, inner); }, classify);
+    };
   }
   return chain(req);
 }

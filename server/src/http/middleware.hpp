@@ -3,6 +3,7 @@
 // request, finds the route, runs the middleware around the handler, converts errors into the one error shape,
 // and adds the headers every response carries.
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -23,6 +24,9 @@ struct DispatchOptions {
   std::vector<std::string> trusted_origins;
   // Sites whose videos and documents pages may show (online courses hosted elsewhere): media-src and frame-src.
   std::vector<std::string> media_origins;
+  // Names the error an exception a handler let escape stands for (a unique-constraint violation lost to a
+  // concurrent request is a 409); nullopt leaves it a 500.
+  std::function<std::optional<Error>(const std::exception&)> classify;
 };
 
 // The Content-Security-Policy of every response: our own site only, plus `media_origins` for media and frames.

@@ -3,6 +3,8 @@
 
 #include <restinio/all.hpp>
 
+#include <sys/resource.h>
+
 #include <atomic>
 #include <condition_variable>
 #include <mutex>
@@ -29,6 +31,22 @@ Request to_request(const restinio::request_handle_t& req) {
   r.body = req->body();
   r.remote_ip = req->remote_endpoint().address().to_string();
   return r;
+}
+
+// Each connection holds a descriptor. The usual soft limit (1,024) lets a thousand idle or stalled connections
+// take them all, and then nothing more is accepted until the read timeout closes them: raise it to the hard
+// limit (which the administrator sets, e.g. systemd's LimitNOFILE), and say when that is still small.
+void raise_open_file_limit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < limit.rlim_max) {
+    const rlim_t before = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) limit.rlim_cur = before;
+  }
+  if (limit.rlim_cur != RLIM_INFINITY && limit.rlim_cur < 8192)
+    log::warn("few open files allowed: stalled connections may exhaust them (raise LimitNOFILE / ulimit -n)",
+              {{"open_files", static_cast<long long>(limit.rlim_cur)}});
 }
 
 const char* reason_phrase(int status) {
@@ -136,6 +154,7 @@ Server::Server(ServerOptions options, Handle handle) : impl_(std::make_unique<Im
 Server::~Server() { shutdown(std::chrono::milliseconds(0)); }
 
 void Server::start() {
+  raise_open_file_limit();
   auto& o = impl_->options;
   impl_->workers = std::make_unique<WorkerPool>(o.workers, o.max_queue);
   auto settings = restinio::server_settings_t<Traits>{}
