@@ -9,8 +9,15 @@
 namespace xinhuo {
 
 Json parse_json(const std::string& text) {
+  // The parser itself keeps its own stack, so it reaches an over-deep opening bracket safely and stops there.
+  const Json::parser_callback_t depth_limit = [](int depth, Json::parse_event_t event, Json&) {
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) && depth >= kMaxJsonDepth)
+      throw Error(400, "invalid_json", {fmt::format("请求体的 JSON 嵌套超过 {} 层", kMaxJsonDepth),
+                                        fmt::format("The JSON is nested deeper than {} levels", kMaxJsonDepth)});
+    return true;
+  };
   try {
-    return Json::parse(text);
+    return Json::parse(text, depth_limit);
   } catch (const Json::parse_error& e) {
     throw Error(400, "invalid_json",
                 {fmt::format("请求体不是合法的 JSON（第 {} 个字节附近）", e.byte),

@@ -11,7 +11,12 @@ namespace xinhuo {
 
 using Json = nlohmann::json;
 
-// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong.
+// The deepest nesting of objects and arrays a request body may have. Far more than any form needs; copying or
+// writing out a value is recursive, and a body nested a hundred thousand deep would overflow the stack.
+inline constexpr int kMaxJsonDepth = 32;
+
+// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong, and so is
+// nesting deeper than kMaxJsonDepth.
 Json parse_json(const std::string& text);
 
 class JsonFields {
