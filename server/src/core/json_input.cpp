@@ -22,6 +22,9 @@ Json parse_json(const std::string& text) {
     throw Error(400, "invalid_json",
                 {fmt::format("请求体不是合法的 JSON（第 {} 个字节附近）", e.byte),
                  fmt::format("Malformed JSON near byte {}", e.byte)});
+  } catch (const Json::out_of_range&) {
+    // The parser reports a number too large for a double (1e400) this way, not as a parse error.
+    throw Error(400, "invalid_json", {"请求体中有超出范围的数字", "A number in the body is out of range"});
   }
 }
 

@@ -15,8 +15,8 @@ using Json = nlohmann::json;
 // writing out a value is recursive, and a body nested a hundred thousand deep would overflow the stack.
 inline constexpr int kMaxJsonDepth = 32;
 
-// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong, and so is
-// nesting deeper than kMaxJsonDepth.
+// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong, and so are a
+// number beyond any double and nesting deeper than kMaxJsonDepth.
 Json parse_json(const std::string& text);
 
 class JsonFields {
