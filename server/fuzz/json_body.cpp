@@ -17,6 +17,8 @@ using namespace xinhuo;
 
 namespace {
 
+constexpr std::size_t kMaxJsonDepth = 32;  // the nesting parse_json accepts
+
 // How many objects and arrays deep a parsed value goes, counted without recursion.
 std::size_t depth_of(const Json& root) {
   std::size_t deepest = 0;
@@ -125,7 +127,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     answer(e, req);
     return 0;
   }
-  if (depth_of(body) > static_cast<std::size_t>(kMaxJsonDepth)) __builtin_trap();  // parse_json refuses anything nested deeper
+  if (depth_of(body) > kMaxJsonDepth) __builtin_trap();  // parse_json refuses anything nested deeper
   for (auto read : {read_entry, read_import}) {
     try {
       read(body);

@@ -122,6 +122,7 @@ TEST(JsonInput, ANumberBeyondAnyDoubleIsA400NotAnInternalError) {
 // Copying or writing out a JSON value recurses once per level: a body nested a hundred thousand deep, copied by
 // a route that keeps a settings object, overflowed the worker's stack and took the server down.
 TEST(JsonInput, DeeplyNestedBodiesAreRefusedBeforeAnyRouteCopiesThem) {
+  constexpr int kMaxJsonDepth = 32;  // the limit parse_json sets
   auto nested = [](int levels) { return std::string(levels, '[') + std::string(levels, ']'); };
   EXPECT_EQ(parse_json(nested(kMaxJsonDepth)).size(), 1u);
   const std::string objects = R"({"settings":)" + nested(kMaxJsonDepth - 1) + "}";

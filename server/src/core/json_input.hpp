@@ -11,12 +11,7 @@ namespace xinhuo {
 
 using Json = nlohmann::json;
 
-// The deepest nesting of objects and arrays a request body may have. Far more than any form needs; copying or
-// writing out a value is recursive, and a body nested a hundred thousand deep would overflow the stack.
-inline constexpr int kMaxJsonDepth = 32;
-
-// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong, and so are a
-// number beyond any double and nesting deeper than kMaxJsonDepth.
+// Parses text as JSON; a syntax error is a 400 `invalid_json` naming the byte where it went wrong.
 Json parse_json(const std::string& text);
 
 class JsonFields {
