@@ -4,10 +4,8 @@
 
 #include "audit/recorder.hpp"
 #include "core/error.hpp"
-#include "core/json_input.hpp"
 #include "core/xlsx.hpp"
 #include "org/events.hpp"
-#include "org/validation.hpp"
 
 namespace xinhuo::org {
 
