@@ -114,7 +114,7 @@ TEST(ImportRows, EveryCellIsCheckedAndTheRegisterIsAskedOnlyForAGoodNewIdNumber)
                                          {4, "/1/4/", "乙单位", "unit"}, {5, "/1/4/5/", "第二党支部", "branch"}};
   auto row = [](int n, std::map<std::string, std::string> extra) {
     ImportRow r{n, {{"name", " 张三 "}, {"gender", "男"}, {"ethnicity", "汉族"}, {"birth_date", "1990-01-01"},
-                    {"unit", "甲单位"}, {"party_status", "正式党员"}, {"id_card", "11010519900101001x"}}};
+                    {"unit", "甲单位"}, {"party_status", "正式党员"}, {"id_card", "11010519900101007x"}}};
     for (auto& [k, v] : extra) r.cells[k] = v;
     return r;
   };
@@ -132,7 +132,7 @@ TEST(ImportRows, EveryCellIsCheckedAndTheRegisterIsAskedOnlyForAGoodNewIdNumber)
   EXPECT_EQ(good.person.branch_id, 3);
   EXPECT_EQ(good.person.rank, "clerk_1");
   EXPECT_EQ(good.person.party_status, "full");
-  EXPECT_EQ(good.id_card, "11010519900101001X") << "the check letter is stored in upper case";
+  EXPECT_EQ(good.id_card, "11010519900101007X") << "the check letter is stored in upper case";
   EXPECT_EQ(good.phone, "0574-87654321");
 
   auto columns = [](const CheckedRow& r) {
@@ -153,7 +153,7 @@ TEST(ImportRows, EveryCellIsCheckedAndTheRegisterIsAskedOnlyForAGoodNewIdNumber)
   EXPECT_EQ(columns(bad), (std::vector<std::string>{"姓名", "参加工作时间", "性别", "出生日期", "参加工作时间", "政治面貌", "职级",
                                                      "党支部", "身份证号", "手机号码"}));
   EXPECT_EQ(bad.errors[0].row, 5);
-  EXPECT_EQ(asked, (std::vector<std::string>{"11010519900101001X", "110105199001020016"}))
+  EXPECT_EQ(asked, (std::vector<std::string>{"11010519900101007X", "110105199001020016"}))
       << "neither a repeated nor a mismatching ID number reaches the register";
 }
 
