@@ -127,6 +127,44 @@ TEST(JsonInput, AQueryParameterThatIsNotTextIsA400) {
   EXPECT_EQ(req.query_param("ok"), std::optional<std::string>("薪火"));
 }
 
+// nlohmann reports a number beyond any double as out_of_range, not as a parse error: it escaped as a 500.
+TEST(JsonInput, ANumberBeyondAnyDoubleIsA400NotAnInternalError) {
+  for (const char* body : {R"({"username":1e400})", "-1e999", R"([1, 2, 1E+400])"}) {
+    try {
+      parse_json(body);
+      FAIL() << body;
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), 400) << body;
+      EXPECT_EQ(e.code(), "invalid_json");
+    }
+  }
+  EXPECT_EQ(parse_json("1.5e300").get<double>(), 1.5e300);
+}
+
+// Copying or writing out a JSON value recurses once per level: a body nested a hundred thousand deep, copied by
+// a route that keeps a settings object, overflowed the worker's stack and took the server down.
+TEST(JsonInput, DeeplyNestedBodiesAreRefusedBeforeAnyRouteCopiesThem) {
+  constexpr int kMaxJsonDepth = 32;  // the limit parse_json sets
+  auto nested = [](int levels) { return std::string(levels, '[') + std::string(levels, ']'); };
+  EXPECT_EQ(parse_json(nested(kMaxJsonDepth)).size(), 1u);
+  const std::string objects = R"({"settings":)" + nested(kMaxJsonDepth - 1) + "}";
+  EXPECT_TRUE(parse_json(objects)["settings"].is_array());
+  for (const std::string& body : {nested(kMaxJsonDepth + 1), R"({"settings":)" + nested(kMaxJsonDepth) + "}",
+                                  R"({"settings":)" + nested(200000) + "}"}) {
+    http::Request req;
+    req.headers = {{"Content-Type", "application/json"}};
+    req.body = body;
+    try {
+      Json copy = req.json();
+      FAIL() << "accepted " << body.size() << " bytes";
+    } catch (const Error& e) {
+      EXPECT_EQ(e.status(), 400);
+      EXPECT_EQ(e.code(), "invalid_json");
+      EXPECT_NE(e.message().en.find("nested deeper than 32"), std::string::npos) << e.message().en;
+    }
+  }
+}
+
 TEST(ErrorShape, OneJsonShapeInChineseOrEnglish) {
   http::Request req;
   req.request_id = "abc123";

@@ -2,6 +2,7 @@
 // import, and the scope of the importer.
 #include <gtest/gtest.h>
 
+#include "org/import_rows.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -104,3 +105,55 @@ TEST_P(Import, ImporterIsLimitedToTheirScopeAndTheTemplateIsAWorkbook) {
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Import, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);
+
+// The row checks on their own (no database): what each cell may hold, in the order the preview reports them,
+// and the ID number looked up in the register only once it is valid, matches the birth date and is new to the file.
+TEST(ImportRows, EveryCellIsCheckedAndTheRegisterIsAskedOnlyForAGoodNewIdNumber) {
+  using namespace xinhuo::org;
+  const std::vector<ImportNode> nodes = {{2, "/1/2/", "甲单位", "unit"}, {3, "/1/2/3/", "第一党支部", "branch"},
+                                         {4, "/1/4/", "乙单位", "unit"}, {5, "/1/4/5/", "第二党支部", "branch"}};
+  auto row = [](int n, std::map<std::string, std::string> extra) {
+    ImportRow r{n, {{"name", " 张三 "}, {"gender", "男"}, {"ethnicity", "汉族"}, {"birth_date", "1990-01-01"},
+                    {"unit", "甲单位"}, {"party_status", "正式党员"}, {"id_card", "11010519900101007x"}}};
+    for (auto& [k, v] : extra) r.cells[k] = v;
+    return r;
+  };
+  std::set<std::string> ids;
+  std::vector<std::string> asked;
+  auto registered = [&](const std::string& id) {
+    asked.push_back(id);
+    return id == "110105199001020016";
+  };
+  auto good = check_import_row(row(2, {{"branch", "第一党支部"}, {"phone", "0574-87654321"}, {"rank", "一级科员"}}), nodes, ids, registered);
+  EXPECT_TRUE(good.errors.empty());
+  EXPECT_EQ(good.person.name, "张三");
+  EXPECT_EQ(good.person.gender, "male");
+  EXPECT_EQ(good.person.unit_id, 2);
+  EXPECT_EQ(good.person.branch_id, 3);
+  EXPECT_EQ(good.person.rank, "clerk_1");
+  EXPECT_EQ(good.person.party_status, "full");
+  EXPECT_EQ(good.id_card, "11010519900101007X") << "the check letter is stored in upper case";
+  EXPECT_EQ(good.phone, "0574-87654321");
+
+  auto columns = [](const CheckedRow& r) {
+    std::vector<std::string> out;
+    for (const auto& e : r.errors) out.push_back(e.column);
+    return out;
+  };
+  auto repeated = check_import_row(row(3, {}), nodes, ids, registered);
+  EXPECT_EQ(columns(repeated), std::vector<std::string>{"身份证号"}) << "the same ID number twice in one file";
+  auto on_file = check_import_row(row(4, {{"id_card", "110105199001020016"}, {"birth_date", "1990-01-02"}}), nodes, ids, registered);
+  EXPECT_EQ(columns(on_file), std::vector<std::string>{"身份证号"});
+  EXPECT_EQ(on_file.errors[0].message.en, "This ID number is registered already");
+  auto bad = check_import_row(row(5, {{"name", ""}, {"gender", "M"}, {"birth_date", "1990-02-30"}, {"unit", "乙单位"},
+                                      {"branch", "第一党支部"}, {"rank", "科长"}, {"party_status", "党员"},
+                                      {"id_card", "110105199001030011"}, {"phone", "1391234567"},
+                                      {"work_start_date", std::string("2010-01-0\xff")}}),
+                              nodes, ids, registered);
+  EXPECT_EQ(columns(bad), (std::vector<std::string>{"姓名", "参加工作时间", "性别", "出生日期", "参加工作时间", "政治面貌", "职级",
+                                                     "党支部", "身份证号", "手机号码"}));
+  EXPECT_EQ(bad.errors[0].row, 5);
+  EXPECT_EQ(asked, (std::vector<std::string>{"11010519900101007X", "110105199001020016"}))
+      << "neither a repeated nor a mismatching ID number reaches the register";
+}
+

@@ -7,6 +7,7 @@
 
 #include "db/sql.hpp"
 #include "auth/service.hpp"
+#include "files/upload_check.hpp"
 #include "points/service.hpp"
 #include "support/points_fixtures.hpp"
 #include "support/test_server.hpp"
@@ -480,6 +481,29 @@ TEST_P(Points, UploadsMustBeTheImagesTheyClaim) {
   EXPECT_EQ(back.body, std::string("\xFF\xD8\xFF\xE0", 4) + "jpeg body");
   EXPECT_EQ(s.get_as(s.login("unitadmin"), "/api/v1/files/" + ok.json()["id"].dump()).status, 200)
       << "the administrator of the uploader's unit can read it";
+}
+
+// The upload checks on their own (what the route above answers), including the edges the route test does not send.
+TEST(Files, UploadCheckAcceptsOnlyTheImageItClaims) {
+  const std::string jpeg("\xFF\xD8\xFF\xE0", 4), png("\x89PNG\r\n\x1A\n", 8), webp("RIFF\0\0\0\0WEBPVP8 ", 16);
+  EXPECT_EQ(files::check_upload("image/jpeg", jpeg), "image/jpeg");
+  EXPECT_EQ(files::check_upload("image/png; charset=binary", png), "image/png");
+  EXPECT_EQ(files::check_upload("image/webp", webp), "image/webp");
+  auto status = [](const std::string& type, const std::string& bytes) {
+    try {
+      files::check_upload(type, bytes);
+      return 200;
+    } catch (const Error& e) {
+      return e.status();
+    }
+  };
+  EXPECT_EQ(status("image/jpeg", ""), 400);
+  EXPECT_EQ(status("image/jpeg", std::string("\xFF\xD8", 2)), 415) << "a signature cut short is no image";
+  EXPECT_EQ(status("image/webp", "RIFF\0\0\0\0WEB"), 415);
+  EXPECT_EQ(status("image/png", jpeg), 400) << "an image of another type than declared";
+  EXPECT_EQ(status("IMAGE/JPEG", jpeg), 400) << "the media type is compared as sent";
+  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxFileBytes - jpeg.size(), 'x')), 200);
+  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxFileBytes - jpeg.size() + 1, 'x')), 413);
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Points, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

@@ -8,13 +8,31 @@
 
 namespace xinhuo {
 
+namespace {
+// The deepest nesting of objects and arrays a request body may have: far more than any form needs. Copying or
+// writing out a value recurses once per level, and a body nested a hundred thousand deep, copied by a route that
+// keeps a settings object, overflowed the worker's stack and stopped the server.
+constexpr int kMaxJsonDepth = 32;
+}  // namespace
+
+// Besides syntax errors, a number beyond any double and nesting deeper than kMaxJsonDepth are 400 invalid_json.
 Json parse_json(const std::string& text) {
+  // The parser itself keeps its own stack, so it reaches an over-deep opening bracket safely and stops there.
+  const Json::parser_callback_t depth_limit = [](int depth, Json::parse_event_t event, Json&) {
+    if ((event == Json::parse_event_t::object_start || event == Json::parse_event_t::array_start) && depth >= kMaxJsonDepth)
+      throw Error(400, "invalid_json", {fmt::format("请求体的 JSON 嵌套超过 {} 层", kMaxJsonDepth),
+                                        fmt::format("The JSON is nested deeper than {} levels", kMaxJsonDepth)});
+    return true;
+  };
   try {
-    return Json::parse(text);
+    return Json::parse(text, depth_limit);
   } catch (const Json::parse_error& e) {
     throw Error(400, "invalid_json",
                 {fmt::format("请求体不是合法的 JSON（第 {} 个字节附近）", e.byte),
                  fmt::format("Malformed JSON near byte {}", e.byte)});
+  } catch (const Json::out_of_range&) {
+    // The parser reports a number too large for a double (1e400) this way, not as a parse error.
+    throw Error(400, "invalid_json", {"请求体中有超出范围的数字", "A number in the body is out of range"});
   }
 }
 

@@ -5,29 +5,14 @@
 #include <sstream>
 
 #include "core/random.hpp"
+#include "files/upload_check.hpp"
 
 namespace xinhuo::files {
-
-std::string sniff_image_type(const std::string& b) {
-  auto starts = [&](std::size_t at, std::string_view magic) { return b.size() >= at + magic.size() && b.compare(at, magic.size(), magic) == 0; };
-  if (starts(0, "\xFF\xD8\xFF")) return "image/jpeg";
-  if (starts(0, "\x89PNG\r\n\x1A\n")) return "image/png";
-  if (starts(0, "RIFF") && starts(8, "WEBP")) return "image/webp";
-  return "";
-}
 
 std::filesystem::path FilesService::path_of(const std::string& sha256) const { return folder_ / sha256.substr(0, 2) / sha256; }
 
 StoredFile FilesService::upload(const Principal& caller, const std::string& declared_type, const std::string& bytes) {
-  std::string type = declared_type.substr(0, declared_type.find(';'));
-  if (bytes.empty()) throw Error::validation("file", {"文件是空的", "The file is empty"});
-  if (bytes.size() > kMaxFileBytes) throw Error::payload_too_large(kMaxFileBytes);
-  const std::string actual = sniff_image_type(bytes);
-  if (actual.empty())
-    throw Error::unsupported_media_type();
-  if (actual != type)
-    throw Error::validation("file", {"文件内容与类型不符（只接受 JPEG、PNG、WebP 图片）",
-                                     "The file is not the type it claims (JPEG, PNG or WebP images only)"});
+  const std::string actual = check_upload(declared_type, bytes);
   StoredFile f;
   f.sha256 = sha256_hex(bytes);
   f.content_type = actual;

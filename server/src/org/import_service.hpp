@@ -8,30 +8,13 @@
 
 #include "core/clock.hpp"
 #include "core/field_cipher.hpp"
+#include "org/import_rows.hpp"
 #include "org/import_store.hpp"
 
 namespace xinhuo::org {
 
 inline constexpr const char* kPermPeopleImport = "people.import";
 inline constexpr int kMaxImportRows = 5000;
-
-struct ImportColumn {
-  const char* key;     // JSON key the browser sends
-  const char* header;  // the template's column title
-  bool required;
-};
-const std::vector<ImportColumn>& import_columns();
-
-struct ImportRow {
-  int row = 0;  // the sheet's row number, for messages
-  std::map<std::string, std::string> cells;
-};
-
-struct RowError {
-  int row = 0;
-  std::string column;  // the column title as in the template
-  Text message;
-};
 
 struct ImportPreview {
   int total = 0;

@@ -7,6 +7,7 @@
 #include "db/transaction.hpp"
 #include "core/principal.hpp"
 #include "org/events.hpp"
+#include "org/import_rows.hpp"
 #include "org/model.hpp"
 
 namespace xinhuo::org {
@@ -28,12 +29,7 @@ class ImportStore {
   explicit ImportStore(db::Database& db) : db_(db) {}
 
   // Units and branches by name inside the caller's scope: name → (id, path).
-  struct NamedNode {
-    long long id;
-    std::string path;
-    std::string name;
-    std::string type;
-  };
+  using NamedNode = ImportNode;
   std::vector<NamedNode> nodes_in_scope(const Principal& caller);
   bool id_card_exists(const std::string& hash);
 

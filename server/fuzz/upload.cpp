@@ -1,0 +1,37 @@
+// An upload as the route receives it: a Content-Type header and the raw body (there is no multipart form; the
+// body is the image itself). check_upload must accept exactly a non-empty body of at most 5 MiB whose first bytes
+// are the JPEG, PNG or WebP signature of the declared type, and refuse anything else with a 4xx.
+#include <fuzzer/FuzzedDataProvider.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+#include "core/error.hpp"
+#include "files/upload_check.hpp"
+
+using namespace xinhuo;
+
+namespace {
+const char* const kTypes[] = {"image/jpeg", "image/png", "image/webp", "image/gif", "application/json",
+                              "image/png; charset=binary", "image/jpeg;", "IMAGE/PNG", ""};
+
+void check(bool ok) {
+  if (!ok) __builtin_trap();
+}
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+  FuzzedDataProvider in(data, size);
+  const std::string declared = in.ConsumeBool() ? std::string(in.PickValueInArray(kTypes)) : in.ConsumeRandomLengthString(40);
+  const std::string body = in.ConsumeRemainingBytesAsString();
+  try {
+    const std::string type = files::check_upload(declared, body);
+    check(type == declared.substr(0, declared.find(';')));
+    check(type == files::sniff_image_type(body) && !body.empty() && body.size() <= files::kMaxFileBytes);
+  } catch (const Error& e) {
+    check(e.status() == 400 || e.status() == 413 || e.status() == 415);
+    check(e.status() != 415 || files::sniff_image_type(body).empty());
+  }
+  return 0;
+}
