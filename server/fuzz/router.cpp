@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/error.hpp"
+#include "core/json_input.hpp"
 #include "http/message.hpp"
 #include "http/router.hpp"
 
@@ -71,8 +72,15 @@ void read_like_a_handler(Request& req) {
       check(e.status() == 400 && e.field() == name);
     }
   }
-  (void)req.query_param("q");
-  (void)req.query_param("state");
+  // A search term is text: invalid UTF-8 or a NUL is refused as a 400 naming the parameter, never passed on.
+  for (const char* name : {"q", "state"}) {
+    try {
+      const auto value = req.query_param(name);
+      check(!value || utf8_length(*value).has_value());
+    } catch (const Error& e) {
+      check(e.status() == 400 && e.field() == name);
+    }
+  }
 }
 
 }  // namespace
