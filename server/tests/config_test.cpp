@@ -84,6 +84,9 @@ TEST(Config, WrongValuesAreNamed) {
   expect_error([&] { load_config({.data_dir = ""}, {}); }, "data_dir");
   expect_error([&] { load_config({}, {{"XINHUO_MEDIA_ORIGINS", "https://ok.example.cn,https://x.cn; script-src *"}}); },
                "media_origins");
+  expect_error([&] { load_config({}, {{"XINHUO_TRUSTED_PROXIES", "127.0.0.1, 10.0.0.0/8"}}); }, "trusted_proxies");
+  EXPECT_EQ(load_config({}, {{"XINHUO_TRUSTED_PROXIES", "127.0.0.1, ::1"}}).trusted_proxies,
+            (std::vector<std::string>{"127.0.0.1", "::1"}));
 }
 
 // Course videos and documents hosted on another site can be shown once that site is named, and only then.

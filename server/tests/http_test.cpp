@@ -298,3 +298,50 @@ TEST(HttpServer, ProbeAnswersWhileEveryWorkerIsBusy) {
   EXPECT_EQ(queued.get().status, 200);
   server.shutdown(std::chrono::seconds(5));
 }
+
+// Behind nginx every connection comes from the proxy; only a proxy named in trusted_proxies is believed about
+// who the caller is, and a client cannot put itself in front of the address the proxy appended.
+TEST(ClientAddress, IsTheAddressTheNearestTrustedProxySaw) {
+  using xinhuo::http::client_address;
+  const std::vector<std::string> none;
+  const std::vector<std::string> nginx = {"127.0.0.1"};
+  const std::vector<std::string> two = {"127.0.0.1", "10.0.0.5"};
+  EXPECT_EQ(client_address("198.51.100.7", "203.0.113.9", none), "198.51.100.7") << "no proxy trusted: the header is ignored";
+  EXPECT_EQ(client_address("198.51.100.7", "203.0.113.9", nginx), "198.51.100.7") << "a caller that is not the proxy";
+  EXPECT_EQ(client_address("127.0.0.1", "203.0.113.9", nginx), "203.0.113.9");
+  EXPECT_EQ(client_address("127.0.0.1", "1.2.3.4, 203.0.113.9", nginx), "203.0.113.9") << "a forged entry on the left";
+  EXPECT_EQ(client_address("127.0.0.1", "203.0.113.9, 10.0.0.5", two), "203.0.113.9") << "through two proxies";
+  EXPECT_EQ(client_address("127.0.0.1", "<script>, 203.0.113.9", nginx), "203.0.113.9");
+  EXPECT_EQ(client_address("127.0.0.1", "203.0.113.9, not-an-ip", nginx), "127.0.0.1") << "garbage from the proxy side";
+  EXPECT_EQ(client_address("127.0.0.1", " 2001:db8::1 ", nginx), "2001:db8::1");
+  EXPECT_EQ(client_address("127.0.0.1", "10.0.0.5", two), "10.0.0.5") << "every hop trusted: the first one";
+  EXPECT_EQ(client_address("127.0.0.1", "", nginx), "127.0.0.1");
+  EXPECT_EQ(client_address("127.0.0.1", ",,,", nginx), "127.0.0.1");
+  EXPECT_TRUE(xinhuo::http::is_ip_address("::1"));
+  EXPECT_FALSE(xinhuo::http::is_ip_address("127.0.0.1/8"));
+  EXPECT_FALSE(xinhuo::http::is_ip_address("localhost"));
+}
+
+TEST_P(Http, SessionsAndMetricsSeeTheCallerBehindATrustedProxy) {
+  const auto behind_proxy = TestServer::start(GetParam(), [](xinhuo::app::Config& c) { c.trusted_proxies = {"127.0.0.1"}; });
+  if (!behind_proxy) return;
+  const auto direct = TestServer::start(GetParam());
+  ASSERT_TRUE(direct);
+  for (TestServer* s : {behind_proxy.get(), direct.get()}) {
+    s->seed_small_city();
+    auto headers = api_headers(s->port());
+    headers.emplace_back("X-Forwarded-For", "203.0.113.9");
+    auto login = s->post("/api/v1/auth/login", R"({"username":"cadre","password":"Xinhuo#2026"})", headers);
+    ASSERT_EQ(login.status, 200) << login.body;
+    const std::string set_cookie = login.header("Set-Cookie");
+    auto sessions = s->get_as(set_cookie.substr(0, set_cookie.find(';')), "/api/v1/auth/sessions");
+    ASSERT_EQ(sessions.status, 200) << sessions.body;
+    const Json list = sessions.json();
+    ASSERT_EQ(list["items"].size(), 1u) << list.dump();
+    EXPECT_EQ(list["items"][0]["ip"], s == direct.get() ? "127.0.0.1" : "203.0.113.9") << list.dump();
+  }
+  // /metrics answers loopback callers only: a request nginx forwards from outside is not one.
+  EXPECT_EQ(behind_proxy->get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 404);
+  EXPECT_EQ(behind_proxy->get("/metrics").status, 200);
+  EXPECT_EQ(direct->get("/metrics", {{"X-Forwarded-For", "203.0.113.9"}}).status, 200);
+}

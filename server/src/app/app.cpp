@@ -177,6 +177,7 @@ void App::finalize() {
       router_, metrics_, static_files_.get(),
       http::DispatchOptions{.access_log = config_.access_log, .trusted_origins = config_.trusted_origins,
                             .media_origins = config_.media_origins,
+                            .trusted_proxies = config_.trusted_proxies,
                             .classify = [](const std::exception& e) -> std::optional<Error> {
                               if (!db::is_unique_violation(e)) return std::nullopt;
                               return Error::conflict("conflict", {"该记录已存在或刚被他人修改，请刷新后重试",

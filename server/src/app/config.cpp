@@ -67,6 +67,7 @@ void set_key(Config& c, const std::string& key, const std::string& value, const 
   else if (key == "metrics_public") c.metrics_public = to_bool(name, value);
   else if (key == "trusted_origins") c.trusted_origins = split_list(value);
   else if (key == "media_origins") c.media_origins = split_list(value);
+  else if (key == "trusted_proxies") c.trusted_proxies = split_list(value);
   else if (key == "read_timeout_s") c.read_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "handle_timeout_s") c.handle_timeout_s = static_cast<int>(to_size(name, value));
   else if (key == "write_timeout_s") c.write_timeout_s = static_cast<int>(to_size(name, value));
@@ -200,6 +201,9 @@ void validate(const Config& c) {
   for (const auto& o : c.media_origins)
     if (!http::plain_origin(o))
       throw std::runtime_error("media_origins: each is https://host or http://host:port, nothing else (got '" + o + "')");
+  for (const auto& p : c.trusted_proxies)
+    if (!http::is_ip_address(p))
+      throw std::runtime_error("trusted_proxies: each is the IP address of a proxy, e.g. 127.0.0.1 (got '" + p + "')");
   if (c.data_dir.empty()) throw std::runtime_error("data_dir must name a folder (uploads and keys are kept there)");
   if (c.sqlite_synchronous != "FULL" && c.sqlite_synchronous != "NORMAL")
     throw std::runtime_error("sqlite_synchronous must be FULL or NORMAL");

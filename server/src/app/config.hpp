@@ -27,6 +27,8 @@ struct Config {
   // /metrics answers callers on loopback only unless this is true (put it behind the proxy's own rules).
   bool metrics_public = false;
   std::vector<std::string> trusted_origins;
+  // Reverse proxies whose X-Forwarded-For names the caller (nginx on the same machine: 127.0.0.1).
+  std::vector<std::string> trusted_proxies;
   std::vector<std::string> media_origins;  // sites whose course videos and documents the pages may show
   int read_timeout_s = 30;
   int handle_timeout_s = 60;

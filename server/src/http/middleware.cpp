@@ -1,5 +1,6 @@
 #include "http/middleware.hpp"
 
+#include <arpa/inet.h>
 #include <sodium.h>
 
 #include <algorithm>
@@ -159,7 +160,40 @@ Response Dispatcher::route(Request& req) const {
   return chain(req);
 }
 
+bool is_ip_address(std::string_view text) {
+  if (text.empty() || text.size() > 45) return false;
+  const std::string s(text);
+  unsigned char buffer[sizeof(in6_addr)];
+  return inet_pton(AF_INET, s.c_str(), buffer) == 1 || inet_pton(AF_INET6, s.c_str(), buffer) == 1;
+}
+
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies) {
+  const auto trusted = [&](std::string_view ip) {
+    return std::find(trusted_proxies.begin(), trusted_proxies.end(), ip) != trusted_proxies.end();
+  };
+  if (!trusted(peer)) return peer;
+  std::string caller = peer;
+  std::size_t end = forwarded_for.size();
+  while (end > 0) {
+    const std::size_t comma = forwarded_for.rfind(',', end - 1);
+    const std::size_t begin = comma == std::string_view::npos ? 0 : comma + 1;
+    std::string_view entry = forwarded_for.substr(begin, end - begin);
+    while (!entry.empty() && (entry.front() == ' ' || entry.front() == '\t')) entry.remove_prefix(1);
+    while (!entry.empty() && (entry.back() == ' ' || entry.back() == '\t')) entry.remove_suffix(1);
+    if (!is_ip_address(entry)) break;  // garbage from before the first trusted proxy: keep the last good hop
+    caller = std::string(entry);
+    if (!trusted(entry)) break;
+    if (comma == std::string_view::npos) break;
+    end = comma;
+  }
+  return caller;
+}
+
 Response Dispatcher::handle(Request& req) const {
+  if (!options_.trusted_proxies.empty())
+    if (auto forwarded = req.header("x-forwarded-for"))
+      req.remote_ip = client_address(req.remote_ip, *forwarded, options_.trusted_proxies);
   req.request_id = request_id_for(req);
   req.principal.ip = req.remote_ip;
   req.principal.request_id = req.request_id;

@@ -5,6 +5,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.hpp"
@@ -24,6 +25,9 @@ struct DispatchOptions {
   std::vector<std::string> trusted_origins;
   // Sites whose videos and documents pages may show (online courses hosted elsewhere): media-src and frame-src.
   std::vector<std::string> media_origins;
+  // Addresses of the reverse proxies in front of the server (e.g. "127.0.0.1" for nginx on the same machine).
+  // Only a request from one of them has its X-Forwarded-For believed; anyone else could write any address there.
+  std::vector<std::string> trusted_proxies;
   // Names the error an exception a handler let escape stands for (a unique-constraint violation lost to a
   // concurrent request is a 409); nullopt leaves it a 500.
   std::function<std::optional<Error>(const std::exception&)> classify;
@@ -56,6 +60,15 @@ class Dispatcher {
 
 // Refuses state-changing requests without `X-Requested-With: XMLHttpRequest` or from another origin (403).
 Middleware csrf_guard(std::vector<std::string> trusted_origins);
+
+// The caller's address for the audit log, sessions and sign-in limits. `peer` is the connection's other end; when
+// it is a trusted proxy, X-Forwarded-For is read from the right (the entry the nearest proxy appended) and the
+// first address that is not itself a trusted proxy is the caller. An entry that is not an IP address stops the
+// walk at the proxy that passed it on. Without trusted proxies the peer is the caller.
+std::string client_address(const std::string& peer, std::string_view forwarded_for,
+                           const std::vector<std::string>& trusted_proxies);
+// Whether `text` is an IPv4 or IPv6 address, written as inet_pton reads it.
+bool is_ip_address(std::string_view text);
 
 // Accepts a client's X-Request-Id when it is short and plain, otherwise makes one.
 std::string request_id_for(const Request& req);

@@ -12,7 +12,7 @@
 
 namespace xinhuo::test {
 
-std::unique_ptr<TestServer> TestServer::start(Backend backend) {
+std::unique_ptr<TestServer> TestServer::start(Backend backend, const std::function<void(app::Config&)>& configure) {
   std::unique_ptr<TestServer> t(new TestServer());
   t->database_ = TestDatabase::create(backend);
   if (!t->database_) return nullptr;
@@ -34,6 +34,7 @@ std::unique_ptr<TestServer> TestServer::start(Backend backend) {
   // Cheap password hashing: the tests check the rules, bench/ measures the real cost.
   config.argon2_ops = 1;
   config.argon2_mem_kib = 8192;
+  if (configure) configure(config);
   t->app_ = std::make_unique<app::App>(config, t->clock_);
   {
     auto lease = t->app_->database().lease();

@@ -2,6 +2,7 @@
 // The real App and HTTP server on a free loopback port, against a fresh database, with a few extra routes that
 // exercise the pipeline the way business routes will (a create with a JSON body, a slow handler, a failure).
 #include <filesystem>
+#include <functional>
 #include <memory>
 
 #include "app/app.hpp"
@@ -15,7 +16,8 @@ namespace xinhuo::test {
 class TestServer {
  public:
   // nullptr when the backend is unavailable (the test is skipped or failed already).
-  static std::unique_ptr<TestServer> start(Backend backend);
+  // `configure` changes the server's settings before it starts (e.g. trusted proxies).
+  static std::unique_ptr<TestServer> start(Backend backend, const std::function<void(app::Config&)>& configure = {});
   ~TestServer();
 
   std::uint16_t port() const { return server_->port(); }
