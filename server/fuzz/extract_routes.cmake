@@ -1,7 +1,19 @@
-# Writes OUT: one `{"METHOD", "/pattern"},` line per route registered with literal strings under SRC.
+# Writes OUT: one `{"METHOD", "/pattern"},` line per route: from LIST (the output of `xinhuo routes`) when given,
+# else per route registered with literal strings under SRC.
+set(out "")
+if(LIST)
+  file(STRINGS ${LIST} lines)
+  foreach(l ${lines})
+    if(l MATCHES "^([A-Z]+) (/[^ ]*)")
+      string(APPEND out "{\"${CMAKE_MATCH_1}\", \"${CMAKE_MATCH_2}\"},\n")
+    endif()
+  endforeach()
+endif()
 file(GLOB_RECURSE sources ${SRC}/*routes.cpp ${SRC}/app/app.cpp)
 list(SORT sources)
-set(out "")
+if(LIST)
+  set(sources "")
+endif()
 foreach(f ${sources})
   file(READ ${f} text)
   string(REGEX MATCHALL "\\.method = \"[A-Z]+\",[ \t\r\n]*\\.pattern = \"[^\"]+\"" hits "${text}")

@@ -105,6 +105,33 @@ int init_admin(db::Database& db, const Config& config, const std::string& userna
   return 0;
 }
 
+// Every route the server registers, one "METHOD PATTERN PERMISSION" line each (a public route shows "public", one
+// for any signed-in caller "-"): for proxy rules, reviews and the router's fuzz target. The app is built on a
+// throwaway SQLite database, so this needs no configuration and touches nothing.
+int print_routes() {
+  const auto dir = std::filesystem::temp_directory_path() / ("xinhuo-routes-" + random_hex(8));
+  std::filesystem::create_directories(dir);
+  int status = 0;
+  try {
+    Config config;
+    config.database = "sqlite:" + (dir / "routes.db").string();
+    config.data_dir = dir.string();
+    config.access_log = false;
+    App app(config);
+    for (const auto& route : app.router().routes()) {
+      const auto& spec = route->spec;
+      std::cout << spec.method << ' ' << spec.pattern << ' '
+                << (spec.public_route ? "public" : spec.permission.empty() ? "-" : spec.permission) << '\n';
+    }
+  } catch (const std::exception& e) {
+    std::cerr << "routes: " << e.what() << "\n";
+    status = 1;
+  }
+  std::error_code ignored;
+  std::filesystem::remove_all(dir, ignored);
+  return status;
+}
+
 }  // namespace
 
 int run_cli(int argc, char** argv) {
@@ -136,6 +163,7 @@ int run_cli(int argc, char** argv) {
   std::string backup_path;
   backup_cmd->add_option("path", backup_path, "backup file to create")->required();
   auto* version_cmd = cli.add_subcommand("version", "Print the version");
+  auto* routes_cmd = cli.add_subcommand("routes", "Print every API route: method, pattern, permission");
   auto* audit_cmd = cli.add_subcommand("audit", "Audit log tools");
   auto* verify_cmd = audit_cmd->add_subcommand("verify", "Check the audit log's hash chain; exits 1 at the first broken row");
   audit_cmd->require_subcommand(1);
@@ -186,6 +214,7 @@ int run_cli(int argc, char** argv) {
       std::cout << "xinhuo " << kVersion << "\n";
       return 0;
     }
+    if (routes_cmd->parsed()) return print_routes();
     const Config config = load(flags);
     if (serve_cmd->parsed()) return serve(config);
     if (backup_cmd->parsed()) return backup(config, backup_path);
