@@ -141,11 +141,29 @@ Database::~Database() {
     for (std::size_t i = 0; i < options_.pool_size; ++i) forget_prepared(pool_->at(i));
 }
 
+namespace {
+// The sessions this thread holds, with how many leases share each (usually none or one database).
+struct HeldSession {
+  const Database* db;
+  soci::session* session;
+  std::size_t position;
+  int leases;
+};
+thread_local std::vector<HeldSession> held_sessions;
+}  // namespace
+
 Database::Lease::Lease(Database& db) : db_(db) {
+  for (auto& held : held_sessions)
+    if (held.db == &db) {
+      ++held.leases;
+      session_ = held.session;
+      return;
+    }
   ++db_.in_use_;
   try {
-    position_ = db_.pool_->lease();  // waits for a free session
-    session_ = &db_.pool_->at(position_);
+    const std::size_t position = db_.pool_->lease();  // waits for a free session
+    session_ = &db_.pool_->at(position);
+    held_sessions.push_back({&db_, session_, position, 1});
   } catch (...) {
     --db_.in_use_;
     throw;
@@ -153,7 +171,12 @@ Database::Lease::Lease(Database& db) : db_(db) {
 }
 
 Database::Lease::~Lease() {
-  db_.pool_->give_back(position_);
+  // The session goes back to the pool with the last lease on this thread, whichever lease that is.
+  auto it = std::find_if(held_sessions.begin(), held_sessions.end(), [&](const HeldSession& h) { return h.db == &db_; });
+  if (it == held_sessions.end() || --it->leases > 0) return;
+  const std::size_t position = it->position;
+  held_sessions.erase(it);
+  db_.pool_->give_back(position);
   --db_.in_use_;
 }
 

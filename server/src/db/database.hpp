@@ -44,7 +44,10 @@ class Database {
   std::size_t in_use() const { return in_use_.load(); }
   EventBus& events() { return *events_; }
 
-  // A session borrowed from the pool for as long as the lease lives.
+  // A session borrowed from the pool for as long as the lease lives. A thread that already holds a session of this
+  // database is lent the same one again instead of a second from the pool: a request that read through a new lease
+  // while its transaction still held one would otherwise wait forever once every worker did so with the pool empty.
+  // (A second transaction opened while the first is still open therefore fails at BEGIN instead of deadlocking.)
   class Lease {
    public:
     explicit Lease(Database& db);
@@ -57,7 +60,6 @@ class Database {
 
    private:
     Database& db_;
-    std::size_t position_ = 0;
     soci::session* session_ = nullptr;
   };
   Lease lease() { return Lease(*this); }

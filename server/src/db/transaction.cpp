@@ -1,17 +1,37 @@
 #include "db/transaction.hpp"
 
+#include <algorithm>
+#include <stdexcept>
+#include <vector>
+
 #include "core/log.hpp"
 #include "db/idempotency.hpp"
 
 namespace xinhuo::db {
 
+namespace {
+// The sessions this thread has a transaction open on. A lease taken while one is open lends the same session
+// (Database::Lease), so a second Tx there would be nested in the first: SQLite refuses that, PostgreSQL only warns
+// and the inner COMMIT would commit the outer work half done. It is refused here on both.
+thread_local std::vector<const soci::session*> open_transactions;
+
+void forget_open(const soci::session* s) {
+  auto it = std::find(open_transactions.begin(), open_transactions.end(), s);
+  if (it != open_transactions.end()) open_transactions.erase(it);
+}
+}  // namespace
+
 Tx::Tx(Database& db) : db_(db), lease_(db) {
+  if (std::find(open_transactions.begin(), open_transactions.end(), &sql()) != open_transactions.end())
+    throw std::logic_error("a transaction was opened inside another open transaction of the same thread");
   sql() << (db_.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
   open_ = true;
+  open_transactions.push_back(&sql());
 }
 
 Tx::~Tx() {
   if (!open_) return;
+  forget_open(&sql());
   try {
     sql() << "ROLLBACK";
   } catch (const std::exception& e) {
@@ -46,6 +66,7 @@ void Tx::commit() {
   mark_idempotent_work(*this);  // the Idempotency-Key of the request, if any, is marked done with its work
   sql() << "COMMIT";
   open_ = false;
+  forget_open(&sql());
 }
 
 long long affected_rows(soci::statement& st) { return st.get_affected_rows(); }

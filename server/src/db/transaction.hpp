@@ -1,8 +1,8 @@
 #pragma once
 // One write transaction. SQLite takes the write lock at BEGIN (BEGIN IMMEDIATE) so two writers never deadlock
 // on a lock upgrade; the destructor rolls back anything not committed. The session stays leased until the Tx is
-// destroyed: read results through tx.sql(), or after the Tx's scope ends, never through a second lease while it
-// lives (with every worker holding one session and waiting for another, a full pool would wait forever).
+// destroyed; a lease taken meanwhile on the same thread is lent the same session (Database::Lease), so reading after
+// commit() needs no second session, and a second Tx while this one is open throws std::logic_error.
 #include "db/sql.hpp"
 
 #include "db/database.hpp"

@@ -51,8 +51,9 @@ Publicity PublicityService::publish(const Principal& caller, const PublishInput&
                              .detail = {{"node_id", in.node_id}, {"period", p.period}, {"ends_on", p.ends_on},
                                         {"people", p.snapshot.size()}}},
                 clock_.now());
+  auto committed = *PublicityStore::publicity(tx.sql(), p.id);
   tx.commit();
-  return *PublicityStore::publicity(tx.sql(), p.id);
+  return committed;
 }
 
 std::vector<Publicity> PublicityService::list(const Principal& caller, long long node_id) {
@@ -80,8 +81,9 @@ Publicity PublicityService::close(const Principal& caller, long long id, const s
   audit::record(tx, caller, {.action = "points.publicity_closed", .target_type = "point_publicity", .target_id = std::to_string(id),
                              .detail = {{"note", note}}},
                 clock_.now());
+  auto committed = *PublicityStore::publicity(tx.sql(), id);
   tx.commit();
-  return *PublicityStore::publicity(tx.sql(), id);
+  return committed;
 }
 
 Appeal PublicityService::handle_appeal(const Principal& caller, long long id, const std::string& decision,
@@ -101,8 +103,9 @@ Appeal PublicityService::handle_appeal(const Principal& caller, long long id, co
   audit::record(tx, caller, {.action = "points.appeal_handled", .target_type = "point_appeal", .target_id = std::to_string(id),
                              .detail = {{"person_id", a->person_id}, {"decision", decision}}},
                 clock_.now());
+  auto committed = *PublicityStore::appeal(tx.sql(), id);
   tx.commit();
-  return *PublicityStore::appeal(tx.sql(), id);
+  return committed;
 }
 
 std::vector<Publicity> PublicityService::mine(const Principal& caller) {
@@ -134,8 +137,9 @@ Appeal PublicityService::appeal(const Principal& caller, long long publicity_id,
   a.account_id = caller.account_id;
   a.reason = reason;
   a.id = PublicityStore::insert_appeal(tx, a, iso_utc(clock_.now()));
+  auto committed = *PublicityStore::appeal(tx.sql(), a.id);
   tx.commit();
-  return *PublicityStore::appeal(tx.sql(), a.id);
+  return committed;
 }
 
 std::vector<Appeal> PublicityService::my_appeals(const Principal& caller) {

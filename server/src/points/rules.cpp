@@ -82,8 +82,9 @@ Rule PointsService::create_rule(const Principal& caller, const RuleInput& in) {
   audit::record(tx, caller, {.action = "points.rule_created", .target_type = "point_rule", .target_id = std::to_string(r.id),
                              .detail = rule_detail(r)},
                 clock_.now());
+  auto committed = *PointsStore::rule(tx.sql(), r.id);
   tx.commit();
-  return *PointsStore::rule(tx.sql(), r.id);
+  return committed;
 }
 
 Rule PointsService::revise_rule(const Principal& caller, long long id, const RuleInput& input) {
@@ -106,8 +107,9 @@ Rule PointsService::revise_rule(const Principal& caller, long long id, const Rul
   audit::record(tx, caller, {.action = "points.rule_revised", .target_type = "point_rule", .target_id = std::to_string(r.id),
                              .detail = detail},
                 clock_.now());
+  auto committed = *PointsStore::rule(tx.sql(), r.id);
   tx.commit();
-  return *PointsStore::rule(tx.sql(), r.id);
+  return committed;
 }
 
 Rule PointsService::retire_rule(const Principal& caller, long long id) {
@@ -120,8 +122,9 @@ Rule PointsService::retire_rule(const Principal& caller, long long id) {
   audit::record(tx, caller, {.action = "points.rule_retired", .target_type = "point_rule", .target_id = std::to_string(id),
                              .detail = rule_detail(*r)},
                 clock_.now());
+  auto committed = *PointsStore::rule(tx.sql(), id);
   tx.commit();
-  return *PointsStore::rule(tx.sql(), id);
+  return committed;
 }
 
 std::vector<Scheme> PointsService::schemes(const Principal&) {

@@ -237,8 +237,9 @@ Claim PointsService::submit_claim(const Principal& caller, const ClaimInput& in)
   const std::string print = fingerprint(person->id, rule->code, in.description);
   c.possible_duplicate_of = PointsStore::duplicate_of(tx, print, iso_utc(now - std::chrono::hours(24 * 7)));
   c.id = PointsStore::insert_claim(tx, c, print, iso_utc(now));
+  auto committed = *PointsStore::claim(tx.sql(), c.id);
   tx.commit();
-  return *PointsStore::claim(tx.sql(), c.id);
+  return committed;
 }
 
 Claim PointsService::record(const Principal& caller, const RecordInput& in) {
@@ -289,8 +290,9 @@ Claim PointsService::record(const Principal& caller, const RecordInput& in) {
     auto stored = *PointsStore::claim(tx.sql(), c.id);
     PointsStore::set_claim_entry(tx, c.id, book_claim(tx, stored, *rule, caller.display_name));
   }
+  auto committed = *PointsStore::claim(tx.sql(), c.id);
   tx.commit();
-  return *PointsStore::claim(tx.sql(), c.id);
+  return committed;
 }
 
 std::vector<Claim> PointsService::claims(const Principal& caller, const ClaimFilter& filter, long long* total) {
@@ -399,8 +401,9 @@ Claim PointsService::reject(const Principal& caller, long long id, const std::st
   audit::record(tx, caller, {.action = "points.claim_rejected", .target_type = "point_claim", .target_id = std::to_string(id),
                              .detail = {{"person_id", c.person_id}, {"reason", reason}}},
                 clock_.now());
+  auto committed = *PointsStore::claim(tx.sql(), id);
   tx.commit();
-  return *PointsStore::claim(tx.sql(), id);
+  return committed;
 }
 
 Claim PointsService::withdraw(const Principal& caller, long long id) {
@@ -410,8 +413,9 @@ Claim PointsService::withdraw(const Principal& caller, long long id) {
   if (!c || c->person_id != caller.person_id || c->kind != "self_report") throw Error::not_found();
   if (c->status != "pending" || !PointsStore::decide(tx, id, "pending", "withdrawn", caller.account_id, "", iso_utc(clock_.now())))
     throw already_decided();
+  auto committed = *PointsStore::claim(tx.sql(), id);
   tx.commit();
-  return *PointsStore::claim(tx.sql(), id);
+  return committed;
 }
 
 Entry PointsService::reverse(const Principal& caller, long long entry_id, const std::string& reason) {
@@ -438,8 +442,9 @@ Entry PointsService::reverse(const Principal& caller, long long entry_id, const 
   audit::record(tx, caller, {.action = "points.entry_reversed", .target_type = "ledger_entry", .target_id = std::to_string(entry_id),
                              .detail = {{"person_id", e->person_id}, {"points", e->points}, {"reversal_id", id}, {"reason", reason}}},
                 clock_.now());
+  auto committed = *PointsStore::entry(tx.sql(), id);
   tx.commit();
-  return *PointsStore::entry(tx.sql(), id);
+  return committed;
 }
 
 Summary PointsService::summary_of(soci::session& sql, const PersonFacts& person, int year) {
