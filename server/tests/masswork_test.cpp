@@ -210,8 +210,12 @@ TEST_P(Mass, AMicroProjectGoesThroughItsStepsInOrderOnly) {
   EXPECT_EQ(code_of(s.send_as(unitadmin, "POST", url + "/close", "{}")), "project_state");
   EXPECT_EQ(s.send_as(cadre, "POST", me + "/progress", R"({"note":"已联系场地和讲师"})").status, 200);
   EXPECT_EQ(field_of(s.send_as(cadre, "POST", me + "/done", R"({"note":"开设 4 次课堂"})")), "photos");
-  const long long photo = s.app().files().upload(Principal{.account_id = s.account_id("cadre"), .person_id = city.person_a},
-                                                 "image/jpeg", std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+  const Principal cadre_principal{.account_id = s.account_id("cadre"), .person_id = city.person_a};
+  const long long photo = s.app().files().upload(cadre_principal, "image/jpeg", std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+  // A PDF is a document, not a photo of the work done.
+  const long long pdf = s.app().files().upload(cadre_principal, "application/pdf", "%PDF-1.4\n% report").id;
+  EXPECT_EQ(field_of(s.send_as(cadre, "POST", me + "/done", Json{{"note", "开设 4 次课堂"}, {"photos", Json::array({pdf})}}.dump())),
+            "photos");
   auto done = s.send_as(cadre, "POST", me + "/done", Json{{"note", "开设 4 次课堂"}, {"photos", Json::array({photo})}}.dump());
   ASSERT_EQ(done.status, 200) << done.body;
   EXPECT_EQ(done.json()["status"], "done");

@@ -3,6 +3,7 @@
 
 #include "db/migrations.hpp"
 #include "db/sql.hpp"
+#include "db/transaction.hpp"
 #include "support/test_db.hpp"
 
 using namespace xinhuo;
@@ -63,6 +64,52 @@ TEST(MigrationText, SplitsStatementsOutsideQuotesAndComments) {
   ASSERT_EQ(parts.size(), 2u);
   EXPECT_NE(parts[0].find("'a;b'"), std::string::npos);
   EXPECT_NE(parts[1].find("'it''s'"), std::string::npos);
+}
+
+TEST(MigrationText, StatementsForOneDatabaseOnly) {
+  EXPECT_EQ(db::expand_statement("\n{{sqlite: DROP TABLE a}}", db::Dialect::sqlite), std::vector<std::string>{" DROP TABLE a"});
+  EXPECT_TRUE(db::expand_statement("{{sqlite: DROP TABLE a}}", db::Dialect::postgresql).empty());
+  EXPECT_EQ(db::expand_statement("{{postgresql:ALTER TABLE a DROP CONSTRAINT c}}", db::Dialect::postgresql),
+            std::vector<std::string>{"ALTER TABLE a DROP CONSTRAINT c"});
+  EXPECT_TRUE(db::expand_statement("{{postgresql:ALTER TABLE a DROP CONSTRAINT c}}", db::Dialect::sqlite).empty());
+  EXPECT_EQ(db::expand_statement("SELECT '{{sqlite: x}}'", db::Dialect::postgresql), std::vector<std::string>{"SELECT '{{sqlite: x}}'"});
+}
+
+// Migration 0034 widened file_upload's CHECK to PDF on both databases (SQLite rebuilt the table under its name):
+// the rows, their ids and the foreign keys that point at them are as before, and the check still refuses the rest.
+TEST_P(Migrations, FileUploadTakesPdfAndKeepsItsRowsAndReferences) {
+  XINHUO_TEST_DB(db, GetParam());
+  std::vector<db::MigrationFile> upto_0033;
+  for (const auto& f : db::embedded_migrations())
+    if (f.name < "0034") upto_0033.push_back(f);
+  db::migrate(db, upto_0033);
+  {
+    db::Tx tx(db);
+    tx.sql() << "INSERT INTO account (username, display_name, password_hash, password_changed_at, created_at, updated_at) "
+                "VALUES ('u', 'u', 'x', 't', 't', 't')";
+    tx.sql() << "INSERT INTO file_upload (sha256, content_type, size_bytes, owner_account_id, created_at) "
+                "SELECT 'h', 'image/png', 3, id, 't' FROM account WHERE username = 'u'";
+    tx.sql() << "INSERT INTO policy_doc (title, category, issuer, doc_number, effective_from, body, file_id, created_at, updated_at) "
+                "SELECT 'p', 'core', 'i', 'n', '2026-01-01', '', id, 't', 't' FROM file_upload WHERE sha256 = 'h'";
+    tx.commit();
+  }
+  long long before = 0;
+  db.lease().sql() << "SELECT id FROM file_upload WHERE sha256 = 'h'", soci::into(before);
+  db::migrate(db);
+  auto lease = db.lease();
+  long long id = 0, referenced = 0;
+  lease.sql() << "SELECT id FROM file_upload WHERE sha256 = 'h'", soci::into(id);
+  EXPECT_EQ(id, before);
+  lease.sql() << "SELECT COUNT(*) FROM policy_doc p JOIN file_upload f ON f.id = p.file_id", soci::into(referenced);
+  EXPECT_EQ(referenced, 1);
+  lease.sql() << "INSERT INTO file_upload (sha256, content_type, size_bytes, owner_account_id, created_at) "
+                 "SELECT 'pdf', 'application/pdf', 9, id, 't' FROM account WHERE username = 'u'";
+  lease.sql() << "SELECT id FROM file_upload WHERE sha256 = 'pdf'", soci::into(id);
+  EXPECT_GT(id, before) << "ids go on from the old table's";
+  EXPECT_THROW(lease.sql() << "INSERT INTO file_upload (sha256, content_type, size_bytes, owner_account_id, created_at) "
+                              "SELECT 'doc', 'application/msword', 9, id, 't' FROM account WHERE username = 'u'",
+               std::exception);
+  EXPECT_THROW(lease.sql() << "UPDATE policy_doc SET file_id = 999", std::exception) << "the reference is still enforced";
 }
 
 TEST(MigrationText, DialectPlaceholders) {

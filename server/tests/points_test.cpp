@@ -481,6 +481,16 @@ TEST_P(Points, UploadsMustBeTheImagesTheyClaim) {
   EXPECT_EQ(back.body, std::string("\xFF\xD8\xFF\xE0", 4) + "jpeg body");
   EXPECT_EQ(s.get_as(s.login("unitadmin"), "/api/v1/files/" + ok.json()["id"].dump()).status, 200)
       << "the administrator of the uploader's unit can read it";
+  // A scanned document of 6 MiB as PDF: larger than a photo may be, and read back as a PDF.
+  const std::string scan = "%PDF-1.5\n" + std::string(6 * 1024 * 1024, 'p');
+  auto pdf = send("application/pdf", scan);
+  ASSERT_EQ(pdf.status, 201) << pdf.body;
+  EXPECT_EQ(pdf.json()["content_type"], "application/pdf");
+  auto pdf_back = s.get_as(cadre, "/api/v1/files/" + pdf.json()["id"].dump());
+  EXPECT_EQ(pdf_back.status, 200);
+  EXPECT_EQ(pdf_back.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(pdf_back.body.size(), scan.size());
+  EXPECT_EQ(send("application/pdf", "%PDF-1.5\n" + std::string(20 * 1024 * 1024, 'p')).status, 413);
 }
 
 // The upload checks on their own (what the route above answers), including the edges the route test does not send.
@@ -502,8 +512,17 @@ TEST(Files, UploadCheckAcceptsOnlyTheImageItClaims) {
   EXPECT_EQ(status("image/webp", "RIFF\0\0\0\0WEB"), 415);
   EXPECT_EQ(status("image/png", jpeg), 400) << "an image of another type than declared";
   EXPECT_EQ(status("IMAGE/JPEG", jpeg), 400) << "the media type is compared as sent";
-  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxFileBytes - jpeg.size(), 'x')), 200);
-  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxFileBytes - jpeg.size() + 1, 'x')), 413);
+  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxImageBytes - jpeg.size(), 'x')), 200);
+  EXPECT_EQ(status("image/jpeg", jpeg + std::string(files::kMaxImageBytes - jpeg.size() + 1, 'x')), 413);
+  // A PDF (a decision, a policy text, a scanned form) may be larger than a photo.
+  const std::string pdf = "%PDF-1.7\n";
+  EXPECT_EQ(files::check_upload("application/pdf", pdf + "1 0 obj"), "application/pdf");
+  EXPECT_EQ(status("application/pdf", pdf + std::string(files::kMaxDocumentBytes - pdf.size(), 'x')), 200);
+  EXPECT_EQ(status("application/pdf", pdf + std::string(files::kMaxDocumentBytes - pdf.size() + 1, 'x')), 413);
+  EXPECT_EQ(status("image/jpeg", pdf), 400) << "a PDF sent as a photo";
+  EXPECT_EQ(status("application/pdf", jpeg), 400) << "a photo sent as a PDF";
+  EXPECT_EQ(status("application/pdf", "%PDF"), 415) << "a signature cut short";
+  EXPECT_EQ(status("application/msword", std::string("\xD0\xCF\x11\xE0", 4)), 415) << "other documents are refused";
 }
 
 INSTANTIATE_TEST_SUITE_P(Db, Points, ::testing::Values(Backend::sqlite, Backend::postgresql), backend_name);

@@ -79,4 +79,39 @@ test.describe('容错纠错', () => {
     await expect(phone.getByTestId('my-oversight-result')).toContainText('出于公心')
     await screenshot(phone, 'mobile-oversight-result')
   })
+
+  test('a policy document is added with its PDF, which opens from the drawer', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'admin')
+    await page.goto('/oversight/policies')
+    const title = `e2e 激励政策 ${Date.now() % 1_000_000}`
+    await page.getByRole('button', { name: '新增文件' }).click()
+    const dialog = page.getByRole('dialog', { name: '新增文件' })
+    const field = (label: string) => dialog.locator('.el-form-item', { has: page.locator('label', { hasText: new RegExp(`^${label}$`) }) }).locator('input')
+    await field('文件标题').fill(title)
+    await field('发文机关').fill('市委组织部')
+    await field('文号').fill(`组通〔2026〕${Date.now() % 100}号`)
+    // A one-page PDF, as a scanner would give it; a Word file is refused with words before anything is sent.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    await page.getByTestId('policy-file-input').setInputFiles({ name: 'word.doc', mimeType: 'application/msword', buffer: Buffer.from('\xD0\xCF\x11\xE0', 'latin1') })
+    await expect(page.locator('.el-message--error')).toContainText('只接受 PDF 和图片')
+    const uploaded = answered(page, 'POST', /^\/api\/v1\/files$/)
+    await page.getByTestId('policy-file-input').setInputFiles({ name: '激励办法.pdf', mimeType: 'application/pdf', buffer: pdf })
+    const file = (await (await uploaded).json()) as { id: number; content_type: string }
+    expect(file.content_type).toBe('application/pdf')
+    await expect(page.getByTestId('policy-file-name')).toContainText('激励办法.pdf')
+    await screenshot(page, 'console-policy-with-file')
+    const saved = answered(page, 'POST', /^\/api\/v1\/policies$/)
+    await dialog.getByRole('button', { name: '确定' }).click()
+    const policy = (await (await saved).json()) as { id: number; has_file: boolean }
+    expect(policy.has_file).toBe(true)
+
+    await page.getByRole('row', { name: new RegExp(title) }).click()
+    const link = page.getByRole('link', { name: '扫描件' })
+    await expect(link).toBeVisible()
+    const res = await page.request.get((await link.getAttribute('href'))!)
+    expect(res.status()).toBe(200)
+    expect(res.headers()['content-type']).toBe('application/pdf')
+    expect((await res.body()).equals(pdf)).toBe(true)
+  })
 })

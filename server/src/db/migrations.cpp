@@ -72,8 +72,15 @@ std::vector<std::string> expand_statement(const std::string& statement, Dialect 
   const auto last = statement.find_last_not_of(" \t\r\n");
   const std::string trimmed = first == std::string::npos ? "" : statement.substr(first, last - first + 1);
   const std::string prefix = "{{append_only:";
-  if (trimmed.rfind(prefix, 0) == 0 && trimmed.size() > prefix.size() + 2 && trimmed.substr(trimmed.size() - 2) == "}}")
+  const bool braced = trimmed.size() > 4 && trimmed.substr(trimmed.size() - 2) == "}}";
+  if (braced && trimmed.rfind(prefix, 0) == 0 && trimmed.size() > prefix.size() + 2)
     return append_only_statements(trimmed.substr(prefix.size(), trimmed.size() - prefix.size() - 2), dialect);
+  for (const auto& [only, only_dialect] : {std::pair<std::string, Dialect>{"{{sqlite:", Dialect::sqlite},
+                                           std::pair<std::string, Dialect>{"{{postgresql:", Dialect::postgresql}}) {
+    if (!braced || trimmed.rfind(only, 0) != 0) continue;
+    if (dialect != only_dialect) return {};
+    return {trimmed.substr(only.size(), trimmed.size() - only.size() - 2)};
+  }
   return {statement};
 }
 

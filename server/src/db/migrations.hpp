@@ -35,7 +35,9 @@ int schema_version(Database& db);
 // Dialect placeholders → SQL; exposed for tests.
 std::string render_sql(const std::string& sql, Dialect dialect);
 // A statement "{{append_only:TABLE}}" becomes the triggers that refuse UPDATE and DELETE on TABLE (SQLite
-// triggers, a PL/pgSQL trigger function on PostgreSQL); any other statement is itself.
+// triggers, a PL/pgSQL trigger function on PostgreSQL); "{{sqlite: STATEMENT}}" and "{{postgresql: STATEMENT}}" run
+// STATEMENT on that database only (for the few changes one SQL text cannot say for both, such as a CHECK that
+// SQLite cannot alter); any other statement is itself.
 std::vector<std::string> expand_statement(const std::string& statement, Dialect dialect);
 // Splits a script into statements at semicolons outside quotes and comments.
 std::vector<std::string> split_statements(const std::string& sql);

@@ -4,8 +4,9 @@ namespace xinhuo::files {
 
 void add_routes(http::Router& router, FilesService& service) {
   router.add({.method = "POST", .pattern = "/api/v1/files", .tag = "files",
-              .summary = "Upload a photo (the body is the JPEG, PNG or WebP image, up to 5 MiB)", .creates = true,
-              .max_body = kMaxFileBytes},
+              .summary = "Upload a file: the body is a JPEG, PNG or WebP image (up to 5 MiB) or a PDF (up to 20 MiB), "
+                         "with its Content-Type",
+              .creates = true, .max_body = kMaxDocumentBytes},
              [&service](http::Request& req) {
                const auto f = service.upload(req.principal, req.header("Content-Type").value_or(""), req.body);
                return http::Response::json(201, {{"id", f.id}, {"content_type", f.content_type}, {"size", f.size_bytes}});

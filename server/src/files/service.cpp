@@ -55,12 +55,15 @@ std::pair<StoredFile, std::string> FilesService::read(const Principal& caller, l
 }
 
 void FilesService::require_owned(soci::session& sql, const Principal& caller, const std::vector<long long>& ids,
-                                 const std::string& field) {
+                                 const std::string& field, FileKind kind) {
   const std::set<long long> distinct(ids.begin(), ids.end());
+  const bool images = kind == FileKind::image;
   if (distinct.size() != ids.size() ||
-      FilesStore::count_owned(sql, caller.account_id, std::vector<long long>(distinct.begin(), distinct.end())) !=
+      FilesStore::count_owned(sql, caller.account_id, std::vector<long long>(distinct.begin(), distinct.end()), images) !=
           static_cast<long long>(distinct.size()))
-    throw Error::validation(field, {"证明材料须是您本人上传的图片", "Evidence must be images you uploaded"});
+    throw Error::validation(field, images ? Text{"照片须是您本人上传的图片", "Photos must be images you uploaded"}
+                                          : Text{"材料须是您本人上传的图片或 PDF 文件",
+                                                    "Attachments must be images or PDF files you uploaded"});
 }
 
 }  // namespace xinhuo::files

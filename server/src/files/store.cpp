@@ -42,10 +42,13 @@ bool FilesStore::owner_in_scope(soci::session& sql, const Principal& caller, lon
   return q.count(sql) > 0;
 }
 
-long long FilesStore::count_owned(soci::session& sql, long long account_id, const std::vector<long long>& ids) {
+long long FilesStore::count_owned(soci::session& sql, long long account_id, const std::vector<long long>& ids,
+                                  bool images_only) {
   if (ids.empty()) return 0;
   db::Query q(kCountOwned);
-  q.value(account_id).add(" AND id IN (");
+  q.value(account_id);
+  if (images_only) q.add(" AND content_type LIKE 'image/%'");
+  q.add(" AND id IN (");
   for (std::size_t i = 0; i < ids.size(); ++i) {
     if (i) q.add(", ");
     q.add("CAST(").value(ids[i]).add(" AS BIGINT)");

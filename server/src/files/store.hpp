@@ -16,7 +16,9 @@ class FilesStore {
   // Whether the caller's data scope covers the person who uploaded the file.
   static bool owner_in_scope(soci::session& sql, const Principal& caller, long long owner_person_id);
   // How many of `ids` were uploaded by the account.
-  static long long count_owned(soci::session& sql, long long account_id, const std::vector<long long>& ids);
+  // How many of `ids` the account uploaded (only images when images_only).
+  static long long count_owned(soci::session& sql, long long account_id, const std::vector<long long>& ids,
+                               bool images_only = false);
 };
 
 }  // namespace xinhuo::files

@@ -219,7 +219,7 @@ Project ProjectService::progress(const Principal& caller, long long id, const st
   const long long me = self_person(tx.sql(), caller);
   const Project p = claimed_by_me(tx.sql(), me, id);
   if (!step_allowed(p.status, "progress")) throw wrong_state(p.status);
-  files::FilesService::require_owned(tx.sql(), caller, photos, "photos");
+  files::FilesService::require_owned(tx.sql(), caller, photos, "photos", files::FileKind::image);
   ProjectStore::add_update(tx, id, me, "progress", note, photos, now);
   audit::record(tx, caller, {.action = "mass.project_progress", .target_type = "mass_project", .target_id = std::to_string(id)},
                 clock_.now());
@@ -237,7 +237,7 @@ Project ProjectService::done(const Principal& caller, long long id, const std::s
   const long long me = self_person(tx.sql(), caller);
   const Project p = claimed_by_me(tx.sql(), me, id);
   if (!step_allowed(p.status, "done")) throw wrong_state(p.status);
-  files::FilesService::require_owned(tx.sql(), caller, photos, "photos");
+  files::FilesService::require_owned(tx.sql(), caller, photos, "photos", files::FileKind::image);
   if (!ProjectStore::done(tx, id, note, photos, now)) throw wrong_state(p.status);
   ProjectStore::add_update(tx, id, me, "done", note, photos, now);
   audit::record(tx, caller, {.action = "mass.project_done", .target_type = "mass_project", .target_id = std::to_string(id)},

@@ -275,7 +275,7 @@ std::pair<Visit, bool> MassService::log_visit(const Principal& caller, const Vis
   const long long me = self_person(tx.sql(), caller);
   if (in.household_id && !MassStore::paired(tx.sql(), in.household_id, me))
     throw Error::validation("household_id", {"只能记录与本人结对的住户", "The household is not paired with you"});
-  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos");
+  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos", files::FileKind::image);
   Visit v;
   v.person_id = me;
   v.household_id = in.household_id;
@@ -317,7 +317,7 @@ std::pair<Lecture, bool> MassService::log_lecture(const Principal& caller, const
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
   const long long me = self_person(tx.sql(), caller);
-  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos");
+  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos", files::FileKind::image);
   Lecture l{.person_id = me, .lecture_date = in.lecture_date, .place = trim(in.place), .topic = trim(in.topic),
             .audience = in.audience, .photos = in.photos};
   const auto [id, created] = MassStore::insert_lecture(tx, l, in.client_key, now);

@@ -48,7 +48,7 @@ void MeetingService::check_details(soci::session& sql, const Principal& caller, 
   std::vector<long long> added;
   for (long long p : in.photos)
     if (!before || std::find(before->photos.begin(), before->photos.end(), p) == before->photos.end()) added.push_back(p);
-  files::FilesService::require_owned(sql, caller, added, "photos");
+  files::FilesService::require_owned(sql, caller, added, "photos", files::FileKind::image);
 }
 
 Meeting MeetingService::open_meeting(db::Tx& tx, const Principal& caller, long long id) const {

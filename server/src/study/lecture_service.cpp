@@ -196,7 +196,7 @@ Lecture LectureService::checked_lecture(db::Tx& tx, const Principal& caller, con
       throw Error::validation(field, {"宣讲人应为本宣讲团的在团宣讲员", "Each lecturer is an active lecturer of the team"});
     l.lecturers.push_back({.person_id = person, .name = {}});
   }
-  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos");
+  files::FilesService::require_owned(tx.sql(), caller, in.photos, "photos", files::FileKind::image);
   l.team_id = in.team_id;
   l.topic = in.topic;
   l.held_on = in.held_on;

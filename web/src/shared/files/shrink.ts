@@ -1,6 +1,6 @@
 // Photos are shrunk in the browser before upload: a phone photo of 4–12 MB becomes a JPEG of a few hundred KB, which
 // matters on a weak network, and re-encoding drops the EXIF block (camera, time and GPS position) along the way.
-import { FILE_TYPES, MAX_FILE_BYTES } from '../api/files'
+import { FILE_TYPES, MAX_DOCUMENT_BYTES, MAX_FILE_BYTES, PDF_TYPE } from '../api/files'
 
 export const MAX_SIDE = 1600
 export const JPEG_QUALITY = 0.8
@@ -85,4 +85,16 @@ export async function shrinkPhoto(file: Blob): Promise<Blob> {
   } finally {
     image.close()
   }
+}
+
+/**
+ * What to upload for a document field: a PDF as it is (ShrinkError('too_large') above the server's limit), a photo or
+ * scan shrunk like any photo.
+ */
+export async function prepareDocument(file: Blob): Promise<Blob> {
+  if (file.type === PDF_TYPE) {
+    if (file.size > MAX_DOCUMENT_BYTES) throw new ShrinkError('too_large')
+    return file
+  }
+  return shrinkPhoto(file)
 }

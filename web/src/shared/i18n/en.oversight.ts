@@ -61,7 +61,12 @@ export default {
       intro: 'The "1+X" incentive policies: one core document and its supporting ones. Everyone reads them; oversight administrators keep them.',
       add: 'Add document', edit: 'Edit', title: 'Title', category: 'Category', issuer: 'Issued by', docNumber: 'Document no.',
       effectiveFrom: 'Effective from', effectiveTo: 'Effective to', body: 'Text', onDate: 'In force on', q: 'Search title, text, number', empty: 'No documents',
-      inForce: 'In force', expired: 'Expired', attachment: 'Scan', view: 'View',
+      inForce: 'In force', expired: 'Expired', attachment: 'Scan', view: 'View', file: 'File',
+    },
+    attach: {
+      pick: 'Upload a file', replace: 'Replace', remove: 'Remove', hint: 'PDF (up to 20 MB) or an image', uploading: 'Uploading…',
+      attached: 'Uploaded', current: 'File on record', tooLarge: 'The file is too large: PDFs up to 20 MB', unreadable: 'Cannot read this file: PDFs and images only',
+      failed: 'Upload failed: {message}',
     },
     mine: {
       title: 'Fault tolerance', tabCases: 'My applications', tabPolicies: 'Policies', tabLibrary: 'Cases', apply: 'Apply',
