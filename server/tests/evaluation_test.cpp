@@ -371,6 +371,78 @@ TEST_P(Evaluation, AnnualGradesKeepTheExcellentQuota) {
   EXPECT_EQ(s.get_as(admin, "/api/v1/record/pool?evaluation=famous").json()["error"]["field"], "evaluation");
 }
 
+// An accountability decision bars 优秀 in the year it takes effect and bars promotion for the form's period; both are
+// enforced where they matter: the annual grade and the young-cadre pool.
+TEST_P(Evaluation, AnAccountabilityDecisionBarsExcellentThatYearAndPromotionForItsPeriod) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  Json people = Json::array();
+  for (int i = 0; i < 10; ++i) people.push_back(add_person(s, "受评干部" + std::to_string(i), city.unit_a));
+  const long long barred = people[0].get<long long>();
+  auto rec = s.send_as(admin, "POST", "/api/v1/oversight/accountability",
+                       Json{{"person_id", barred}, {"form", "admonition"}, {"reason", "安全检查履职不到位"},
+                            {"document_no", "教党〔2026〕12号"}, {"decided_on", "2026-11-01"}, {"effective_from", "2026-11-01"}}.dump());
+  ASSERT_EQ(rec.status, 201) << rec.body;
+
+  auto campaign = [&](const Json& settings) {
+    auto made = s.send_as(admin, "POST", "/api/v1/evaluation/campaigns",
+                          Json{{"kind", "annual"}, {"title", "年度考核"}, {"org_node_id", city.unit_a}, {"settings", settings},
+                               {"ratee_ids", people}}.dump());
+    EXPECT_EQ(made.status, 201) << made.body;
+    const std::string url = "/api/v1/evaluation/campaigns/" + std::to_string(made.json()["id"].get<long long>());
+    EXPECT_EQ(s.send_as(admin, "POST", url + "/open").status, 200);
+    return url;
+  };
+  auto grade = [&](const std::string& url, long long person, const char* g) {
+    return s.send_as(admin, "PUT", url + "/grades/" + std::to_string(person), Json{{"grade", g}}.dump());
+  };
+  EXPECT_EQ(s.send_as(admin, "POST", "/api/v1/evaluation/campaigns",
+                      Json{{"kind", "annual"}, {"title", "年度考核"}, {"org_node_id", city.unit_a}, {"settings", {{"year", 1899}}},
+                           {"ratee_ids", people}}.dump())
+                .json()["error"]["field"],
+            "settings.year");
+
+  // Made on 2026-11-29 without a year: the 2026 assessment.
+  const std::string this_year = campaign(Json::object());
+  auto refused = grade(this_year, barred, "excellent");
+  EXPECT_EQ(refused.status, 409);
+  EXPECT_EQ(code_of(refused), "accountability_bars_excellent");
+  EXPECT_NE(refused.json()["error"]["message"].get<std::string>().find("诫勉"), std::string::npos);
+  EXPECT_EQ(grade(this_year, barred, "competent").status, 200);
+  EXPECT_EQ(grade(this_year, people[1].get<long long>(), "excellent").status, 200) << "the others keep their chance";
+  const Json results = s.get_as(admin, this_year + "/results").json();
+  EXPECT_EQ(results["year"], 2026);
+  int flagged = 0;
+  for (const auto& item : results["items"])
+    if (!item["excellent_barred"].is_null()) {
+      ++flagged;
+      EXPECT_EQ(item["person_id"], barred);
+      EXPECT_EQ(item["excellent_barred"]["form"], "admonition");
+      EXPECT_EQ(item["excellent_barred"]["effective_from"], "2026-11-01");
+    }
+  EXPECT_EQ(flagged, 1);
+  // The 2025 assessment, made late, is not affected by a decision of 2026.
+  const std::string last_year = campaign({{"year", 2025}});
+  EXPECT_EQ(grade(last_year, barred, "excellent").status, 200);
+
+  // The pool shows the bar to those who may see accountability, and can leave the barred out.
+  const Json pool = s.get_as(admin, "/api/v1/record/pool?young_only=false&name=受评干部0").json();
+  ASSERT_EQ(pool["items"].size(), 1u);
+  EXPECT_EQ(pool["items"][0]["promotion_barred_until"], "2027-04-30");
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&name=受评干部&promotable=true").size(), 9u);
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&name=受评干部").size(), 10u);
+  // A decision of January: its six months have ended, so the person is promotable again.
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/oversight/accountability",
+                      Json{{"person_id", people[2]}, {"form", "admonition"}, {"reason", "会议纪律松懈"}, {"document_no", "教党〔2026〕1号"},
+                           {"decided_on", "2026-01-05"}, {"effective_from", "2026-01-05"}}.dump())
+                .status,
+            201);
+  EXPECT_EQ(pool_names(s, admin, "young_only=false&name=受评干部&promotable=true").size(), 9u) << "the January bar has ended";
+  EXPECT_TRUE(s.get_as(admin, "/api/v1/record/pool?young_only=false&name=受评干部2").json()["items"][0]["promotion_barred_until"].is_null());
+  EXPECT_EQ(code_of(grade(this_year, people[2].get<long long>(), "excellent")), "accountability_bars_excellent")
+      << "but it still keeps the 2026 assessment from 优秀";
+}
+
 TEST_P(Evaluation, CampaignsStayInsideTheDataScope) {
   START_CITY(s);
   const std::string unitadmin = s.login("unitadmin"), admin = s.login("admin"), cadre = s.login("cadre");

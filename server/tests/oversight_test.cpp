@@ -318,6 +318,65 @@ TEST_P(Oversight, AccountabilityAndClarificationsShowToThePersonAndToThoseInScop
   EXPECT_THROW(s.app().oversight().person_summary(outsider, city.person_a), Error);
 }
 
+// The periods come from a table the organisation department keeps in step with the regulations: a change applies to
+// decisions recorded after it, and one recorded before keeps its dates.
+TEST_P(Oversight, AccountabilityPeriodsFollowTheTableAndEarlierRecordsKeepTheirDates) {
+  START_CITY(s);
+  const std::string admin = s.login("admin"), unit = s.login("unitadmin");
+  auto form = [&](const std::string& code) {
+    const Json forms = s.get_as(unit, "/api/v1/oversight/accountability/forms").json();
+    for (const auto& f : forms["items"])
+      if (f["code"] == code) return f;
+    return Json();
+  };
+  EXPECT_EQ(form("admonition")["promotion_months"], 6);
+  EXPECT_EQ(form("admonition")["bars_excellent"], true);
+  EXPECT_FALSE(form("admonition")["basis"].get<std::string>().empty());
+  EXPECT_TRUE(form("admonition")["updated_at"].is_null());
+  EXPECT_EQ(form("circulated")["promotion_months"], 0);
+
+  Json rec = {{"person_id", city.person_a}, {"form", "admonition"}, {"reason", "安全检查履职不到位"},
+              {"document_no", "教党〔2026〕12号"}, {"decided_on", "2026-11-01"}, {"effective_from", "2026-11-01"}};
+  auto before = s.send_as(admin, "POST", "/api/v1/oversight/accountability", rec.dump());
+  ASSERT_EQ(before.status, 201) << before.body;
+  EXPECT_EQ(before.json()["promotion_until"], "2027-04-30");
+
+  const std::string url = "/api/v1/oversight/accountability/forms/admonition";
+  const Json change = {{"promotion_months", 12}, {"bars_excellent", true}, {"basis", "2027 年修订的诫勉规定"}};
+  EXPECT_EQ(s.send_as(unit, "PUT", url, change.dump()).status, 403) << "the city's organisation department sets periods";
+  Json bad = change;
+  bad["promotion_months"] = 200;
+  EXPECT_EQ(field_of(s.send_as(admin, "PUT", url, bad.dump())), "promotion_months");
+  bad = change;
+  bad["basis"] = " ";
+  EXPECT_EQ(field_of(s.send_as(admin, "PUT", url, bad.dump())), "basis");
+  EXPECT_EQ(s.send_as(admin, "PUT", "/api/v1/oversight/accountability/forms/fine", change.dump()).status, 404);
+  auto changed = s.send_as(admin, "PUT", url, change.dump());
+  ASSERT_EQ(changed.status, 200) << changed.body;
+  EXPECT_EQ(changed.json()["promotion_months"], 12);
+  EXPECT_EQ(form("admonition")["basis"], "2027 年修订的诫勉规定");
+  EXPECT_FALSE(form("admonition")["updated_at"].is_null());
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'oversight.accountability_period_changed'"), 1);
+
+  rec["person_id"] = city.person_b;
+  auto after = s.send_as(admin, "POST", "/api/v1/oversight/accountability", rec.dump());
+  ASSERT_EQ(after.status, 201) << after.body;
+  EXPECT_EQ(after.json()["promotion_until"], "2027-10-31");
+  const Json list = s.get_as(admin, "/api/v1/oversight/accountability?person_id=" + std::to_string(city.person_a)).json();
+  ASSERT_EQ(list["items"].size(), 1u);
+  EXPECT_EQ(list["items"][0]["promotion_until"], "2027-04-30") << "decided under the old period";
+
+  // A form that no longer bars 优秀 leaves the evaluation year empty.
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/oversight/accountability/forms/discipline_warning",
+                      Json{{"promotion_months", 12}, {"bars_excellent", false}, {"basis", "纪律处分条例"}}.dump())
+                .status,
+            200);
+  rec["form"] = "discipline_warning";
+  auto warned = s.send_as(admin, "POST", "/api/v1/oversight/accountability", rec.dump());
+  ASSERT_EQ(warned.status, 201) << warned.body;
+  EXPECT_TRUE(warned.json()["evaluation_year"].is_null());
+}
+
 TEST_P(Oversight, PoliciesAreReadByEveryoneAndEditedOnce) {
   START_CITY(s);
   const std::string admin = s.login("admin"), unit = s.login("unitadmin"), cadre = s.login("cadre");

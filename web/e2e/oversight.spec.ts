@@ -114,4 +114,50 @@ test.describe('容错纠错', () => {
     expect(res.headers()['content-type']).toBe('application/pdf')
     expect((await res.body()).equals(pdf)).toBe(true)
   })
+
+  test('an effect period follows a revised regulation, and the pool shows who may not be promoted', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'admin')
+    await page.goto('/oversight/accountability')
+    await page.getByRole('tab', { name: '影响期限' }).click()
+    const row = page.getByTestId('accountability-periods').getByRole('row', { name: /严重警告/ })
+    await expect(row).toContainText('18')
+    // Changed as a revision would, then put back so that other runs see the shipped period.
+    const basis = `e2e 修订 ${Date.now() % 1_000_000}`
+    await page.getByTestId('period-edit-discipline_serious_warning').click()
+    await page.getByTestId('period-months').locator('input').fill('24')
+    await page.getByTestId('period-basis').fill(basis)
+    const saved = answered(page, 'PUT', /^\/api\/v1\/oversight\/accountability\/forms\/discipline_serious_warning$/)
+    await page.getByTestId('period-save').click()
+    expect((await saved).status()).toBe(200)
+    await expect(row).toContainText('24')
+    await expect(row).toContainText(basis)
+    await screenshot(page, 'console-accountability-periods')
+    const restored = await page.request.put('/api/v1/oversight/accountability/forms/discipline_serious_warning', {
+      data: { promotion_months: 18, bars_excellent: true, basis: '中国共产党纪律处分条例' },
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+    })
+    expect(restored.status()).toBe(200)
+
+    // The demo admonished one cadre 40 days ago: six months without promotion, shown in the pool and filtered out.
+    const records = (await (await page.request.get('/api/v1/oversight/accountability')).json()) as {
+      items: { person_id: number; person_name: string; promotion_until: string | null; in_effect: boolean }[]
+    }
+    const barred = records.items.find((r) => r.in_effect && r.promotion_until)
+    expect(barred, 'the demo admonition').toBeTruthy()
+    await page.goto('/record/pool')
+    await page.getByText('仅年轻干部').click()
+    await page.getByTestId('pool-name').fill(barred!.person_name)
+    const loaded = answered(page, 'GET', /^\/api\/v1\/record\/pool$/)
+    await page.getByTestId('pool-submit').click()
+    await loaded
+    await expect(page.getByTestId(`pool-barred-${barred!.person_id}`)).toContainText(`${barred!.promotion_until} 前不得提拔`)
+    await screenshot(page, 'console-pool-barred')
+    await page.getByTestId('pool-promotable').click()
+    const filtered = page.waitForResponse((r) => r.url().includes('/api/v1/record/pool') && r.url().includes('promotable=true'))
+    await page.getByTestId('pool-submit').click()
+    await filtered
+    await expect(page.getByTestId(`pool-barred-${barred!.person_id}`)).toHaveCount(0)
+    await expect(page.locator('[data-testid="pool-table"]').getByText(barred!.person_name)).toHaveCount(0)
+  })
 })

@@ -10,6 +10,7 @@
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
 #include "evaluation/campaign_service.hpp"
+#include "oversight/model.hpp"
 
 namespace xinhuo::evaluation {
 
@@ -24,6 +25,14 @@ std::string fmt(double v) {
   return buf;
 }
 
+Json barred_json(const std::map<long long, BarredExcellent>& barred, long long person) {
+  const auto it = barred.find(person);
+  if (it == barred.end()) return nullptr;
+  const auto* form = oversight::accountability_form(it->second.form);
+  return {{"form", it->second.form}, {"form_name", form ? form->zh : it->second.form},
+          {"effective_from", it->second.effective_from}};
+}
+
 }  // namespace
 
 Settings CampaignService::settings_of(const Json& j) {
@@ -34,6 +43,7 @@ Settings CampaignService::settings_of(const Json& j) {
   s.top_count = j.value("top_count", s.top_count);
   s.bottom_count = j.value("bottom_count", s.bottom_count);
   s.excellent_percent = j.value("excellent_percent", s.excellent_percent);
+  s.year = j.value("year", s.year);
   s.show_to_ratee = j.value("show_to_ratee", s.show_to_ratee);
   if (j.contains("groups")) {
     const Json groups = j.at("groups");
@@ -50,7 +60,7 @@ Json CampaignService::settings_json(const Settings& s) {
     groups.push_back({{"code", g.code}, {"name", g.name}, {"weight", g.weight}, {"anonymous", g.anonymous}});
   return {{"line_weight", s.line_weight}, {"unit_weight", s.unit_weight}, {"normalisation", s.normalisation},
           {"top_count", s.top_count}, {"bottom_count", s.bottom_count}, {"groups", groups},
-          {"excellent_percent", s.excellent_percent}, {"show_to_ratee", s.show_to_ratee}};
+          {"excellent_percent", s.excellent_percent}, {"year", s.year}, {"show_to_ratee", s.show_to_ratee}};
 }
 
 Json CampaignService::compute(soci::session& sql, const Campaign& c, bool for_ratee) const {
@@ -137,9 +147,12 @@ Json CampaignService::compute(soci::session& sql, const Campaign& c, bool for_ra
     });
   } else {
     std::map<long long, std::pair<std::string, std::pair<int, int>>> units;  // unit → (name, (ratees, excellent))
+    const int year = assessment_year(c);
+    const auto barred = for_ratee ? std::map<long long, BarredExcellent>{} : CampaignStore::excellent_barred(sql, c.id, year);
     for (const auto& r : ratees) {
       Json j = person_json(r.person_id);
       j["grade"] = r.grade.empty() ? Json(nullptr) : Json(r.grade);
+      if (!for_ratee) j["excellent_barred"] = barred_json(barred, r.person_id);
       items.push_back(j);
       auto& u = units[r.unit_id];
       u.first = r.unit_name;
@@ -151,6 +164,7 @@ Json CampaignService::compute(soci::session& sql, const Campaign& c, bool for_ra
       quota.push_back({{"unit_id", unit}, {"unit_name", u.first}, {"ratees", u.second.first}, {"excellent", u.second.second},
                        {"quota", excellent_quota(u.second.first, s.excellent_percent)}});
     out["excellent_percent"] = s.excellent_percent;
+    out["year"] = year;
     if (!for_ratee) out["units"] = quota;
   }
   out["items"] = items;

@@ -49,6 +49,11 @@ int excellent_quota(int ratees, int percent) {
   return ratees * percent / 100;
 }
 
+int default_assessment_year(const std::string& date) {
+  const int year = std::stoi(date.substr(0, 4)), month = std::stoi(date.substr(5, 2));
+  return month <= 3 ? year - 1 : year;
+}
+
 DualOutcome combine_dual(const std::vector<DualScore>& scores, const Settings& settings) {
   DualOutcome out;
   if (scores.empty()) return out;

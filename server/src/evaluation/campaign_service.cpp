@@ -8,6 +8,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "oversight/model.hpp"
 
 namespace xinhuo::evaluation {
 
@@ -96,6 +97,8 @@ Settings CampaignService::check_settings(const std::string& kind, const Json& j)
     if (s.groups.empty() || s.groups.size() > 10) throw bad("groups", {"请设置 1–10 个评价群体", "Give 1–10 rater groups"});
     if (total != 100) throw bad("groups", {"各群体权重之和应为 100", "The groups' weights add up to 100"});
   }
+  if (kind == "annual" && s.year != 0 && (s.year < 2000 || s.year > 2100))
+    throw bad("year", {"考核年度应为 2000–2100 年", "year is 2000–2100"});
   // The reference caps 优秀 at 15–20 % of a unit.
   if (kind == "annual" && (s.excellent_percent < 15 || s.excellent_percent > 20))
     throw bad("excellent_percent", {"优秀比例应在 15%–20% 之间", "excellent_percent is 15–20"});
@@ -107,7 +110,8 @@ Campaign CampaignService::create(const Principal& caller, const CampaignInput& i
   if (!one_of(kinds(), in.kind))
     throw Error::validation("kind", {"评价类型应为双对双排、立体化评价或年度考核", "kind is dual_ranking, multi_source or annual"});
   if (trim(in.title).empty()) throw Error::validation("title", {"请填写活动名称", "Give a title"});
-  const Settings settings = check_settings(in.kind, in.settings);
+  Settings settings = check_settings(in.kind, in.settings);
+  if (in.kind == "annual" && settings.year == 0) settings.year = default_assessment_year(beijing_date(clock_.now()));
   Json stored = settings_json(settings);
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
@@ -353,6 +357,11 @@ long long CampaignService::add_evidence(const Principal& caller, long long id, l
   return eid;
 }
 
+int CampaignService::assessment_year(const Campaign& c) {
+  const int year = settings_of(c.settings).year;
+  return year ? year : default_assessment_year(c.created_at);
+}
+
 Json CampaignService::set_grade(const Principal& caller, long long id, long long person, const std::string& grade) {
   require(caller, kPermManage);
   if (!grade.empty() && !one_of(grades(), grade))
@@ -369,6 +378,18 @@ Json CampaignService::set_grade(const Principal& caller, long long id, long long
     if (r.person_id == person) ratee = r;
   if (!ratee) throw Error::not_found({"该人员不是本次考核的对象", "Not assessed in this campaign"});
   if (grade == "excellent") {
+    // 诫勉, organisational handling and discipline keep the year's assessment from 优秀 (see oversight's periods).
+    const int year = assessment_year(c);
+    const auto barred = CampaignStore::excellent_barred(sql, id, year);
+    if (const auto it = barred.find(person); it != barred.end()) {
+      const auto* form = oversight::accountability_form(it->second.form);
+      const std::string name = form ? form->zh : it->second.form;
+      throw Error::conflict("accountability_bars_excellent",
+                            {ratee->name + "受" + name + "（" + it->second.effective_from + " 起），" + std::to_string(year) +
+                                 " 年度考核不得评为优秀",
+                             ratee->name + " is under " + it->second.form + " from " + it->second.effective_from +
+                                 " and cannot be graded excellent for " + std::to_string(year)});
+    }
     const int percent = settings_of(c.settings).excellent_percent;
     const long long in_unit = CampaignStore::ratees_in_unit(sql, id, ratee->unit_id);
     const int quota = excellent_quota(static_cast<int>(in_unit), percent);

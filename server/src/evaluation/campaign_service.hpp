@@ -82,6 +82,9 @@ class CampaignService {
   std::map<long long, std::pair<std::string, std::string>> latest_grades(const std::vector<long long>& people);
 
   static Settings settings_of(const Json& j);
+  // The year an annual campaign assesses: its setting, or for campaigns made before it was asked, the default from
+  // the day it was made.
+  static int assessment_year(const Campaign& c);
   static Json settings_json(const Settings& s);
 
  private:

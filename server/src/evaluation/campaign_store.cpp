@@ -255,6 +255,17 @@ long long CampaignStore::excellent_in_unit(soci::session& sql, long long campaig
   return q.count(sql);
 }
 
+std::map<long long, BarredExcellent> CampaignStore::excellent_barred(soci::session& sql, long long campaign, int year) {
+  std::map<long long, BarredExcellent> out;
+  db::Query q("SELECT a.person_id, a.form, a.effective_from FROM accountability a WHERE a.evaluation_year = ");
+  q.value(std::to_string(year)).add(" AND a.person_id IN (SELECT person_id FROM evaluation_ratee WHERE campaign_id = ");
+  q.value(campaign).add(") ORDER BY a.effective_from DESC, a.id DESC");
+  q.each(sql, [&](const soci::row& r) {
+    out[db::column_ll(r, 0)] = {r.get<std::string>(1), r.get<std::string>(2)};  // the earliest is written last
+  });
+  return out;
+}
+
 long long CampaignStore::ratees_in_unit(soci::session& sql, long long campaign, long long unit) {
   db::Query q("SELECT COUNT(*) FROM evaluation_ratee r JOIN person p ON p.id = r.person_id WHERE r.campaign_id = ");
   q.value(campaign).add(" AND p.unit_id = ").value(unit);

@@ -21,6 +21,11 @@ struct Campaign {
   long long ratees = 0, assignments = 0, rated = 0;
 };
 
+// An accountability decision that keeps a person from 优秀 in an assessment year (oversight's accountability table).
+struct BarredExcellent {
+  std::string form, effective_from;
+};
+
 struct Ratee {
   long long person_id = 0, unit_id = 0;
   std::string name, unit_name, line_name, grade;
@@ -91,6 +96,8 @@ class CampaignStore {
                         const std::string& now);
   static long long excellent_in_unit(soci::session& sql, long long campaign, long long unit, long long except_person);
   static long long ratees_in_unit(soci::session& sql, long long campaign, long long unit);
+  // The campaign's ratees kept from 优秀 in `year` by an accountability decision (the earliest one each).
+  static std::map<long long, BarredExcellent> excellent_barred(soci::session& sql, long long campaign, int year);
 
   static long long add_evidence(db::Tx& tx, long long campaign, long long ratee, const std::string& kind,
                                 const std::string& ref, const std::string& note, long long by, const std::string& now);

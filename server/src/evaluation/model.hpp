@@ -40,6 +40,7 @@ struct Settings {
   std::vector<RaterGroup> groups;
   // annual
   int excellent_percent = 20;              // 优秀 share of a unit's ratees, rounded down
+  int year = 0;                            // the year assessed (0 in campaigns made before it was asked)
   // everyone
   bool show_to_ratee = true;               // the published result is shown to the ratee
 };
@@ -88,6 +89,10 @@ int first_rank_problem(const std::vector<int>& ranks);
 
 // How many 优秀 a unit of `ratees` people may have: floor(ratees × percent / 100).
 int excellent_quota(int ratees, int percent);
+
+// The year an annual assessment made on `date` (YYYY-MM-DD) is about when none was given: assessments run from
+// December into the first quarter, so one made in January–March is about the year before.
+int default_assessment_year(const std::string& date);
 
 struct GroupScores {
   std::string code;

@@ -30,7 +30,11 @@ struct AccountabilityForm {
   std::string code, zh, group;
   int promotion_months = 0;      // months in which the person may not be promoted (0: none / no fixed period)
   bool bars_excellent = false;   // the year's assessment cannot be 优秀
+  std::string basis;             // the regulation the period comes from
+  std::string updated_at;        // when the organisation department last changed the period (empty: as shipped)
 };
+// The forms with the periods the platform ships with; the periods in force are the accountability_period table's
+// (OversightStore::forms), which the organisation department keeps in step with the regulations.
 const std::vector<AccountabilityForm>& accountability_forms();
 const AccountabilityForm* accountability_form(const std::string& code);
 // The last day of the promotion bar (effective_from + months − 1 day); nullopt when the form sets none.

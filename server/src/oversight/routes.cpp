@@ -19,6 +19,11 @@ Json accountability_json(const Accountability& a) {
           {"in_effect", a.in_effect}, {"created_at", a.created_at}};
 }
 
+Json form_json(const AccountabilityForm& f) {
+  return {{"code", f.code}, {"name", f.zh}, {"group", f.group}, {"promotion_months", f.promotion_months},
+          {"bars_excellent", f.bars_excellent}, {"basis", f.basis}, {"updated_at", opt_text(f.updated_at)}};
+}
+
 Json clarification_json(const Clarification& c) {
   return {{"id", c.id}, {"person_id", c.person_id}, {"person_name", c.person_name}, {"unit_name", c.unit_name},
           {"complaint", c.complaint}, {"finding", c.finding}, {"clarified_on", c.clarified_on},
@@ -103,12 +108,24 @@ void add_routes(http::Router& router, CaseService& cases, OversightService& over
   router.add({.method = "GET", .pattern = "/api/v1/oversight/accountability/forms", .tag = "oversight",
               .summary = "The forms of accountability with the months they bar promotion and whether they bar an excellent grade",
               .permission = kPermRead},
-             [](http::Request&) {
+             [&oversight](http::Request& req) {
                Json items = Json::array();
-               for (const auto& f : accountability_forms())
-                 items.push_back({{"code", f.code}, {"name", f.zh}, {"group", f.group}, {"promotion_months", f.promotion_months},
-                                  {"bars_excellent", f.bars_excellent}});
+               for (const auto& f : oversight.forms(req.principal)) items.push_back(form_json(f));
                return http::Response::json(200, {{"items", items}});
+             });
+  router.add({.method = "PUT", .pattern = "/api/v1/oversight/accountability/forms/{code}", .tag = "oversight",
+              .summary = "Change what a form bars as the regulations now say ({promotion_months, bars_excellent, basis}); "
+                         "records made before keep their dates (audited)",
+              .permission = kPermWrite},
+             [&oversight](http::Request& req) {
+               Json body = req.json();
+               JsonFields f(body);
+               const int months = static_cast<int>(f.required_int("promotion_months", 0, 120));
+               const bool bars = f.optional_bool("bars_excellent", false);
+               const std::string basis = f.required_string("basis", 100);
+               f.finish();
+               const auto form = oversight.set_period(req.principal, req.path_params.at("code"), months, bars, basis);
+               return http::Response::json(200, form_json(form));
              });
   router.add({.method = "POST", .pattern = "/api/v1/oversight/accountability", .tag = "oversight",
               .summary = "Record an accountability decision about a person in scope ({person_id, form, reason, document_no, "

@@ -46,10 +46,52 @@ std::string form_zh(const std::string& code) {
 
 std::string OversightService::today() const { return beijing_date(clock_.now()); }
 
+namespace {
+
+std::optional<AccountabilityForm> form_in_force(soci::session& sql, const std::string& code) {
+  for (auto& f : OversightStore::forms(sql))
+    if (f.code == code) return f;
+  return std::nullopt;
+}
+
+}  // namespace
+
+std::vector<AccountabilityForm> OversightService::forms(const Principal& caller) {
+  require(caller, kPermRead);
+  db::Database::Lease lease(db_);
+  return OversightStore::forms(lease.sql());
+}
+
+AccountabilityForm OversightService::set_period(const Principal& caller, const std::string& code, int promotion_months,
+                                                bool bars_excellent, const std::string& basis) {
+  require(caller, kPermWrite);
+  if (promotion_months < 0 || promotion_months > 120)
+    throw Error::validation("promotion_months", {"影响提拔的期限应为 0–120 个月", "promotion_months is 0–120"});
+  need_text(basis, "basis", "请写明依据的规定", 4);
+  const auto now_tp = clock_.now();
+  db::Tx tx(db_);
+  auto before = form_in_force(tx.sql(), code);
+  if (!before) throw Error::not_found({"问责方式不存在", "No such form of accountability"});
+  AccountabilityForm after = *before;
+  after.promotion_months = promotion_months;
+  after.bars_excellent = bars_excellent;
+  after.basis = trim(basis);
+  after.updated_at = iso_utc(now_tp);
+  OversightStore::set_period(tx, after, caller.account_id, after.updated_at);
+  audit::record(tx, caller, {.action = "oversight.accountability_period_changed", .target_type = "accountability_form",
+                             .target_id = code,
+                             .detail = {{"before", {{"promotion_months", before->promotion_months},
+                                                    {"bars_excellent", before->bars_excellent}, {"basis", before->basis}}},
+                                        {"after", {{"promotion_months", promotion_months},
+                                                   {"bars_excellent", bars_excellent}, {"basis", after.basis}}}}},
+                now_tp);
+  tx.commit();
+  return after;
+}
+
 Accountability OversightService::record_accountability(const Principal& caller, const AccountabilityInput& in) {
   require(caller, kPermWrite);
-  const auto* form = accountability_form(in.form);
-  if (!form) throw Error::validation("form", {"问责方式不正确", "Unknown form of accountability"});
+  if (!accountability_form(in.form)) throw Error::validation("form", {"问责方式不正确", "Unknown form of accountability"});
   need_text(in.reason, "reason", "请写明问责事由");
   need_text(in.document_no, "document_no", "请填写决定文号", 2);
   need_date(in.decided_on, "decided_on");
@@ -61,6 +103,7 @@ Accountability OversightService::record_accountability(const Principal& caller, 
   db::Tx tx(db_);
   managed_person(tx.sql(), caller, in.person_id);
   if (in.document_file) files::FilesService::require_owned(tx.sql(), caller, {in.document_file}, "document_file");
+  const auto form = form_in_force(tx.sql(), in.form);
   Accountability a;
   a.person_id = in.person_id;
   a.form = in.form;

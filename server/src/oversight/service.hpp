@@ -34,6 +34,12 @@ class OversightService {
   OversightService(db::Database& db, const Clock& clock, files::FilesService* files = nullptr)
       : db_(db), clock_(clock), files_(files) {}
 
+  // The forms with the periods in force; changing a period (oversight.write, audited) applies to records made after
+  // it: a record keeps the dates it was decided under.
+  std::vector<AccountabilityForm> forms(const Principal& caller);
+  AccountabilityForm set_period(const Principal& caller, const std::string& form, int promotion_months, bool bars_excellent,
+                                const std::string& basis);
+
   Accountability record_accountability(const Principal& caller, const AccountabilityInput& in);
   std::vector<Accountability> accountability(const Principal& caller, const PersonFilter& f, long long* total);
   std::string export_accountability(const Principal& caller, PersonFilter f);

@@ -92,6 +92,30 @@ Finding finding_of(const soci::row& r, const std::string& today) {
 
 }  // namespace
 
+std::vector<AccountabilityForm> OversightStore::forms(soci::session& sql) {
+  std::vector<AccountabilityForm> out = accountability_forms();
+  db::Query("SELECT form, promotion_months, bars_excellent, basis, COALESCE(updated_at, '') FROM accountability_period")
+      .each(sql, [&](const soci::row& r) {
+        const std::string code = r.get<std::string>(0);
+        for (auto& f : out)
+          if (f.code == code) {
+            f.promotion_months = static_cast<int>(db::column_ll(r, 1));
+            f.bars_excellent = db::column_ll(r, 2) != 0;
+            f.basis = r.get<std::string>(3);
+            f.updated_at = r.get<std::string>(4);
+          }
+      });
+  return out;
+}
+
+void OversightStore::set_period(db::Tx& tx, const AccountabilityForm& f, long long by, const std::string& now) {
+  db::Query q("UPDATE accountability_period SET promotion_months = ");
+  q.value(static_cast<long long>(f.promotion_months)).add(", bars_excellent = ").value(f.bars_excellent ? 1LL : 0LL);
+  q.add(", basis = ").value(f.basis).add(", updated_by = ").value(by).add(", updated_at = ").value(now);
+  q.add(" WHERE form = ").value(f.code);
+  q.run(tx.sql());
+}
+
 long long OversightStore::insert_accountability(db::Tx& tx, const Accountability& a, long long by, const std::string& now) {
   db::Query q("INSERT INTO accountability (person_id, form, reason, document_no, document_file, decided_on, effective_from, "
               "promotion_until, evaluation_year, created_by, created_at) VALUES (");

@@ -18,6 +18,9 @@ struct PersonFilter {
 
 class OversightStore {
  public:
+  // The forms in the order of accountability_forms(), with the periods of the accountability_period table.
+  static std::vector<AccountabilityForm> forms(soci::session& sql);
+  static void set_period(db::Tx& tx, const AccountabilityForm& f, long long by, const std::string& now);
   static long long insert_accountability(db::Tx& tx, const Accountability& a, long long by, const std::string& now);
   static std::vector<Accountability> accountability(soci::session& sql, const Principal* caller, const PersonFilter& f,
                                                     const std::string& today, long long* total);

@@ -53,6 +53,7 @@ struct PoolFilter {
   std::vector<std::string> experience;  // all of them required
   std::vector<std::string> evaluation;  // all of them required: evaluation::pool_outcomes()
   long long watchlist_id = 0;           // only the people of one of the caller's watch lists
+  bool promotable = false;              // only people no accountability decision bars from promotion today
   std::string sort = "name";            // name | birth_date | rank | unit
   int page = 1, page_size = 20;
 };
@@ -64,6 +65,7 @@ struct PoolRow {
   std::vector<long long> watchlists;    // the caller's lists the person is on
   std::vector<std::string> evaluation;  // what of evaluation::pool_outcomes() the person has
   std::string latest_grade, latest_grade_on;  // the latest published annual assessment's grade, and when
+  std::string promotion_barred_until;   // the last day of a promotion bar in force (for callers with oversight.read)
 };
 
 struct Watchlist {

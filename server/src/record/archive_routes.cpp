@@ -105,6 +105,7 @@ PoolFilter pool_filter(http::Request& req) {
   f.evaluation = split(req.query_param("evaluation").value_or(""));
   if (f.evaluation.size() > 8) throw Error::validation("evaluation", {"考核结果条件过多", "Too many evaluation filters"});
   f.watchlist_id = req.query_int("watchlist_id", 0, 0, INT_MAX);
+  f.promotable = req.query_param("promotable").value_or("false") == "true";
   f.sort = req.query_param("sort").value_or("name");
   f.page = req.query_int("page", 1, 1, 100000);
   f.page_size = req.query_int("page_size", 20, 1, 100);
@@ -131,9 +132,10 @@ void add_archive_routes(http::Router& router, ArchiveService& service) {
               .summary = "The young-cadre pool (年轻干部库): people in scope (young cadres unless young_only=false) by name, "
                          "unit_id, rank, party_status, education, age_min, age_max, experience (comma-separated: frontline, "
                          "training, work_result, no_shortcoming — all required), evaluation (comma-separated, over the last three "
-                         "years of published campaigns: excellent, top, no_low — all required), watchlist_id; sort name | "
-                         "birth_date | rank | unit; each with their experience, evaluation outcomes, latest annual grade, "
-                         "this year's points and the caller's lists they are on",
+                         "years of published campaigns: excellent, top, no_low — all required), watchlist_id, promotable=true "
+                         "(no accountability bar in force; needs oversight.read); sort name | birth_date | rank | unit; each "
+                         "with their experience, evaluation outcomes, latest annual grade, this year's points, the caller's "
+                         "lists they are on and, for oversight.read, the end of a promotion bar in force",
               .permission = kPermRead},
              [&service](http::Request& req) {
                const PoolFilter f = pool_filter(req);
@@ -148,6 +150,7 @@ void add_archive_routes(http::Router& router, ArchiveService& service) {
                  item["latest_grade"] = row.latest_grade.empty() ? Json(nullptr) : Json{{"grade", row.latest_grade}, {"published_on", row.latest_grade_on}};
                  item["points_this_year"] = row.points_this_year;
                  item["watchlists"] = lists;
+                 item["promotion_barred_until"] = row.promotion_barred_until.empty() ? Json(nullptr) : Json(row.promotion_barred_until);
                  items.push_back(item);
                }
                return http::Response::json(200, {{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}});

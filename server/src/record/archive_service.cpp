@@ -189,6 +189,10 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
     auto lease = db_.lease();
     own_watchlist(lease.sql(), caller, f.watchlist_id);
   }
+  // Accountability is shown to those allowed to see it (oversight.read), and so is a filter that would reveal it.
+  const bool sees_accountability = caller.can(oversight::kPermRead);
+  if (f.promotable && !sees_accountability)
+    throw Error::forbidden("forbidden", {"没有查看问责信息的权限，不能按可提拔筛选", "Filtering by promotability needs oversight.read"});
   const std::string day = today();
   org::PersonFilter pf;
   pf.name = f.name;
@@ -211,10 +215,12 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
   for (const auto& p : people) ids.push_back(p.id);
   std::map<long long, std::vector<std::string>> experience;
   std::map<long long, std::vector<long long>> lists;
+  std::map<long long, std::string> bars;
   {
     auto lease = db_.lease();
     experience = ArchiveStore::experience_of(lease.sql(), ids, day);
     lists = ArchiveStore::lists_of(lease.sql(), caller.account_id, ids);
+    if (sees_accountability) bars = ArchiveStore::promotion_bars(lease.sql(), ids, day);
   }
   std::map<long long, std::vector<std::string>> outcomes;
   std::map<long long, std::pair<std::string, std::string>> grades;
@@ -231,6 +237,7 @@ std::vector<PoolRow> ArchiveService::pool(const Principal& caller, const PoolFil
     row.evaluation = outcomes[p.id];
     if (grades.count(p.id)) std::tie(row.latest_grade_on, row.latest_grade) = grades[p.id];
     row.points_this_year = src_.points.earned_of(p.id, this_year);
+    if (bars.count(p.id)) row.promotion_barred_until = bars[p.id];
     row.person = std::move(p);
     out.push_back(std::move(row));
   }

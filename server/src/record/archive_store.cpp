@@ -48,6 +48,19 @@ void ArchiveStore::pool_conditions(db::Query& q, const PoolFilter& f, const std:
   if (!f.education.empty()) q.add(" AND p.education = ").value(f.education);
   if (f.watchlist_id)
     q.add(" AND p.id IN (SELECT person_id FROM record_watchlist_person WHERE watchlist_id = ").value(f.watchlist_id).add(")");
+  if (f.promotable)
+    q.add(" AND NOT EXISTS (SELECT 1 FROM accountability a WHERE a.person_id = p.id AND a.promotion_until >= ").value(today).add(")");
+}
+
+std::map<long long, std::string> ArchiveStore::promotion_bars(soci::session& sql, const std::vector<long long>& people,
+                                                              const std::string& today) {
+  std::map<long long, std::string> out;
+  if (people.empty()) return out;
+  db::Query q("SELECT person_id, MAX(promotion_until) FROM accountability WHERE person_id IN ");
+  add_ids(q, people);
+  q.add(" AND promotion_until >= ").value(today).add(" GROUP BY person_id");
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)] = r.get<std::string>(1); });
+  return out;
 }
 
 std::map<long long, std::vector<std::string>> ArchiveStore::experience_of(soci::session& sql, const std::vector<long long>& people,

@@ -16,6 +16,9 @@ class ArchiveStore {
   static void experience_condition(db::Query& q, const std::string& experience, const std::string& today);
   // Appends the pool filter's own conditions (experience, education, watch list) over the person aliased `p`.
   static void pool_conditions(db::Query& q, const PoolFilter& f, const std::string& today);
+  // The people barred from promotion on `today` by an accountability decision, with the last day of the bar.
+  static std::map<long long, std::string> promotion_bars(soci::session& sql, const std::vector<long long>& people,
+                                                         const std::string& today);
   // For each of the people: which of pool_experiences() they have.
   static std::map<long long, std::vector<std::string>> experience_of(soci::session& sql, const std::vector<long long>& people,
                                                                      const std::string& today);

@@ -101,6 +101,8 @@ export interface PoolFilter {
   experience?: Experience[]
   evaluation?: EvaluationOutcome[]
   watchlist_id?: number | null
+  /** Only people no accountability decision bars from promotion today (needs oversight.read). */
+  promotable?: boolean
   sort?: 'name' | 'birth_date' | 'rank' | 'unit'
 }
 
@@ -111,6 +113,8 @@ export interface PoolRow extends ArchivePerson {
   latest_grade: { grade: string; published_on: string } | null
   points_this_year: number
   watchlists: number[]
+  /** The last day of a promotion bar in force; present for callers who may see accountability. */
+  promotion_barred_until?: string | null
 }
 
 export interface Page<T> {
@@ -162,6 +166,7 @@ export function poolQuery(f: PoolFilter, page: number, pageSize: number): Query 
   if (f.experience?.length) q.experience = f.experience.join(',')
   if (f.evaluation?.length) q.evaluation = f.evaluation.join(',')
   if (f.watchlist_id) q.watchlist_id = f.watchlist_id
+  if (f.promotable) q.promotable = true
   if (f.sort && f.sort !== 'name') q.sort = f.sort
   return q
 }

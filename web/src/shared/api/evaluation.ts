@@ -24,6 +24,7 @@ export interface Settings {
   bottom_count: number
   groups: RaterGroup[]
   excellent_percent: number
+  year?: number
   show_to_ratee: boolean
   lines?: { name: string; leader_id: number; ratee_ids: number[] }[]
   unit_heads?: { unit_id: number; head_id: number }[]
@@ -124,6 +125,8 @@ export interface AnnualRow {
   name: string
   unit_name: string
   grade: Grade | null
+  // An accountability decision that keeps the person from 优秀 in the year assessed (organisers only).
+  excellent_barred?: { form: string; form_name: string; effective_from: string } | null
 }
 
 export interface RaterLeniency {
@@ -150,6 +153,7 @@ export interface Results {
   groups?: RaterGroup[]
   units?: { unit_id: number; unit_name: string; ratees: number; excellent: number; quota: number }[]
   excellent_percent?: number
+  year?: number
 }
 
 export interface TaskItem {

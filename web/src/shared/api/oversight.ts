@@ -137,7 +137,11 @@ export interface AccountabilityForm {
   group: string
   promotion_months: number
   bars_excellent: boolean
+  basis: string
+  updated_at: string | null
 }
+
+export type PeriodInput = Pick<AccountabilityForm, 'promotion_months' | 'bars_excellent' | 'basis'>
 
 export interface Accountability {
   id: number
@@ -235,6 +239,8 @@ export const exportFindings = (inspectionId = 0): Promise<Download> =>
 
 // ---- accountability and clarifications
 export const fetchForms = () => get<{ items: AccountabilityForm[] }>('/oversight/accountability/forms')
+export const setPeriod = (code: string, input: PeriodInput) =>
+  put<AccountabilityForm>(`/oversight/accountability/forms/${encodeURIComponent(code)}`, input, { silent: true })
 export const fetchAccountability = (q: string) => get<Page<Accountability>>('/oversight/accountability', { query: oversightQuery({ q }, 1, 200) })
 export const recordAccountability = (body: object, key?: string) =>
   post<Accountability>('/oversight/accountability', body, { silent: true, headers: keyHeader(key) })

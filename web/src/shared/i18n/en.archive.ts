@@ -99,7 +99,7 @@ export default {
       experience: 'Experience',
       evaluation: 'Evaluation',
       gradeOn: 'Latest annual assessment grade (published {date})',
-      youngOnly: 'Young cadres only',
+      youngOnly: 'Young cadres only', promotable: 'Promotable only (no accountability bar)', barredUntil: 'No promotion until {date}',
       watchlist: 'Watch list',
       allPeople: 'Everyone',
       search: 'Search',

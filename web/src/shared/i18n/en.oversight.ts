@@ -55,7 +55,12 @@ export default {
       documentNo: 'Document no.', document: 'Decision', decidedOn: 'Decided', effectiveFrom: 'Effective', promotionUntil: 'No promotion until',
       evaluationYear: 'No "excellent" in', inEffect: 'In effect', notInEffect: 'Expired', noPeriod: 'No fixed period', formHint: 'no promotion for {months} months',
       addClarification: 'Record clarification', complaint: 'Complaint', finding: 'Finding', clarifiedOn: 'Clarified on', scope: 'Announced to',
-      shown: 'Shown (the person agreed)', notShown: 'Not shown', q: 'Search by name', empty: 'No records',
+      shown: 'Shown (the person agreed)', notShown: 'Not shown', q: 'Search by name', empty: 'No records', tabPeriods: 'Effect periods',
+    },
+    periods: {
+      intro: 'Each form\'s effect period follows the regulations in force; the organisation department changes it when they are revised. A change applies to records made after it; earlier records keep their dates.',
+      group: 'Group', form: 'Form', months: 'No promotion (months)', barsExcellent: 'No "excellent" that year', basis: 'Basis', updatedAt: 'Changed',
+      asShipped: 'Default', edit: 'Change', title: 'Change the effect period: {form}', yes: 'Yes', no: 'No', saved: 'Saved', none: 'No fixed period',
     },
     policies: {
       intro: 'The "1+X" incentive policies: one core document and its supporting ones. Everyone reads them; oversight administrators keep them.',

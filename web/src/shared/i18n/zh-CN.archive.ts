@@ -99,7 +99,7 @@ export default {
       experience: '经历',
       evaluation: '考核结果',
       gradeOn: '最近一次年度考核等次（{date} 公布）',
-      youngOnly: '仅年轻干部',
+      youngOnly: '仅年轻干部', promotable: '仅可提拔（无问责影响期）', barredUntil: '{date} 前不得提拔',
       watchlist: '关注名单',
       allPeople: '全部人员',
       search: '查询',

@@ -55,7 +55,12 @@ export default {
       documentNo: '决定文号', document: '决定文书', decidedOn: '决定日期', effectiveFrom: '生效日期', promotionUntil: '不得提拔至',
       evaluationYear: '年度考核不得评优', inEffect: '影响期内', notInEffect: '影响期满', noPeriod: '无固定期限', formHint: '{months} 个月内不得提拔',
       addClarification: '登记澄清', complaint: '反映问题', finding: '核查结论', clarifiedOn: '澄清日期', scope: '澄清范围',
-      shown: '本人同意展示', notShown: '本人未同意展示', q: '按姓名搜索', empty: '暂无记录',
+      shown: '本人同意展示', notShown: '本人未同意展示', q: '按姓名搜索', empty: '暂无记录', tabPeriods: '影响期限',
+    },
+    periods: {
+      intro: '各问责方式的影响期依据现行规定设置，规定修订时由组织部调整；调整只影响此后登记的问责，已登记的记录保留原期限。',
+      group: '类别', form: '问责方式', months: '不得提拔（月）', barsExcellent: '当年考核不得评优', basis: '依据', updatedAt: '调整时间',
+      asShipped: '默认', edit: '调整', title: '调整影响期限：{form}', yes: '是', no: '否', saved: '已保存', none: '无固定期限',
     },
     policies: {
       intro: '“1+X”激励政策文件：1 个主文件加若干配套文件。所有人可查阅，监督激励管理员维护。',
