@@ -2036,6 +2036,10 @@ std::map<std::string, Case> cases() {
        {[](Context& c, bool) { return Request{"GET", "/api/v1/oversight/library/" + std::to_string(fresh_library_case(c.server, c.city))}; },
         200}},
       {"GET /api/v1/oversight/accountability/forms", {fixed("GET", "/api/v1/oversight/accountability/forms"), 200}},
+      {"PUT /api/v1/oversight/accountability/forms/{code}",
+       {fixed("PUT", "/api/v1/oversight/accountability/forms/circulated",
+              R"({"promotion_months":0,"bars_excellent":false,"basis":"中国共产党问责条例"})"),
+        200}},
       {"POST /api/v1/oversight/accountability",
        {[](Context& c, bool inside) {
           Json body = {{"person_id", inside ? c.city.person_a : c.city.person_b}, {"form", "circulated"}, {"reason", "履职不到位"},
