@@ -130,7 +130,21 @@ test.describe('党员发展', () => {
 
     // --- 2 talk, 3 activist, 4 filed, 5 contacts, 6 cultivation
     await page.getByTestId('step-talker').fill('王明（支部组织委员）')
+    // The talk notes as a PDF scan: sent as they are, shown as a tile that opens them, then in the timeline.
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const uploaded = page.waitForResponse((r) => r.url().endsWith('/api/v1/files') && r.request().method() === 'POST')
+    await page.getByTestId('step-documents').locator('input[type=file]').setInputFiles({ name: '谈话记录.pdf', mimeType: 'application/pdf', buffer: pdf })
+    const notes = (await (await uploaded).json()) as { id: number; content_type: string }
+    expect(notes.content_type).toBe('application/pdf')
+    await expect(page.getByTestId('step-documents-pdf')).toBeVisible()
     expect(await record(page, monthDay(today, -20, 6))).toBe(201)
+    const talk = page.getByTestId('timeline-step-2').getByTestId('evidence-file')
+    await expect(talk).toBeVisible()
+    await expect(page.getByTestId('step-documents-pdf'), 'the next step starts without documents').toHaveCount(0)
+    await screenshot(page, 'console-party-step-pdf')
+    const talkFile = await page.request.get((await talk.getAttribute('href'))!)
+    expect(talkFile.headers()['content-type']).toBe('application/pdf')
+    expect((await talkFile.body()).equals(pdf)).toBe(true)
     await expectNext(page, 3, '推荐和确定入党积极分子')
 
     await page.getByTestId('step-outcome-recommendation').click()
