@@ -8,6 +8,7 @@
 
 #include "analytics/model.hpp"
 #include "analytics/rollup.hpp"
+#include "files/service.hpp"
 #include "org/service.hpp"
 #include "party/meeting_service.hpp"
 #include "study/session_service.hpp"
@@ -193,6 +194,116 @@ TEST_P(Analytics, FiguresStayInsideTheCallersScope) {
   EXPECT_EQ(x.body.substr(0, 2), "PK");
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'analytics.exported'"), 1);
   EXPECT_EQ(s.get_as(unit, "/api/v1/analytics/export?chart=nope").status, 400);
+}
+
+// Annual grades, micro-projects and fault-tolerance cases, counted where they belong and only inside the caller's
+// scope, with the two counting warnings they raise.
+TEST_P(Analytics, EvaluationMassWorkAndOversightFiguresCountTheModulesRecords) {
+  START_CITY(s);
+  std::vector<long long> staff;
+  for (int i = 0; i < 5; ++i) staff.push_back(add_roster_person(s, "职员" + std::to_string(i), city.unit_a, city.branch_a1, "full"));
+  std::string admin = s.login("admin"), cadre = s.login("cadre");
+  auto ok = [](const HttpResult& r, int status) {
+    EXPECT_EQ(r.status, status) << r.body;
+    return r.status == status ? r.json() : Json::object();
+  };
+  // Last year's annual assessment of unit A, published: one 优秀, one 称职, one 基本称职 (the rest ungraded).
+  Json ratees = Json::array({staff[0], staff[1], staff[2], staff[3], staff[4], city.person_a});
+  const Json campaign = ok(s.send_as(admin, "POST", "/api/v1/evaluation/campaigns",
+                                     Json{{"kind", "annual"}, {"title", "2026 年度考核"}, {"org_node_id", city.unit_a},
+                                          {"ratee_ids", ratees}}.dump()),
+                           201);
+  const std::string url = "/api/v1/evaluation/campaigns/" + std::to_string(campaign.value("id", 0LL));
+  ok(s.send_as(admin, "POST", url + "/open"), 200);
+  const std::vector<std::pair<long long, const char*>> grades = {
+      {staff[0], "excellent"}, {staff[1], "competent"}, {staff[2], "basically_competent"}};
+  for (const auto& [person, grade] : grades)
+    ok(s.send_as(admin, "PUT", url + "/grades/" + std::to_string(person), Json{{"grade", grade}}.dump()), 200);
+  ok(s.send_as(admin, "POST", url + "/close"), 200);
+  ok(s.send_as(admin, "POST", url + "/publish"), 200);
+
+  // Micro-projects: two of unit A (one claimed, rated 4 once done below), one of unit B.
+  auto project = [&](long long node, const char* title) {
+    return ok(s.send_as(admin, "POST", "/api/v1/mass/projects",
+                        Json{{"org_node_id", node}, {"title", title}, {"category", "elderly"}, {"need", "老人上下楼不便"},
+                             {"budget_cap", 500}, {"deadline", "2026-12-20"}}.dump()),
+              201)
+        .value("id", 0LL);
+  };
+  const long long claimed = project(city.unit_a, "楼道扶手");
+  project(city.unit_a, "助餐点");
+  project(city.unit_b, "儿童课堂");
+  const std::string mine = "/api/v1/me/mass/projects/" + std::to_string(claimed);
+  ok(s.send_as(cadre, "POST", mine + "/claim", "{}"), 200);
+  const Principal cadre_principal{.account_id = s.account_id("cadre"), .person_id = city.person_a};
+  const long long photo = s.app().files().upload(cadre_principal, "image/jpeg", std::string("\xFF\xD8\xFF\xE0 photo", 10)).id;
+  ok(s.send_as(cadre, "POST", mine + "/done", Json{{"note", "扶手已安装"}, {"photos", {photo}}}.dump()), 200);
+  ok(s.send_as(admin, "POST", "/api/v1/mass/projects/" + std::to_string(claimed) + "/rate", R"({"satisfaction":4})"), 200);
+
+  // Fault tolerance: the cadre of unit A applies (left waiting), unit B's case is declined at the initial review.
+  const Json application = {{"title", "应急采购的容错申请"}, {"facts", "台风后为按期复课采用简化程序采购维修材料"},
+                            {"decision_taken", "以询价代替公开招标"}, {"basis", "局党委会议纪要"}, {"loss", "单价略高"},
+                            {"remedy", "已协商退还差价"}};
+  ok(s.send_as(cadre, "POST", "/api/v1/me/oversight/cases", application.dump()), 201);
+  Json for_b = application;
+  for_b["person_id"] = city.person_b;
+  const long long b_case = ok(s.send_as(admin, "POST", "/api/v1/oversight/cases", for_b.dump()), 201).value("id", 0LL);
+  ok(s.send_as(admin, "POST", "/api/v1/oversight/cases/" + std::to_string(b_case) + "/review",
+               R"({"accept":false,"note":"不属于容错纠错的适用情形"})"),
+     200);
+
+  // Into January: the open projects are past their deadline, unit A's application past its review day.
+  s.clock().set(parse_iso_utc("2027-01-05T04:00:00Z"));
+  admin = s.login("admin");
+  const std::string unit = s.login("unitadmin"), period = "?from=2026-01-01&to=2027-01-05";
+  const Json d = dashboard(s, admin, period);
+  const Json& t = d["totals"];
+  EXPECT_EQ(d["grades"], (Json{{"excellent", 1}, {"competent", 1}, {"basically_competent", 1}}));
+  EXPECT_EQ(t["graded"], 3);
+  EXPECT_EQ(t["excellent_rate"], 33.3);
+  EXPECT_EQ(t["projects_published"], 3);
+  EXPECT_EQ(t["projects_claimed"], 1);
+  EXPECT_EQ(t["projects_done"], 1);
+  EXPECT_EQ(t["projects_overdue"], 2);
+  EXPECT_EQ(t["project_satisfaction"], 4.0);
+  EXPECT_EQ(t["cases_submitted"], 2);
+  EXPECT_EQ(t["cases_declined"], 1);
+  EXPECT_EQ(t["cases_pending"], 1);
+  EXPECT_EQ(t["cases_review_overdue"], 1);
+  EXPECT_EQ(t["cases_tolerated"], 0);
+  // The same figures, by child: unit A's row holds its own.
+  for (const auto& c : d["children"])
+    if (c["id"] == city.unit_a) {
+      EXPECT_EQ(c["figures"]["projects_published"], 2);
+      EXPECT_EQ(c["figures"]["cases_review_overdue"], 1);
+      EXPECT_EQ(c["figures"]["graded"], 3);
+    }
+  bool warned = false;
+  for (const auto& w : d["warnings"])
+    if (w["rule"] == "tolerance_review_overdue" && w["node"]["id"] == city.unit_a) {
+      warned = true;
+      EXPECT_EQ(w["level"], "yellow");
+      EXPECT_EQ(w["link"], "/oversight/cases?overdue=1&node_id=" + std::to_string(city.unit_a));
+    }
+  EXPECT_TRUE(warned);
+
+  // Unit A's administrator sees none of unit B's project or case.
+  const Json a = dashboard(s, unit, period)["totals"];
+  EXPECT_EQ(a["projects_published"], 2);
+  EXPECT_EQ(a["projects_overdue"], 1);
+  EXPECT_EQ(a["cases_submitted"], 1);
+  EXPECT_EQ(a["cases_declined"], 0);
+  EXPECT_EQ(a["graded"], 3);
+  // Outside the period nothing counts.
+  const Json before = dashboard(s, admin, "?from=2025-01-01&to=2025-12-31")["totals"];
+  EXPECT_EQ(before["projects_published"], 0);
+  EXPECT_EQ(before["cases_submitted"], 0);
+  EXPECT_EQ(before["graded"], 0);
+  for (const char* chart : {"evaluation", "projects", "cases"}) {
+    auto x = s.get_as(admin, std::string("/api/v1/analytics/export") + period + "&chart=" + chart);
+    EXPECT_EQ(x.status, 200) << chart;
+    EXPECT_EQ(x.body.substr(0, 2), "PK") << chart;
+  }
 }
 
 TEST_P(Analytics, ThresholdsAreValidatedAndSetByTheOrganisationDepartmentOnly) {

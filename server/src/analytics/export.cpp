@@ -34,11 +34,11 @@ Sheet pairs(const std::string& name, const std::string& key_header, const Json& 
 
 std::string AnalyticsService::export_xlsx(const Principal& caller, Filter filter, const std::string& chart,
                                           std::string* filename) {
-  static const std::vector<std::string> charts = {"people", "children", "study", "meetings", "development",
-                                                  "dues", "points", "assignments", "warnings"};
+  static const std::vector<std::string> charts = {"people", "children", "study", "meetings", "development", "dues", "points",
+                                                  "assignments", "evaluation", "projects", "cases", "warnings"};
   if (std::find(charts.begin(), charts.end(), chart) == charts.end())
     throw Error::validation("chart", {"图表名称不正确", "chart is people, children, study, meetings, development, dues, points, "
-                                                      "assignments or warnings"});
+                                                      "assignments, evaluation, projects, cases or warnings"});
   const Json d = dashboard(caller, filter);
   Sheet sheet;
   const Json children = d["children"];
@@ -77,6 +77,17 @@ std::string AnalyticsService::export_xlsx(const Principal& caller, Filter filter
   } else if (chart == "assignments") {
     sheet = per_child("一线历练", {{"assignments_planned", "计划"}, {"assignments_completed", "完成"},
                                   {"assignments_overdue", "逾期未完成"}});
+  } else if (chart == "evaluation") {
+    static const std::vector<std::pair<std::string, std::string>> grades = {
+        {"excellent", "优秀"}, {"competent", "称职"}, {"basically_competent", "基本称职"}, {"incompetent", "不称职"}};
+    sheet = Sheet{"年度考核等次", {"等次", "人数"}, {16, 12}, {}};
+    for (const auto& [code, zh] : grades) sheet.rows.push_back({zh, cell(d["grades"].value(code, Json(0)))});
+  } else if (chart == "projects") {
+    sheet = per_child("民生微项目", {{"projects_published", "发布"}, {"projects_claimed", "已认领"}, {"projects_done", "已完成"},
+                                    {"projects_overdue", "逾期"}, {"project_satisfaction", "平均满意度"}});
+  } else if (chart == "cases") {
+    sheet = per_child("容错纠错", {{"cases_submitted", "申请"}, {"cases_tolerated", "予以容错"}, {"cases_not_tolerated", "不予容错"},
+                                  {"cases_declined", "不予受理"}, {"cases_pending", "办理中"}, {"cases_review_overdue", "初审超期"}});
   } else {
     sheet = Sheet{"预警", {"组织", "规则", "等级", "数值", "黄色阈值", "红色阈值"}, {28, 28, 8, 10, 10, 10}, {}};
     for (const auto& w : d["warnings"])

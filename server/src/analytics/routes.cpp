@@ -40,7 +40,7 @@ void add_routes(http::Router& router, AnalyticsService& service) {
              [&service](http::Request& req) { return http::Response::json(200, service.warnings(req.principal, filter_of(req))); });
   router.add({.method = "GET", .pattern = "/api/v1/analytics/export", .tag = "analytics",
               .summary = "One chart's data as .xlsx (chart: people | children | study | meetings | development | dues | "
-                         "points | assignments | warnings; same filters as the dashboard); audited",
+                         "points | assignments | evaluation | projects | cases | warnings; same filters as the dashboard); audited",
               .permission = kPermRead},
              [&service](http::Request& req) {
                std::string name;

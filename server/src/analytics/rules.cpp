@@ -11,6 +11,8 @@ const std::vector<RuleInfo>& rules() {
       {"meeting_cadence", "“三会一课”按期开展率偏低", "Branches behind the meeting cadence", true, 100},
       {"development_overdue", "发展党员环节超期", "Development steps overdue", false, 100000},
       {"assignment_done", "一线历练按期完成率偏低", "Front-line assignments behind plan", true, 100},
+      {"project_overdue", "民生微项目逾期未完成", "Micro-projects past their deadline", false, 100000},
+      {"tolerance_review_overdue", "容错申请初审超期", "Fault-tolerance reviews overdue", false, 100000},
   };
   return list;
 }

@@ -7,6 +7,9 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "evaluation/facts.hpp"
+#include "masswork/facts.hpp"
+#include "oversight/facts.hpp"
 #include "party/facts.hpp"
 #include "party/meetings.hpp"
 #include "practice/facts.hpp"
@@ -26,12 +29,21 @@ struct Figures {
   long long people = 0, young = 0, checkins = 0, participants = 0, points = 0, members = 0, paid = 0, dev_active = 0,
             dev_overdue = 0, branches = 0, branches_green = 0, branches_yellow = 0, branches_red = 0, units = 0,
             units_with_group = 0, planned = 0, completed = 0, assign_overdue = 0;
+  std::map<std::string, long long> grades;  // annual assessment grades published in the period
+  masswork::ProjectCounts projects;
+  oversight::CaseCounts cases;
   void add(const Figures& o) {
     people += o.people, young += o.young, checkins += o.checkins, participants += o.participants, points += o.points;
     members += o.members, paid += o.paid, dev_active += o.dev_active, dev_overdue += o.dev_overdue;
     branches += o.branches, branches_green += o.branches_green, branches_yellow += o.branches_yellow;
     branches_red += o.branches_red, units += o.units, units_with_group += o.units_with_group;
     planned += o.planned, completed += o.completed, assign_overdue += o.assign_overdue;
+    for (const auto& [g, n] : o.grades) grades[g] += n;
+    projects.published += o.projects.published, projects.claimed += o.projects.claimed, projects.done += o.projects.done;
+    projects.rated += o.projects.rated, projects.satisfaction += o.projects.satisfaction;
+    projects.overdue += o.projects.overdue;
+    cases.submitted += o.cases.submitted, cases.tolerated += o.cases.tolerated, cases.not_tolerated += o.cases.not_tolerated;
+    cases.declined += o.cases.declined, cases.pending += o.cases.pending, cases.review_overdue += o.cases.review_overdue;
   }
 };
 
@@ -51,6 +63,8 @@ std::optional<double> rule_value(const std::string& rule, const Figures& f, bool
   if (rule == "meeting_cadence") return rate(f.branches_green, f.branches);
   if (rule == "development_overdue") return static_cast<double>(f.dev_overdue);
   if (rule == "assignment_done") return rate(f.completed, f.completed + f.assign_overdue);
+  if (rule == "project_overdue") return static_cast<double>(f.projects.overdue);
+  if (rule == "tolerance_review_overdue") return static_cast<double>(f.cases.review_overdue);
   return std::nullopt;
 }
 
@@ -61,6 +75,8 @@ std::string link_of(const std::string& rule, long long node_id) {
   if (rule == "study_participation") return "/analytics?node_id=" + n + "&people=1";
   if (rule == "meeting_cadence") return "/party/cadence?node_id=" + n;
   if (rule == "development_overdue") return "/party/pipeline?node_id=" + n;
+  if (rule == "project_overdue") return "/mass/projects?overdue=1";
+  if (rule == "tolerance_review_overdue") return "/oversight/cases?overdue=1&node_id=" + n;
   return "/practice/assignments?node_id=" + n;
 }
 
@@ -236,6 +252,10 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     per_node[node].completed += a.completed;
     per_node[node].assign_overdue += a.overdue;
   }
+  for (const auto& [node, grades] : evaluation::grades_by_node(sql, sc.node.path, caller, filter.from, filter.to))
+    for (const auto& [g, n] : grades) per_node[node].grades[g] += n;
+  for (const auto& [node, p] : masswork::projects_by_node(sql, sc.node.path, caller, filter.from, filter.to, on)) per_node[node].projects = p;
+  for (const auto& [node, c] : oversight::cases_by_node(sql, sc.node.path, caller, filter.from, filter.to, on)) per_node[node].cases = c;
 
   Figures total;
   std::map<long long, Figures> per_child;
@@ -243,6 +263,11 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     total.add(fig);
     per_child[bucket_of(node)].add(fig);
   }
+  auto graded = [](const Figures& x) {
+    long long n = 0;
+    for (const auto& [g, c] : x.grades) n += c;
+    return n;
+  };
   auto figures_json = [&](const Figures& x) -> Json {
     const long long base = filter.young_only ? x.young : x.people;
     return {{"people", x.people}, {"young", x.young}, {"checkins", x.checkins}, {"participants", x.participants},
@@ -254,7 +279,16 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
             {"cadence_rate", pct(x.branches_green, x.branches)}, {"units", x.units},
             {"units_with_group", x.units_with_group}, {"group_coverage", pct(x.units_with_group, x.units)},
             {"assignments_planned", x.planned}, {"assignments_completed", x.completed},
-            {"assignments_overdue", x.assign_overdue}};
+            {"assignments_overdue", x.assign_overdue}, {"graded", graded(x)},
+            {"excellent_rate", pct(x.grades.count("excellent") ? x.grades.at("excellent") : 0, graded(x))},
+            {"projects_published", x.projects.published}, {"projects_claimed", x.projects.claimed},
+            {"projects_done", x.projects.done}, {"projects_overdue", x.projects.overdue},
+            {"project_satisfaction", x.projects.rated ? Json(std::round(100.0 * static_cast<double>(x.projects.satisfaction) /
+                                                                         static_cast<double>(x.projects.rated)) / 100.0)
+                                                      : Json(nullptr)},
+            {"cases_submitted", x.cases.submitted}, {"cases_tolerated", x.cases.tolerated},
+            {"cases_not_tolerated", x.cases.not_tolerated}, {"cases_declined", x.cases.declined},
+            {"cases_pending", x.cases.pending}, {"cases_review_overdue", x.cases.review_overdue}};
   };
 
   Json out = {{"node", node_json(sc.node)}, {"period", {{"from", filter.from}, {"to", filter.to}}},
@@ -298,6 +332,9 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   out["meetings_by_type"] = meetings_by_type;
   out["development_by_stage"] = stages;
   out["points_by_category"] = points_by_category;
+  Json grades = Json::object();
+  for (const auto& [g, n] : total.grades) grades[g] = n;
+  out["grades"] = grades;
   // Top and bottom units by points per person over the period.
   Json units = Json::array();
   std::vector<std::pair<double, long long>> ranked;
