@@ -59,6 +59,20 @@ test.describe('数据看板', () => {
     await expect(page.locator('[data-chart="people"] canvas').first()).toBeVisible({ timeout: 60_000 })
     expect(await kpi(page, 'people')).toBe(String(count("SELECT COUNT(*) FROM person WHERE status = 'active'")))
     await screenshot(page, 'analytics-city')
+    // This year's micro-projects (done / published), fault-tolerance cases and annual grades, counted in SQL. The
+    // dashboard's default period is the year to date; the dates are Beijing dates.
+    const period = (await page.locator('.analytics__asof').innerText()).match(/\d{4}-\d{2}-\d{2}/)![0]
+    const year = period.slice(0, 4)
+    const inYear = (col: string) => `SUBSTR(${col}, 1, 10) BETWEEN '${year}-01-01' AND '${period}'`
+    const published = count(`SELECT COUNT(*) FROM mass_project WHERE ${inYear('created_at')}`)
+    const done = count(`SELECT COUNT(*) FROM mass_project WHERE ${inYear('created_at')} AND status IN ('done', 'rated', 'closed')`)
+    expect(published, 'the demo publishes micro-projects').toBeGreaterThan(0)
+    expect(await kpi(page, 'projects')).toBe(`${done}/${published}`)
+    const cases = count(`SELECT COUNT(*) FROM tolerance_case WHERE ${inYear('submitted_at')}`)
+    expect((await kpi(page, 'cases')).replace(/（\d+）$/, '')).toBe(String(cases))
+    const graded = count(`SELECT COUNT(*) FROM evaluation_outcome WHERE kind = 'annual' AND grade IS NOT NULL AND published_on BETWEEN '${year}-01-01' AND '${period}'`)
+    const excellent = count(`SELECT COUNT(*) FROM evaluation_outcome WHERE kind = 'annual' AND grade = 'excellent' AND published_on BETWEEN '${year}-01-01' AND '${period}'`)
+    expect(await kpi(page, 'excellent')).toBe(rate(excellent, graded))
 
     // Down the tree: each level's row shows its people, then the level's own figures after the click.
     for (const id of way.slice(1)) {

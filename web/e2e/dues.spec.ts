@@ -141,6 +141,9 @@ test.describe('党费与组织关系转接', () => {
     await expect(incomeError).toHaveText('税后月收入不能超过 1,000,000.00 元')
     await screenshot(page, 'console-dues-base-refused')
     await income.fill('8000')
+    // The demo may have declared the member retired: this declaration is of a salary.
+    await page.getByTestId('dues-base-category').click()
+    await page.getByRole('option', { name: '在职', exact: true }).click()
     const saved = page.waitForResponse((r) => r.url().endsWith(`/api/v1/party/dues/bases/${personId}`))
     await page.getByTestId('dues-base-submit').click()
     expect((await saved).status()).toBe(200)
@@ -305,8 +308,16 @@ test.describe('党费与组织关系转接', () => {
     const cadre = await accountOf(browser, baseURL, 'cadre01')
     const list = await json<{ items: DuesMember[]; month: string }>(page, '/api/v1/party/dues?page_size=200')
     const current = list.month
-    // A member of the branch other than cadre01 (whose month the first test pays), with an amount declared from January.
-    const member = list.items.find((m) => m.person_id !== cadre.person_id && m.paid_this_year.length < 6)
+    // A member of the branch other than cadre01 (whose month the first test pays) with a month a payment can still
+    // cover, their amount declared from January.
+    const open = (m: DuesMember) => {
+      try {
+        return !!openMonth(m, current)
+      } catch {
+        return false
+      }
+    }
+    const member = list.items.find((m) => m.person_id !== cadre.person_id && open(m))
     expect(member, 'a member of the branch with open months').toBeTruthy()
     const base = await page.request.put(`/api/v1/party/dues/bases/${member!.person_id}`, {
       headers: JSON_HEADERS,

@@ -19,6 +19,7 @@
 #include "core/date.hpp"
 #include "party/demo.hpp"
 #include "party/dues_service.hpp"
+#include "party/dues_demo.hpp"
 #include "party/meeting_demo.hpp"
 #include "points/demo.hpp"
 #include "practice/demo.hpp"
@@ -351,6 +352,9 @@ int run_cli(int argc, char** argv) {
       // The practice demo's completed assignments and classes make their cadre record entries as they do when
       // served (the points demo's simulated activities before it are no records of anything, so none from those).
       record_events.subscribe(db.events());
+      const auto du = party::seed_demo_dues(db, beijing_date(std::chrono::system_clock::now()), seed_number);
+      std::cout << "party dues: " << du.bases << " declared incomes, " << du.payments << " payments, " << du.behind
+                << " members three or more months behind\n";
       const auto pr = practice::seed_demo_practice(db, App::default_clock(), cipher);
       std::cout << "practice: " << pr.assignments << " assignments, " << pr.trainings << " training classes, "
                 << pr.competitions << " competition\n";

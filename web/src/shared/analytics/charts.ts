@@ -144,6 +144,50 @@ export function assignmentsOption(d: Dashboard, t: Translate, p: Palette) {
   }
 }
 
+export const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] as const
+
+/** The annual assessment grades published in the period, as a ring. */
+export function gradesOption(d: Dashboard, t: Translate, p: Palette) {
+  return {
+    ...base(p),
+    tooltip: { trigger: 'item' as const },
+    series: [{
+      name: t('analytics.chart.grades'), type: 'pie', radius: ['40%', '68%'], label: { color: p.text, formatter: '{b}: {c}' },
+      data: GRADES.map((g) => ({ name: t(`analytics.grade.${g}`), value: d.grades[g] ?? 0 })).filter((x) => x.value > 0),
+    }],
+  }
+}
+
+/** Per child: micro-projects published, claimed, done and past their deadline. */
+export function projectsOption(d: Dashboard, t: Translate, p: Palette) {
+  const rows = chartRows(d)
+  return {
+    ...base(p),
+    xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
+    yAxis: value(p),
+    series: [
+      { name: t('analytics.series.published'), type: 'bar', data: rows.map((r) => r.figures.projects_published) },
+      { name: t('analytics.series.claimed'), type: 'bar', data: rows.map((r) => r.figures.projects_claimed) },
+      { name: t('analytics.series.done'), type: 'bar', data: rows.map((r) => r.figures.projects_done) },
+      { name: t('analytics.series.overdue'), type: 'bar', data: rows.map((r) => r.figures.projects_overdue) },
+    ],
+  }
+}
+
+/** Per child: fault-tolerance cases by how they stand, stacked. */
+export function casesOption(d: Dashboard, t: Translate, p: Palette) {
+  const rows = chartRows(d)
+  const stack = (key: 'cases_tolerated' | 'cases_not_tolerated' | 'cases_declined' | 'cases_pending', name: string) => ({
+    name: t(`analytics.series.${name}`), type: 'bar', stack: 'cases', data: rows.map((r) => r.figures[key]),
+  })
+  return {
+    ...base(p),
+    xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
+    yAxis: { ...value(p), minInterval: 1 },
+    series: [stack('cases_tolerated', 'tolerated'), stack('cases_not_tolerated', 'notTolerated'), stack('cases_declined', 'declined'), stack('cases_pending', 'pending')],
+  }
+}
+
 /** The rows a per-child chart shows: the node itself at a leaf, else its largest children (a city has dozens). */
 export const MAX_CHART_ROWS = 12
 export function chartRows(d: Dashboard) {

@@ -1,5 +1,5 @@
 // 数据看板: a node's figures from the server's daily rollups (people, study, 三会一课, development, dues, points,
-// front-line assignments), its children for the drill-down, red/yellow/green warnings with their rule and link, the
+// front-line assignments, annual grades, micro-projects, fault-tolerance cases), its children for the drill-down, red/yellow/green warnings with their rule and link, the
 // thresholds (set by the organisation department) and each chart's data as .xlsx. The server applies the caller's
 // data scope (analytics.read) to every figure.
 import { download, get, put, type Download } from './client'
@@ -41,6 +41,19 @@ export interface Figures {
   assignments_planned: number
   assignments_completed: number
   assignments_overdue: number
+  graded: number
+  excellent_rate: number | null
+  projects_published: number
+  projects_claimed: number
+  projects_done: number
+  projects_overdue: number
+  project_satisfaction: number | null
+  cases_submitted: number
+  cases_tolerated: number
+  cases_not_tolerated: number
+  cases_declined: number
+  cases_pending: number
+  cases_review_overdue: number
 }
 
 export interface ChildRow extends NodeRef {
@@ -88,6 +101,8 @@ export interface Dashboard {
   meetings_by_type: Record<string, number>
   development_by_stage: Record<string, number>
   points_by_category: Record<string, number>
+  /** Annual assessment grades published in the period. */
+  grades: Record<string, number>
   points_top_units: UnitPoints[]
   points_bottom_units: UnitPoints[]
   warnings: Warning[]
@@ -105,7 +120,9 @@ export interface Threshold {
   updated_at: string
 }
 
-export const CHARTS = ['people', 'children', 'study', 'meetings', 'development', 'dues', 'points', 'assignments', 'warnings'] as const
+export const CHARTS = [
+  'people', 'children', 'study', 'meetings', 'development', 'dues', 'points', 'assignments', 'evaluation', 'projects', 'cases', 'warnings',
+] as const
 export type Chart = (typeof CHARTS)[number]
 
 /** The query of a filter: empty values left out, young only when asked. */
