@@ -1,6 +1,7 @@
 #include "party/dues_demo.hpp"
 
 #include <random>
+#include <string>
 #include <vector>
 
 #include "db/bulk_insert.hpp"
@@ -27,6 +28,7 @@ DemoDuesReport seed_demo_dues(db::Database& db, const std::string& today, std::u
   std::mt19937_64 rng(seed ^ 0xd0e5ULL);
   const std::string year = today.substr(0, 4), this_month = today.substr(0, 7), set_at = year + "-01-05T02:00:00Z";
   static const char* kMethods[] = {"transfer", "online", "online", "cash"};
+  const unsigned current_share = std::stoi(today.substr(8, 2)) >= 10 ? 88 : 15;  // percent of this month's dues paid
   db::BulkInsert bases(tx.sql(), "dues_base",
                        {"person_id", "year", "category", "income_cents", "amount_cents", "set_by", "set_at", "from_month"});
   db::BulkInsert payments(tx.sql(), "dues_payment",
@@ -41,13 +43,14 @@ DemoDuesReport seed_demo_dues(db::Database& db, const std::string& today, std::u
     bases.add({std::to_string(m.id), year, category, std::to_string(income), std::to_string(amount), std::to_string(recorder),
                set_at, year + "-01"});
     ++report.bases;
-    // One member in thirty stopped paying four months ago; this month, a little over half have paid so far.
+    // One member in thirty stopped paying four months ago. This month's dues are deducted with the pay on the 10th:
+    // before it a few have paid, after it most.
     const bool stopped = rng() % 30 == 0;
     const std::string first = first_dues_month(m.joined, year + "-01");
     for (const auto& month : months_due(first, this_month)) {
       const bool current = month == this_month;
       if (stopped && months_between(month, this_month) < 4) continue;
-      if (current ? rng() % 100 >= 55 : rng() % 100 < 2) continue;
+      if (current ? rng() % 100 >= current_share : rng() % 100 < 2) continue;
       const std::string paid_on = current ? today : month + "-" + (rng() % 2 ? "10" : "18");
       payments.add({std::to_string(m.id), month, std::to_string(amount), paid_on, kMethods[rng() % 4], std::to_string(recorder),
                     paid_on + "T02:00:00Z"});

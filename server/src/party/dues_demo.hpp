@@ -1,7 +1,7 @@
 #pragma once
 // Demo party dues for `seed --demo`: every active member's declared income for this year and their payments from
 // January (or the month they joined) to this month, deterministic from the seed number. Most members are paid up,
-// this month's payments are still coming in, and a few members have stopped paying, so the dues pages, the arrears
+// this month's are paid with the salary on the 10th, and a few members have stopped paying, so the dues pages, the arrears
 // warnings and the dashboards' payment rate show what a real city does.
 #include <cstdint>
 #include <string>

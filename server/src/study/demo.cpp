@@ -29,6 +29,70 @@ struct Group {
   std::vector<long long> members;
 };
 
+// This year up to a fortnight ago, so that the study trend and the participation rates have a history: every youth
+// study group's fortnightly evening study (Tuesdays), and each unit's monthly study of all its staff (the first
+// Wednesday afternoon), all closed with their attendance. Titles name the period, unlike the sessions of last week
+// and tonight.
+void seed_history(soci::session& sql, Date today, long long recorder, std::mt19937_64& random, long long& next_id,
+                  db::BulkInsert& sessions, db::BulkInsert& checkins, DemoSessionsReport& report) {
+  auto pick = [&](int lo, int hi) { return std::uniform_int_distribution<int>(lo, hi)(random); };
+  std::map<long long, std::vector<long long>> group_members, unit_people;
+  std::map<long long, long long> group_unit;
+  db::Query("SELECT g.id, g.unit_id, m.person_id FROM study_group g JOIN study_group_member m ON m.group_id = g.id "
+            "JOIN person p ON p.id = m.person_id WHERE g.status = 'active' AND p.status = 'active' ORDER BY g.id, m.person_id")
+      .each(sql, [&](const soci::row& r) {
+        group_unit[db::column_ll(r, 0)] = db::column_ll(r, 1);
+        group_members[db::column_ll(r, 0)].push_back(db::column_ll(r, 2));
+      });
+  db::Query("SELECT unit_id, id FROM person WHERE status = 'active' ORDER BY unit_id, id").each(sql, [&](const soci::row& r) {
+    unit_people[db::column_ll(r, 0)].push_back(db::column_ll(r, 1));
+  });
+  const Date first = *parse_date(format_date(today).substr(0, 4) + "-01-01"), until = today - std::chrono::days(14);
+  auto session = [&](const std::string& audience, const std::string& group, long long node, const std::string& title,
+                     TimePoint starts, const std::vector<long long>& people, int present_percent) {
+    const long long id = ++next_id;
+    const std::string created = iso_utc(starts - std::chrono::hours(72)), closed = iso_utc(starts + std::chrono::minutes(95));
+    sessions.add({std::to_string(id), audience, group.empty() ? db::Cell() : db::Cell(group), std::to_string(node), title,
+                  iso_utc(starts), iso_utc(starts + std::chrono::minutes(90)), std::string("会议室"), std::to_string(kLateAfterMinutes),
+                  random_hex(32), std::string("closed"), std::to_string(recorder), created, closed, std::to_string(recorder), closed});
+    ++report.sessions;
+    for (long long person : people) {
+      const int roll = pick(0, 99);
+      db::Cell when, reason;
+      const char* status = "absent";
+      const char* method = "closing";
+      if (roll < present_percent) {
+        const bool late = roll >= present_percent - 6;
+        status = late ? "late" : "present";
+        method = "qr";
+        when = iso_utc(starts + std::chrono::minutes(late ? pick(kLateAfterMinutes + 1, 30) : pick(-12, 8)));
+      } else if (roll < present_percent + 7) {
+        status = "excused";
+        method = "organiser";
+        reason = std::string("公务外出");
+      }
+      checkins.add({std::to_string(id), std::to_string(person), std::string(status), std::string(method), when, reason});
+      ++report.checkins;
+    }
+  };
+  const auto weekday = [](Date d) { return std::chrono::weekday(std::chrono::sys_days(d)).c_encoding(); };  // 0 = Sunday
+  int round = 0;
+  for (Date d = first; d <= until; d += std::chrono::days(1)) {
+    const auto ymd = std::chrono::year_month_day(std::chrono::sys_days(d));
+    const unsigned month = static_cast<unsigned>(ymd.month()), day = static_cast<unsigned>(ymd.day());
+    if (weekday(d) == 2 && ++round % 2 == 1) {  // every other Tuesday, 19:00 Beijing
+      for (const auto& [group, people] : group_members)
+        session("group", std::to_string(group), group_unit[group],
+                "青年理论学习小组 " + std::to_string(month) + " 月第 " + std::to_string((day + 6) / 7) + " 周集中学习",
+                TimePoint(d) + std::chrono::hours(11), people, 86);
+    }
+    if (weekday(d) == 3 && day <= 7) {  // the first Wednesday of the month, 15:00 Beijing
+      for (const auto& [unit, people] : unit_people)
+        session("unit", "", unit, std::to_string(month) + " 月机关干部集中学习", TimePoint(d) + std::chrono::hours(7), people, 82);
+    }
+  }
+}
+
 }  // namespace
 
 DemoSessionsReport seed_demo_sessions(db::Database& db, TimePoint now, std::uint64_t seed) {
@@ -69,6 +133,7 @@ DemoSessionsReport seed_demo_sessions(db::Database& db, TimePoint now, std::uint
   db::BulkInsert checkins(tx.sql(), "study_checkin",
                           {"session_id", "person_id", "status", "method", "checked_in_at", "reason"}, 400);
   checkins.write_after(sessions);
+  seed_history(tx.sql(), today, recorder, random, next_id, sessions, checkins, report);
   for (const auto& g : groups) {
     if (g.members.empty()) continue;
     // Last week's: closed the same evening with everyone's attendance.

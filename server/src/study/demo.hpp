@@ -1,6 +1,7 @@
 #pragma once
-// Demo study sessions for `seed --demo`: for the youth study groups of a few units (the demo accounts' unit first),
-// last week's evening study, closed with its attendance, and tonight's, open for check-in on the phone.
+// Demo study sessions for `seed --demo`: this year's history (every youth study group's fortnightly evening study and
+// each unit's monthly study of all its staff, closed with their attendance), and for the groups of a few units (the
+// demo accounts' unit first) last week's evening study, closed, and tonight's, open for check-in on the phone.
 #include <cstdint>
 
 #include "core/clock.hpp"

@@ -130,18 +130,19 @@ export function unitsOption(units: Dashboard['points_top_units'], t: Translate, 
   }
 }
 
-export function assignmentsOption(d: Dashboard, t: Translate, p: Palette) {
+/** Per child: bars side by side, one series a figure (`[series key, figure]`). */
+function perChildBars(d: Dashboard, t: Translate, p: Palette, series: [string, keyof Figures][]) {
   const rows = chartRows(d)
   return {
     ...base(p),
     xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
     yAxis: value(p),
-    series: [
-      { name: t('analytics.series.planned'), type: 'bar', data: rows.map((r) => r.figures.assignments_planned) },
-      { name: t('analytics.series.completed'), type: 'bar', data: rows.map((r) => r.figures.assignments_completed) },
-      { name: t('analytics.series.overdue'), type: 'bar', data: rows.map((r) => r.figures.assignments_overdue) },
-    ],
+    series: series.map(([key, field]) => ({ name: t(`analytics.series.${key}`), type: 'bar', data: rows.map((r) => r.figures[field]) })),
   }
+}
+
+export function assignmentsOption(d: Dashboard, t: Translate, p: Palette) {
+  return perChildBars(d, t, p, [['planned', 'assignments_planned'], ['completed', 'assignments_completed'], ['overdue', 'assignments_overdue']])
 }
 
 export const GRADES = ['excellent', 'competent', 'basically_competent', 'incompetent'] as const
@@ -160,18 +161,9 @@ export function gradesOption(d: Dashboard, t: Translate, p: Palette) {
 
 /** Per child: micro-projects published, claimed, done and past their deadline. */
 export function projectsOption(d: Dashboard, t: Translate, p: Palette) {
-  const rows = chartRows(d)
-  return {
-    ...base(p),
-    xAxis: category(p, rows.map((r) => r.name), rows.length > 4 ? 30 : 0),
-    yAxis: value(p),
-    series: [
-      { name: t('analytics.series.published'), type: 'bar', data: rows.map((r) => r.figures.projects_published) },
-      { name: t('analytics.series.claimed'), type: 'bar', data: rows.map((r) => r.figures.projects_claimed) },
-      { name: t('analytics.series.done'), type: 'bar', data: rows.map((r) => r.figures.projects_done) },
-      { name: t('analytics.series.overdue'), type: 'bar', data: rows.map((r) => r.figures.projects_overdue) },
-    ],
-  }
+  return perChildBars(d, t, p, [
+    ['published', 'projects_published'], ['claimed', 'projects_claimed'], ['done', 'projects_done'], ['overdue', 'projects_overdue'],
+  ])
 }
 
 /** Per child: fault-tolerance cases by how they stand, stacked. */
