@@ -8,6 +8,7 @@
 
 #include "auth/service.hpp"
 #include "core/date.hpp"
+#include "files/service.hpp"
 #include "study/course_service.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
@@ -151,6 +152,70 @@ TEST_P(StudyCourse, CoursesAreValidatedScopedAndPublishedByCompareAndSet) {
   EXPECT_EQ(beat(s, cadre, id, 10).status, 404);
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM study_course_progress WHERE course_id = " + std::to_string(id)), 1);
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action LIKE 'study.course%'"), 4);
+}
+
+// A document course may be an uploaded PDF instead of a link: served to the course's managers and, once published, to
+// its learners (framable by this site's player only), while the file stays closed to anyone else.
+TEST_P(StudyCourse, AnUploadedDocumentIsTheCourseAndIsServedToItsLearners) {
+  START_CITY(s);
+  const std::string admin = s.login("admin"), unitadmin = s.login("unitadmin"), cadre = s.login("cadre");
+  const std::string pdf = "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+  const Principal uploader{.account_id = s.account_id("unitadmin")}, other{.account_id = s.account_id("admin")};
+  const long long file = s.app().files().upload(uploader, "application/pdf", pdf).id;
+  const long long admins_file = s.app().files().upload(other, "application/pdf", pdf).id;
+  Json doc = {{"node_id", city.unit_a}, {"title", "《中国共产党纪律处分条例》逐条解读"}, {"kind", "document"}, {"hours", 1},
+              {"file_id", file}};
+  auto refused = [&](Json body, const char* field) {
+    auto r = s.send_as(unitadmin, "POST", "/api/v1/study/courses", body.dump());
+    EXPECT_EQ(r.status, 400) << body.dump() << " " << r.body;
+    EXPECT_EQ(field_of(r), field) << body.dump();
+  };
+  Json video = doc;
+  video["kind"] = "video";
+  refused(video, "file_id");
+  Json both = doc;
+  both["url"] = "https://study.example.cn/doc.pdf";
+  refused(both, "file_id");
+  Json neither = doc;
+  neither.erase("file_id");
+  refused(neither, "url");
+  Json not_theirs = doc;
+  not_theirs["file_id"] = admins_file;
+  refused(not_theirs, "file_id");
+
+  auto made = s.send_as(unitadmin, "POST", "/api/v1/study/courses", doc.dump());
+  ASSERT_EQ(made.status, 201) << made.body;
+  const std::string id = std::to_string(made.json()["id"].get<long long>());
+  EXPECT_EQ(made.json()["url"], "/api/v1/study/courses/" + id + "/document");
+  EXPECT_EQ(made.json()["file_id"], file);
+  const std::string mine = "/api/v1/me/study/courses/" + id + "/document";
+  EXPECT_EQ(s.get_as(cadre, mine).status, 404) << "a draft is offered to no one";
+  ASSERT_EQ(s.send_as(unitadmin, "POST", "/api/v1/study/courses/" + id + "/publish").status, 200);
+
+  const Json course = s.get_as(cadre, "/api/v1/me/study/courses/" + id).json();
+  EXPECT_EQ(course["url"], mine);
+  EXPECT_EQ(course["uploaded"], true);
+  auto served = s.get_as(cadre, mine);
+  ASSERT_EQ(served.status, 200) << served.body;
+  EXPECT_EQ(served.body, pdf);
+  EXPECT_EQ(served.header("Content-Type"), "application/pdf");
+  EXPECT_EQ(served.header("X-Frame-Options"), "SAMEORIGIN");
+  EXPECT_NE(served.header("Content-Security-Policy").find("frame-ancestors 'self'"), std::string::npos);
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/me/study/courses/" + id).header("X-Frame-Options"), "DENY") << "everything else stays unframable";
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/files/" + std::to_string(file)).status, 404) << "the file itself stays the uploader's";
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/study/courses/" + id + "/document").status, 403);
+  EXPECT_EQ(s.get_as(admin, "/api/v1/study/courses/" + id + "/document").body, pdf);
+
+  // A link course has no document to serve; changing the document to a link keeps the course.
+  Json link = doc;
+  link.erase("node_id");
+  link.erase("file_id");
+  link["url"] = "https://study.example.cn/doc.pdf";
+  auto edited = s.send_as(unitadmin, "PUT", "/api/v1/study/courses/" + id, link.dump());
+  ASSERT_EQ(edited.status, 200) << edited.body;
+  EXPECT_EQ(edited.json()["url"], "https://study.example.cn/doc.pdf");
+  EXPECT_TRUE(edited.json()["file_id"].is_null());
+  EXPECT_EQ(s.get_as(cadre, mine).status, 404);
 }
 
 TEST_P(StudyCourse, ProgressFollowsTheWallClockAndCompletionEarnsTheHoursOnce) {

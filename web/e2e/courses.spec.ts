@@ -124,6 +124,49 @@ test.describe('网络课程与读书活动', () => {
     await phone.close()
   })
 
+  test('a document course is an uploaded PDF, shown inside the phone\'s player', async ({ browser, page }, testInfo) => {
+    const baseURL = testInfo.project.use.baseURL as string
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'admin')
+    await page.goto('/study/courses')
+    await expect(page.getByTestId('courses-table')).toBeVisible({ timeout: 30_000 })
+    await page.getByTestId('courses-create').click()
+    const dialog = page.getByTestId('course-dialog')
+    const title = `e2e 文档课程 ${Date.now()}`
+    await textBox(page, 'course-title').fill(title)
+    await page.getByTestId('course-kind').getByText('文档').click()
+    await page.getByTestId('course-source').getByText('上传文档').click()
+    await page.getByTestId('course-save').click()
+    await expect(dialog.locator('.el-form-item__error')).toContainText('请填写课程文档')
+    const pdf = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n')
+    const uploaded = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/files' && r.request().method() === 'POST')
+    await page.getByTestId('course-file-input').setInputFiles({ name: '纪律处分条例解读.pdf', mimeType: 'application/pdf', buffer: pdf })
+    expect((await uploaded).status()).toBe(201)
+    await expect(page.getByTestId('course-file-name')).toContainText('纪律处分条例解读.pdf')
+    await screenshot(page, 'courses-document-upload')
+    const created = page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/study/courses' && r.request().method() === 'POST')
+    await page.getByTestId('course-save').click()
+    const course = (await (await created).json()) as { id: number; url: string; file_id: number }
+    expect(course.url).toBe(`/api/v1/study/courses/${course.id}/document`)
+    await expect(dialog).toBeHidden()
+    await page.getByTestId(`course-publish-${course.id}`).click()
+    await expect(page.getByTestId(`course-row-${course.id}`).locator('xpath=ancestor::tr')).toContainText('已发布')
+
+    const phone = await browser.newContext({ ...PHONE, baseURL })
+    const cadre = await phone.newPage()
+    await signIn(cadre, 'cadre01')
+    await cadre.goto(`/m/study/courses/${course.id}`)
+    await expect(cadre.getByTestId('course-player')).toBeVisible({ timeout: 30_000 })
+    const frame = cadre.locator('iframe.player__frame')
+    await expect(frame).toHaveAttribute('src', `/api/v1/me/study/courses/${course.id}/document`)
+    const served = await cadre.request.get(`/api/v1/me/study/courses/${course.id}/document`)
+    expect(served.status()).toBe(200)
+    expect(served.headers()['x-frame-options']).toBe('SAMEORIGIN')
+    expect((await served.body()).equals(pdf)).toBe(true)
+    await screenshot(cadre, 'courses-document-player')
+    await phone.close()
+  })
+
   test('a cadre writes a reading note and the organiser marks it excellent', async ({ browser, page }, testInfo) => {
     const baseURL = testInfo.project.use.baseURL as string
     const phone = await browser.newContext({ ...PHONE, baseURL })

@@ -115,7 +115,7 @@ App::App(Config config, const Clock& clock) : config_(std::move(config)), clock_
   study::add_session_routes(router_, *study_sessions_);
   study_lectures_ = std::make_unique<study::LectureService>(*db_, clock_);
   study::add_lecture_routes(router_, *study_lectures_);
-  study_courses_ = std::make_unique<study::CourseService>(*db_, clock_);
+  study_courses_ = std::make_unique<study::CourseService>(*db_, clock_, files_.get());
   study::add_course_routes(router_, *study_courses_);
   study_readings_ = std::make_unique<study::ReadingService>(*db_, clock_);
   study::add_reading_routes(router_, *study_readings_);

@@ -11,6 +11,19 @@ namespace {
 
 Json nullable(const std::string& s) { return s.empty() ? Json(nullptr) : Json(s); }
 
+// A course's link: its own, or for an uploaded document the route that serves it (to the console or to a learner).
+std::string link_of(const Course& c, bool mine) {
+  if (!c.file_id) return c.url;
+  return std::string(mine ? "/api/v1/me" : "/api/v1") + "/study/courses/" + std::to_string(c.id) + "/document";
+}
+
+http::Response framable_file(std::pair<files::StoredFile, std::string> f) {
+  auto res = http::Response::text(200, std::move(f.second), f.first.content_type);
+  res.set_header("Content-Disposition", "inline");
+  res.set_header("X-Frame-Options", "SAMEORIGIN");  // the phone's player shows it in a frame
+  return res;
+}
+
 Json course_json(const Course& c) {
   return {{"id", c.id},
           {"node_id", c.node_id},
@@ -21,7 +34,8 @@ Json course_json(const Course& c) {
           {"hours", c.credit_minutes / 60.0},
           {"duration_seconds", c.duration_seconds ? Json(c.duration_seconds) : Json(nullptr)},
           {"required_seconds", c.required_seconds()},
-          {"url", c.url},
+          {"url", link_of(c, false)},
+          {"file_id", c.file_id ? Json(c.file_id) : Json(nullptr)},
           {"required_by", nullable(c.required_by)},
           {"status", c.status},
           {"created_by_name", c.created_by_name},
@@ -42,7 +56,8 @@ Json my_course_json(const Course& c) {
           {"hours", c.credit_minutes / 60.0},
           {"duration_seconds", c.duration_seconds ? Json(c.duration_seconds) : Json(nullptr)},
           {"required_seconds", c.required_seconds()},
-          {"url", c.url},
+          {"url", link_of(c, true)},
+          {"uploaded", c.file_id != 0},
           {"required_by", nullable(c.required_by)},
           {"watched_seconds", c.watched_seconds},
           {"position_seconds", c.position_seconds},
@@ -69,7 +84,8 @@ CourseInput course_input(http::Request& req, bool creating) {
   in.description = f.optional_string("description", 2000).value_or("");
   in.kind = f.required_string("kind", 20);
   in.duration_seconds = static_cast<int>(f.optional_int("duration_seconds", 60, 36000).value_or(0));
-  in.url = f.required_string("url", 1000);
+  in.url = f.optional_string("url", 1000).value_or("");
+  in.file_id = f.optional_int("file_id", 1, LLONG_MAX).value_or(0);
   in.required_by = f.optional_string("required_by", 10).value_or("");
   f.finish();
   return in;
@@ -91,7 +107,8 @@ Json learner_json(const CourseLearner& l, int required) {
 void add_course_routes(http::Router& router, CourseService& service) {
   router.add({.method = "POST", .pattern = "/api/v1/study/courses", .tag = "study",
               .summary = "Offer an online course to the people of an org node's subtree (node_id, title, description, kind "
-                         "video|document, hours 0.5–10, duration_seconds, url, required_by); made as a draft",
+                         "video|document, hours 0.5–10, duration_seconds, url, or for a document file_id: an uploaded PDF, "
+                         "required_by); made as a draft",
               .permission = kPermWrite, .creates = true},
              [&service](http::Request& req) {
                return http::Response::json(201, course_json(service.create(req.principal, course_input(req, true))));
@@ -119,6 +136,9 @@ void add_course_routes(http::Router& router, CourseService& service) {
              [&service](http::Request& req) {
                return http::Response::json(200, course_json(service.get(req.principal, req.id_param("id"))));
              });
+  router.add({.method = "GET", .pattern = "/api/v1/study/courses/{id}/document", .tag = "study",
+              .summary = "A course's uploaded document, to a manager whose scope covers its unit", .permission = kPermRead},
+             [&service](http::Request& req) { return framable_file(service.document(req.principal, req.id_param("id"), false)); });
   router.add({.method = "PUT", .pattern = "/api/v1/study/courses/{id}", .tag = "study",
               .summary = "Edit a course (the kind, hours and length are fixed once someone has started)",
               .permission = kPermWrite},
@@ -177,6 +197,9 @@ void add_course_routes(http::Router& router, CourseService& service) {
              [&service](http::Request& req) {
                return http::Response::json(200, my_course_json(service.my_course(req.principal, req.id_param("id"))));
              });
+  router.add({.method = "GET", .pattern = "/api/v1/me/study/courses/{id}/document", .tag = "study",
+              .summary = "The uploaded document of one of my courses (framable by this site's pages)"},
+             [&service](http::Request& req) { return framable_file(service.document(req.principal, req.id_param("id"), true)); });
   router.add({.method = "POST", .pattern = "/api/v1/me/study/courses/{id}/start", .tag = "study",
               .summary = "Opening the player: my progress row is made if there is none"},
              [&service](http::Request& req) {

@@ -50,7 +50,17 @@ void CourseService::check(const CourseInput& in) const {
     throw Error::validation("duration_seconds", {"文档课程没有视频时长", "A document has no video length"});
   if (in.duration_seconds && (in.duration_seconds < 60 || in.duration_seconds > 36000))
     throw Error::validation("duration_seconds", {"视频时长应在 1 分钟到 10 小时之间", "The video lasts 1 minute to 10 hours"});
-  if (in.url.empty()) throw Error::validation("url", {"请填写课程链接", "Give the course's link"});
+  if (in.file_id && in.kind == "video")
+    throw Error::validation("file_id", {"视频课程请填写视频链接，上传文件只用于文档课程", "A video is given by its link; uploads are for documents"});
+  if (in.file_id && !in.url.empty())
+    throw Error::validation("file_id", {"课程链接和上传文档只能选一个", "Give a link or an uploaded document, not both"});
+  if (in.file_id) {
+    if (!in.required_by.empty() && !parse_date(in.required_by))
+      throw Error::validation("required_by", {"日期格式应为 YYYY-MM-DD", "Use the format YYYY-MM-DD"});
+    return;
+  }
+  if (in.url.empty())
+    throw Error::validation("url", {in.kind == "document" ? "请填写课程链接或上传文档" : "请填写课程链接", "Give the course's link"});
   if ((in.url.rfind("https://", 0) != 0 && in.url.rfind("http://", 0) != 0) || in.url.size() < 12 ||
       in.url.find_first_of(" \t\r\n<>\"'") != std::string::npos)
     throw Error::validation("url", {"课程链接应以 http:// 或 https:// 开头", "The link starts with http:// or https://"});
@@ -83,9 +93,10 @@ Course CourseService::create(const Principal& caller, const CourseInput& in) {
       throw Error::validation("node_id", {"请选择一个未撤销的组织", "Choose an open organisation"});
     if (!GroupStore::unit_in_scope(tx.sql(), caller, in.node_id))
       throw Error::validation("node_id", {"只能为本人管理范围内的组织开设课程", "Offer courses for the organisations you manage"});
+    if (in.file_id) files::FilesService::require_owned(tx.sql(), caller, {in.file_id}, "file_id");
     Course c{.node_id = in.node_id, .title = in.title, .description = in.description, .kind = in.kind,
              .credit_minutes = in.credit_minutes, .duration_seconds = in.duration_seconds, .url = in.url,
-             .required_by = in.required_by};
+             .file_id = in.file_id, .required_by = in.required_by};
     id = CourseStore::insert(tx, c, caller.account_id, iso_utc(clock_.now()));
     audit::record(tx, caller, {.action = "study.course_created", .target_type = "study_course", .target_id = std::to_string(id),
                                .detail = {{"node_id", in.node_id}, {"title", in.title}, {"hours", hours_text(in.credit_minutes)}}},
@@ -111,7 +122,9 @@ Course CourseService::update(const Principal& caller, long long id, const Course
     c.kind = in.kind;
     c.credit_minutes = in.credit_minutes;
     c.duration_seconds = in.duration_seconds;
+    if (in.file_id && in.file_id != c.file_id) files::FilesService::require_owned(tx.sql(), caller, {in.file_id}, "file_id");
     c.url = in.url;
+    c.file_id = in.file_id;
     c.required_by = in.required_by;
     CourseStore::update(tx, c, iso_utc(clock_.now()));
     audit::record(tx, caller, {.action = "study.course_updated", .target_type = "study_course", .target_id = std::to_string(id),
@@ -120,6 +133,22 @@ Course CourseService::update(const Principal& caller, long long id, const Course
     tx.commit();
   }
   return get(caller, id);
+}
+
+std::pair<files::StoredFile, std::string> CourseService::document(const Principal& caller, long long id, bool mine) {
+  Principal reader;
+  long long file_id = 0;
+  {
+    auto lease = db_.lease();
+    if (!mine) require(caller, kPermRead);
+    const Course c = mine ? learnable(lease.sql(), caller, id) : managed(lease.sql(), caller, id);
+    if (!c.file_id || !files_) throw Error::not_found({"课程没有上传的文档", "The course has no uploaded document"});
+    const auto f = files::FilesStore::file(lease.sql(), c.file_id);
+    if (!f) throw Error::not_found({"课程没有上传的文档", "The course has no uploaded document"});
+    reader.account_id = f->owner_account_id;  // the course grants the reading: read as its uploader would
+    file_id = c.file_id;
+  }
+  return files_->read(reader, file_id);
 }
 
 Course CourseService::publish(const Principal& caller, long long id) {

@@ -6,6 +6,7 @@
 // study.read to see courses and their reports, study.write to manage them, in the caller's data scope.
 #include "core/clock.hpp"
 #include "db/database.hpp"
+#include "files/service.hpp"
 #include "study/course_store.hpp"
 
 namespace xinhuo::study {
@@ -16,6 +17,7 @@ struct CourseInput {
   int credit_minutes = 0;
   int duration_seconds = 0;
   std::string url, required_by;
+  long long file_id = 0;  // a document uploaded instead of a link (documents only)
 };
 
 struct HeartbeatResult {
@@ -43,7 +45,8 @@ int course_hour_quantity(int credit_minutes);
 
 class CourseService {
  public:
-  CourseService(db::Database& db, const Clock& clock) : db_(db), clock_(clock) {}
+  CourseService(db::Database& db, const Clock& clock, files::FilesService* files = nullptr)
+      : db_(db), clock_(clock), files_(files) {}
 
   Course create(const Principal& caller, const CourseInput& in);
   Course update(const Principal& caller, long long id, const CourseInput& in);
@@ -65,6 +68,8 @@ class CourseService {
   // Opening the player: the caller's progress row is made if there is none.
   Course start(const Principal& caller, long long id);
   HeartbeatResult heartbeat(const Principal& caller, long long id, int seconds, int position_seconds);
+  // The uploaded document of a course: to a manager whose scope covers its unit, or (mine) to a learner of it.
+  std::pair<files::StoredFile, std::string> document(const Principal& caller, long long id, bool mine);
 
  private:
   Course managed(soci::session& sql, const Principal& caller, long long id) const;
@@ -73,6 +78,7 @@ class CourseService {
 
   db::Database& db_;
   const Clock& clock_;
+  files::FilesService* files_;
 };
 
 }  // namespace xinhuo::study

@@ -25,7 +25,10 @@ export interface Course {
   duration_seconds: number | null
   /** Watching (or reading) this long completes it: the video's length when given, else hours × 3600. */
   required_seconds: number
+  /** The link, or for an uploaded document the route that serves it. */
   url: string
+  /** The uploaded document instead of a link (documents only). */
+  file_id: number | null
   required_by: string | null
   status: CourseStatus
   created_by_name: string
@@ -45,7 +48,9 @@ export interface CourseInput {
   kind: CourseKind
   hours: number
   duration_seconds?: number
-  url: string
+  /** A link, or (documents only) file_id: an uploaded PDF. */
+  url?: string
+  file_id?: number
   required_by?: string
 }
 

@@ -68,11 +68,6 @@ export default {
       effectiveFrom: 'Effective from', effectiveTo: 'Effective to', body: 'Text', onDate: 'In force on', q: 'Search title, text, number', empty: 'No documents',
       inForce: 'In force', expired: 'Expired', attachment: 'Scan', view: 'View', file: 'File',
     },
-    attach: {
-      pick: 'Upload a file', replace: 'Replace', remove: 'Remove', hint: 'PDF (up to 20 MB) or an image', uploading: 'Uploading…',
-      attached: 'Uploaded', current: 'File on record', tooLarge: 'The file is too large: PDFs up to 20 MB', unreadable: 'Cannot read this file: PDFs and images only',
-      failed: 'Upload failed: {message}',
-    },
     mine: {
       title: 'Fault tolerance', tabCases: 'My applications', tabPolicies: 'Policies', tabLibrary: 'Cases', apply: 'Apply',
       empty: 'No applications yet', noPerson: 'This account is not linked to a person', submitted: 'Submitted; reviewed within 1 working day', result: 'Outcome',

@@ -21,6 +21,7 @@ import { enEvaluation, zhCNEvaluation } from './evaluation'
 import { enAnalytics, zhCNAnalytics } from './analytics'
 import { enMass, zhCNMass } from './mass'
 import { enOversight, zhCNOversight } from './oversight'
+import { enFiles, zhCNFiles } from './files'
 
 function keys(messages: object, prefix = ''): string[] {
   return Object.entries(messages).flatMap(([key, value]) =>
@@ -49,6 +50,7 @@ const SETS: [string, object, object][] = [
   ['数据看板', zhCNAnalytics, enAnalytics],
   ['联系群众', zhCNMass, enMass],
   ['监督激励', zhCNOversight, enOversight],
+  ['附件', zhCNFiles, enFiles],
 ]
 
 describe.each(SETS)('i18n messages: %s', (_name, zh, english) => {

@@ -68,11 +68,6 @@ export default {
       effectiveFrom: '生效日期', effectiveTo: '失效日期', body: '正文', onDate: '在该日有效', q: '搜索标题、正文、文号', empty: '暂无文件',
       inForce: '有效', expired: '已失效', attachment: '扫描件', view: '查看', file: '文件',
     },
-    attach: {
-      pick: '上传文件', replace: '更换', remove: '移除', hint: 'PDF（不超过 20 MB）或图片', uploading: '正在上传…',
-      attached: '已上传', current: '已有文件', tooLarge: '文件过大：PDF 不超过 20 MB', unreadable: '无法读取该文件，只接受 PDF 和图片',
-      failed: '上传失败：{message}',
-    },
     mine: {
       title: '容错纠错', tabCases: '我的申请', tabPolicies: '政策文件', tabLibrary: '典型案例', apply: '申请容错',
       empty: '还没有申请', noPerson: '账号未关联人员信息', submitted: '已提交，1 个工作日内初审', result: '认定结果',
