@@ -71,6 +71,8 @@ export interface MyCourse {
   duration_seconds: number | null
   required_seconds: number
   url: string
+  /** The document is a PDF uploaded to the platform (drawn in the player), not a link. */
+  uploaded?: boolean
   required_by: string | null
   watched_seconds: number
   /** Where to continue the video. */

@@ -186,6 +186,7 @@ const enCourses = {
     startReading: 'Start reading',
     pauseReading: 'Pause reading',
     openDocument: 'Open the document in a new window',
+    pdfFailed: 'The document cannot be shown here; open it in a new window',
     openVideo: 'Cannot play here? Open in a new window',
     counting: 'Counting',
     paused: 'Not counting',

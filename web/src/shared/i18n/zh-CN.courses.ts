@@ -187,6 +187,7 @@ const zhCNCourses = {
     startReading: '开始阅读',
     pauseReading: '暂停阅读',
     openDocument: '在新窗口打开文档',
+    pdfFailed: '文档无法显示，请在新窗口打开',
     openVideo: '无法在页面内播放？在新窗口打开',
     counting: '正在计时',
     paused: '已暂停计时',
