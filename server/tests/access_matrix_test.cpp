@@ -350,9 +350,13 @@ long long fresh_lecture(TestServer& s, long long unit, bool pending, long long r
   return s.app().study_lectures().report(lecturer_self, in).id;
 }
 // A course of the node (a 1-hour document), published unless asked for a draft.
-long long fresh_course(TestServer& s, long long node, bool publish = true) {
+long long fresh_course(TestServer& s, long long node, bool publish = true, bool uploaded = false) {
   study::CourseInput in{.node_id = node, .title = "网络课程", .kind = "document", .credit_minutes = 60,
                         .url = "https://study.example.cn/doc.pdf"};
+  if (uploaded) {  // the document a PDF the administrator uploaded
+    in.url.clear();
+    in.file_id = s.app().files().upload(study_admin(s), "application/pdf", std::string("%PDF-1.4\n%%EOF\n")).id;
+  }
   const long long id = s.app().study_courses().create(study_admin(s), in).id;
   if (publish) s.app().study_courses().publish(study_admin(s), id);
   return id;
@@ -1306,6 +1310,17 @@ std::map<std::string, Case> cases() {
         },
         200, true}},
       {"GET /api/v1/me/study/courses", {fixed("GET", "/api/v1/me/study/courses"), 200}},
+      {"GET /api/v1/study/courses/{id}/document",
+       {[](Context& c, bool inside) {
+          return Request{"GET", "/api/v1/study/courses/" +
+                                    std::to_string(fresh_course(c.server, inside ? c.city.unit_a : c.city.unit_b, true, true)) + "/document"};
+        },
+        200, true}},
+      {"GET /api/v1/me/study/courses/{id}/document",
+       {[](Context& c, bool) {
+          return Request{"GET", "/api/v1/me/study/courses/" + std::to_string(fresh_course(c.server, c.city.city, true, true)) + "/document"};
+        },
+        200}},
       // A course is learnt by a person: the cadre (a person of unit A) in the city's course; others have no person.
       {"GET /api/v1/me/study/courses/{id}",
        {[](Context& c, bool) { return Request{"GET", "/api/v1/me/study/courses/" + std::to_string(fresh_course(c.server, c.city.city))}; }, 200}},

@@ -470,12 +470,13 @@ TEST_P(Study, AGroupsLeaderOrganisesTheGroupsSessionsWithoutStudyWrite) {
   EXPECT_EQ(ledger_points(s, city.person_a), 1);
 }
 
-// The demo: last week's evening study of a few groups closed with everyone's attendance, tonight's open for check-in,
-// the demo accounts' unit first; seeding again adds nothing.
-TEST_P(Study, TheDemoCityHasLastWeeksSessionsClosedAndTonightsOpen) {
+// The demo: this year's history (each group's fortnightly Tuesday study, each unit's study of all its staff on the
+// first Wednesday of the month, up to a fortnight ago), last week's evening study of a few groups closed with everyone's
+// attendance, tonight's open for check-in, the demo accounts' unit first; seeding again adds nothing.
+TEST_P(Study, TheDemoCityHasAYearOfSessionsLastWeeksClosedAndTonightsOpen) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db);
-  const auto now = parse_iso_utc("2026-11-29T02:00:00Z");  // 10:00 in Beijing
+  const auto now = parse_iso_utc("2026-11-29T02:00:00Z");  // Sunday, 10:00 in Beijing
   seed::generate(db, {}, now, FieldCipher(std::string(32, 'k')));
   {
     auto lease = db.lease();
@@ -483,7 +484,6 @@ TEST_P(Study, TheDemoCityHasLastWeeksSessionsClosedAndTonightsOpen) {
                    "VALUES ('admin', '组织部管理员', 'x', 't', 't', 't')";
   }
   const auto report = seed_demo_sessions(db, now, 7);
-  EXPECT_EQ(report.sessions, 24);  // 12 groups, two sessions each
   {
     auto lease = db.lease();
     auto count = [&](const std::string& sql) {
@@ -491,14 +491,27 @@ TEST_P(Study, TheDemoCityHasLastWeeksSessionsClosedAndTonightsOpen) {
       lease.sql() << sql, soci::into(n);
       return n;
     };
+    const long long groups = count("SELECT COUNT(DISTINCT m.group_id) FROM study_group_member m JOIN study_group g ON g.id = m.group_id "
+                                   "JOIN person p ON p.id = m.person_id WHERE g.status = 'active' AND p.status = 'active'");
+    const long long units = count("SELECT COUNT(DISTINCT unit_id) FROM person WHERE status = 'active'");
+    ASSERT_GT(groups, 12);
+    // 2026's Tuesdays from 6 January, every other one, up to 15 November: 23; first Wednesdays January–November: 11.
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE audience = 'group' AND starts_at < '2026-11-16'"), 23 * groups);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE audience = 'unit'"), 11 * units);
+    EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE starts_at < '2026-01-01' OR (starts_at >= '2026-11-16' "
+                    "AND starts_at < '2026-11-22')"),
+              0);
+    EXPECT_EQ(report.sessions, 24 + 23 * groups + 11 * units);  // and 12 groups' last week and tonight
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE status = 'open' AND starts_at = '2026-11-29T11:00:00Z' "
                     "AND ends_at = '2026-11-29T12:30:00Z'"),
               12);
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_session WHERE status = 'closed' AND starts_at = '2026-11-22T11:00:00Z'"), 12);
-    // Everyone expected at last week's has a row; nobody has checked in tonight yet.
+    // Everyone expected at a closed session has a row (a group's members, a unit's staff); nobody has checked in tonight.
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin"), report.checkins);
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_session s JOIN study_group_member m ON m.group_id = s.group_id "
-                    "WHERE s.status = 'closed'"),
+                    "JOIN person p ON p.id = m.person_id AND p.status = 'active' WHERE s.status = 'closed'") +
+                  count("SELECT COUNT(*) FROM study_session s JOIN person p ON p.unit_id = s.node_id AND p.status = 'active' "
+                        "WHERE s.audience = 'unit'"),
               report.checkins);
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin c JOIN study_session s ON s.id = c.session_id WHERE s.status = 'open'"), 0);
     EXPECT_EQ(count("SELECT COUNT(*) FROM study_checkin WHERE status = 'excused' AND reason IS NULL"), 0);

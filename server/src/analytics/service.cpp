@@ -207,11 +207,16 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
       unit_people_points[unit_of[node]].second += v;
     }
   // 三会一课: each branch's light per meeting type by the party module's cadence rule, from the closed meetings' days.
+  // The light looks at the current period and the one before, so only those days are read (a city has a million
+  // meetings in two years; this is a few per branch).
   Slice meeting_window = slice;
   meeting_window.young_only = false;
   meeting_window.from = format_date(add_months(*parse_date(on), -24));
   meeting_window.to = on;
-  const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings);
+  std::map<std::string, std::string> window_of;
+  for (const auto& type : party::branch_meeting_types())
+    window_of[type] = party::previous_period(type, party::period_of(type, on)).first;
+  const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of);
   Json meetings_by_type = Json::object();
   for (const auto& [node, types] : AnalyticsStore::by_node(sql, caller, {slice.path, slice.from, slice.to, false}, kMetricMeetings))
     for (const auto& [t, v] : types) meetings_by_type[t] = meetings_by_type.value(t, 0LL) + v;

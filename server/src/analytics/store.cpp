@@ -73,12 +73,19 @@ std::map<std::string, long long> AnalyticsStore::by_month(soci::session& sql, co
   return out;
 }
 
-std::map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsStore::days(soci::session& sql,
-                                                                                          const Principal& caller,
-                                                                                          const Slice& s,
-                                                                                          const std::string& metric) {
+std::map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsStore::days(
+    soci::session& sql, const Principal& caller, const Slice& s, const std::string& metric,
+    const std::map<std::string, std::string>& since) {
   db::Query q = from("SELECT a.node_id, a.dimension, a.day", "analytics_daily", caller, s);
   daily_filter(q, s, metric);
+  if (!since.empty()) {
+    const char* join = " AND (";
+    for (const auto& [dimension, first] : since) {
+      q.add(join).add("(a.dimension = ").value(dimension).add(" AND a.day >= ").value(first).add(")");
+      join = " OR ";
+    }
+    q.add(")");
+  }
   q.add(" ORDER BY a.day");
   std::map<long long, std::map<std::string, std::vector<std::string>>> out;
   q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][r.get<std::string>(1)].push_back(r.get<std::string>(2)); });

@@ -39,9 +39,11 @@ class AnalyticsStore {
   // metric sums by month (YYYY-MM).
   static std::map<std::string, long long> by_month(soci::session& sql, const Principal& caller, const Slice& s,
                                                    const std::string& metric);
-  // The days of each node's rows of a metric, by dimension: node → dimension → days.
-  static std::map<long long, std::map<std::string, std::vector<std::string>>> days(soci::session& sql, const Principal& caller,
-                                                                                   const Slice& s, const std::string& metric);
+  // The days of each node's rows of a metric, by dimension: node → dimension → days. With `since` (dimension → first
+  // day), only those dimensions, each from its own first day (up to the slice's end).
+  static std::map<long long, std::map<std::string, std::vector<std::string>>> days(
+      soci::session& sql, const Principal& caller, const Slice& s, const std::string& metric,
+      const std::map<std::string, std::string>& since = {});
 
   static std::vector<Threshold> thresholds(soci::session& sql);
   static bool update_threshold(db::Tx& tx, const std::string& rule, long long yellow, long long red, long long by,
