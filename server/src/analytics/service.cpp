@@ -158,7 +158,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   Scope sc = resolve(caller, filter);
   const std::string now = today();
   const std::string on = std::min(filter.to, now);  // ages, deadlines and lights as of the period's end
-  const Slice slice{sc.node.path, filter.from, filter.to, filter.young_only};
+  const Slice slice{sc.node.path, filter.from, filter.to, filter.young_only, sc.nodes.size() <= kNarrowSubtreeNodes};
 
   // Each node of the subtree maps to the child of the shown node it lies under (itself when it is the node).
   std::map<long long, const NodeInfo*> by_id;
@@ -218,7 +218,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     window_of[type] = party::previous_period(type, party::period_of(type, on)).first;
   const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of);
   Json meetings_by_type = Json::object();
-  for (const auto& [node, types] : AnalyticsStore::by_node(sql, caller, {slice.path, slice.from, slice.to, false}, kMetricMeetings))
+  for (const auto& [node, types] : AnalyticsStore::by_node(sql, caller, {slice.path, slice.from, slice.to, false, slice.narrow}, kMetricMeetings))
     for (const auto& [t, v] : types) meetings_by_type[t] = meetings_by_type.value(t, 0LL) + v;
   const auto groups = study::units_with_study_group(sql);
   for (const auto& n : sc.nodes) {

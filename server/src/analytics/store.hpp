@@ -18,7 +18,13 @@ namespace xinhuo::analytics {
 struct Slice {
   std::string path, from, to;
   bool young_only = false;
+  // A subtree of few nodes (a unit, a branch) is read node by node through the tables' primary keys; a wide one (a
+  // city, a district) by metric and day. Left to itself SQLite takes the metric index for both, which reads every
+  // node's rows of the period to keep a unit's few.
+  bool narrow = false;
 };
+// Subtrees of at most this many nodes are read as narrow.
+inline constexpr std::size_t kNarrowSubtreeNodes = 400;
 
 struct PeopleRow {
   long long node_id = 0, unit_id = 0;
