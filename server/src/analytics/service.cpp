@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 #include "evaluation/facts.hpp"
 #include "masswork/facts.hpp"
 #include "oversight/facts.hpp"
@@ -88,14 +89,28 @@ bool visible(const Principal& caller, const NodeInfo& n) {
   return std::find(s.node_ids.begin(), s.node_ids.end(), n.id) != s.node_ids.end();
 }
 
-std::vector<NodeInfo> load_nodes(soci::session& sql, const std::string& where, const std::string& value) {
+// The active nodes the query's conditions (after "… WHERE status = 'active' AND ") pick, in tree order.
+std::vector<NodeInfo> nodes_of(soci::session& sql, db::Query& q) {
   std::vector<NodeInfo> out;
-  db::Query q("SELECT id, COALESCE(parent_id, 0), path, node_type, name FROM org_node WHERE status = 'active' AND " + where);
-  q.value(value).add(" ORDER BY depth, sort_order, id");
+  q.add(" ORDER BY depth, sort_order, id");
   q.each(sql, [&](const soci::row& r) {
     out.push_back({db::column_ll(r, 0), db::column_ll(r, 1), r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4)});
   });
   return out;
+}
+
+constexpr const char* kNodes = "SELECT id, COALESCE(parent_id, 0), path, node_type, name FROM org_node WHERE status = 'active' AND ";
+
+std::vector<NodeInfo> load_nodes(soci::session& sql, const std::string& where, const std::string& value) {
+  db::Query q(kNodes + where);
+  q.value(value);
+  return nodes_of(sql, q);
+}
+
+std::vector<NodeInfo> load_subtree(soci::session& sql, const std::string& path) {
+  db::Query q(kNodes);
+  db::subtree_range(q, "path", path);
+  return nodes_of(sql, q);
 }
 
 Json node_json(const NodeInfo& n) { return {{"id", n.id}, {"name", n.name}, {"node_type", n.type}}; }
@@ -139,7 +154,7 @@ AnalyticsService::Scope AnalyticsService::resolve(const Principal& caller, Filte
     s.node = found.front();
   }
   f.node_id = s.node.id;
-  s.nodes = load_nodes(lease.sql(), "path LIKE ", s.node.path + "%");
+  s.nodes = load_subtree(lease.sql(), s.node.path);
   // The way up from the widest node the caller sees, for the breadcrumb.
   std::string prefix = "/";
   for (std::size_t at = 1; at < s.node.path.size();) {
@@ -240,7 +255,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     (light == "green" ? fig.branches_green : light == "yellow" ? fig.branches_yellow : fig.branches_red) += 1;
   }
   Json stages = Json::object();
-  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on)) {
+  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on, slice.narrow)) {
     for (const auto& [stage, n] : d.by_stage) {
       per_node[node].dev_active += n;
       stages[std::to_string(stage)] = stages.value(std::to_string(stage), 0LL) + n;
@@ -248,7 +263,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     per_node[node].dev_overdue += d.overdue;
   }
   const std::string dues_month = on.substr(0, 7);
-  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month)) {
+  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month, slice.narrow)) {
     per_node[node].members += d.members;
     per_node[node].paid += d.paid;
   }

@@ -1,6 +1,7 @@
 #include "analytics/store.hpp"
 
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 #include "org/store.hpp"
 
 namespace xinhuo::analytics {
@@ -10,8 +11,12 @@ namespace {
 // " FROM <table> a JOIN org_node n … WHERE <below the slice's node, in scope>"
 db::Query from(const std::string& head, const char* table, const Principal& caller, const Slice& s) {
   db::Query q(head + " FROM " + table + " a JOIN org_node n ON n.id = a.node_id JOIN org_node u ON u.id = a.unit_id WHERE ");
-  if (s.narrow) q.add("a.node_id IN (SELECT id FROM org_node WHERE path LIKE ").value(s.path + "%").add(")");
-  else q.add("n.path LIKE ").value(s.path + "%");
+  if (s.narrow) {
+    q.add("a.node_id IN (SELECT id FROM org_node WHERE ");
+    db::subtree_range(q, "path", s.path).add(")");
+  } else {
+    db::subtree_range(q, "n.path", s.path);
+  }
   db::restrict_to_scope(q, caller, "u.path", "n.path", "a.unit_id", "a.node_id", "");
   return q;
 }

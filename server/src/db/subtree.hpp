@@ -1,0 +1,17 @@
+#pragma once
+// "The nodes at and below a materialised path" as a range on the path column: `path >= '/1/7/' AND path < '/1/70'`
+// (the prefix with its closing '/' raised to '0'). Unlike `path LIKE '/1/7/%'` — which SQLite runs as a scan of every
+// node, its LIKE being case-insensitive — a range is read from the path index by both databases.
+#include <string>
+
+#include "db/query.hpp"
+
+namespace xinhuo::db {
+
+inline Query& subtree_range(Query& q, const std::string& column, const std::string& path) {
+  std::string upper = path;
+  if (!upper.empty()) upper.back() = static_cast<char>(upper.back() + 1);
+  return q.add("(" + column + " >= ").value(path).add(" AND " + column + " < ").value(upper).add(")");
+}
+
+}  // namespace xinhuo::db
