@@ -1488,6 +1488,7 @@ std::map<std::string, Case> cases() {
           return Request{"POST", "/api/v1/practice/trainings/" + std::to_string(id) + "/close"};
         },
         200, true}},
+      {"GET /api/v1/me/practice/competitions", {fixed("GET", "/api/v1/me/practice/competitions"), 200}},
       {"GET /api/v1/me/practice/trainings", {fixed("GET", "/api/v1/me/practice/trainings"), 200}},
       {"POST /api/v1/practice/competitions",
        {[](Context& c, bool inside) {

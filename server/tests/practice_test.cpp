@@ -273,6 +273,8 @@ TEST_P(Practice, CompetitionResultsArePublishedOnceWithSharedRanks) {
                                   {{"person_id", sun}, {"score", 95.5}}, {{"person_id", city.person_a}, {"score", 80}}}));
   ASSERT_EQ(set.status, 200) << set.body;
   EXPECT_TRUE(set.json()["entries"][0]["rank"].is_null()) << "no ranks before publishing";
+  const std::string cadre = s.login("cadre");  // city.person_a, who took part
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/me/practice/competitions").json()["items"].size(), 0u) << "not on the phone until published";
   auto published = s.send_as(admin, "POST", url + "/publish");
   ASSERT_EQ(published.status, 200) << published.body;
   const Json board = published.json();
@@ -283,6 +285,13 @@ TEST_P(Practice, CompetitionResultsArePublishedOnceWithSharedRanks) {
   EXPECT_EQ(rank[zhao], 3);
   EXPECT_EQ(rank[city.person_a], 4);
   EXPECT_EQ(board["entries"][0]["score"], 95.5);
+  const Json mine = s.get_as(cadre, "/api/v1/me/practice/competitions").json();
+  ASSERT_EQ(mine["items"].size(), 1u);
+  EXPECT_EQ(mine["items"][0]["title"], "岗位练兵比武");
+  EXPECT_EQ(mine["items"][0]["participants"], 4);
+  EXPECT_EQ(mine["items"][0]["mine"]["rank"], 4);
+  EXPECT_EQ(mine["items"][0]["mine"]["score"], 80);
+  EXPECT_FALSE(mine["items"][0].contains("entries")) << "the others' scores stay with the organisers";
   EXPECT_EQ(code_of(s.send_as(admin, "POST", url + "/publish")), "competition_published");
   EXPECT_EQ(code_of(entries(Json::array({{{"person_id", zhao}, {"score", 99}}}))), "competition_published");
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'practice.competition_published'"), 1);

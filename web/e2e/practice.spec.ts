@@ -109,6 +109,17 @@ test.describe('实践锻炼', () => {
     await expect(phone.getByTestId(`my-assignment-${assignmentId}-state`)).toHaveText('已完成')
     await expect(mine).toContainText('优秀')
     await screenshot(phone, 'mobile-practice')
+    // 比武: the demo's published competition with cadre01's own score and rank (not the others').
+    const own = (await (await phone.request.get('/api/v1/me/practice/competitions')).json()) as {
+      items: { id: number; participants: number; entries?: unknown; mine: { score: number; rank: number } }[]
+    }
+    expect(own.items.length, 'the demo competition cadre01 took part in').toBeGreaterThan(0)
+    expect(own.items[0].entries).toBeUndefined()
+    await phone.getByRole('tab', { name: '比武' }).click()
+    const first = own.items[0]
+    await expect(phone.getByTestId(`my-competition-${first.id}-rank`)).toHaveText(`第 ${first.mine.rank} 名 / ${first.participants} 人`)
+    await expect(phone.getByTestId(`my-competition-${first.id}`)).toContainText(`${first.mine.score} 分`)
+    await screenshot(phone, 'mobile-practice-competitions')
     await phone.context().close()
   })
 

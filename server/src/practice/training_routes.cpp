@@ -183,6 +183,17 @@ void add_training_routes(http::Router& router, TrainingService& trainings, Compe
                return http::Response::json(200, {{"items", items}});
              });
 
+  router.add({.method = "GET", .pattern = "/api/v1/me/practice/competitions", .tag = "practice",
+              .summary = "The published skill competitions I took part in, with my score, my rank and how many took part"},
+             [&competitions](http::Request& req) {
+               Json items = Json::array();
+               for (const auto& [c, e] : competitions.mine(req.principal)) {
+                 Json j = competition_json(c, false);
+                 j["mine"] = {{"score", e.score}, {"rank", e.rank ? Json(e.rank) : Json(nullptr)}};
+                 items.push_back(j);
+               }
+               return http::Response::json(200, {{"items", items}});
+             });
   router.add({.method = "POST", .pattern = "/api/v1/practice/competitions", .tag = "practice",
               .summary = "Record a skill competition (岗位练兵比武) of an organising node in scope (level unit | district | "
                          "city | province, held_on)",

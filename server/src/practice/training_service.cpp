@@ -226,6 +226,11 @@ std::vector<Training> TrainingService::of_person(long long person_id) {
   return TrainingStore::of_person(lease.sql(), person_id);
 }
 
+std::vector<std::pair<Competition, Entry>> CompetitionService::mine(const Principal& caller) {
+  if (!caller.person_id) throw Error::forbidden("no_person", {"账号未关联人员", "This account is not linked to a person"});
+  return of_person(caller.person_id);
+}
+
 std::vector<std::pair<Competition, Entry>> CompetitionService::of_person(long long person_id) {
   auto lease = db_.lease();
   return CompetitionStore::of_person(lease.sql(), person_id);

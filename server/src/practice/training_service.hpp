@@ -59,6 +59,9 @@ class CompetitionService {
   // For an aggregator (the growth archive) that has already checked that its caller may see the person.
   // The published competitions the person took part in, newest first, with their own result.
   std::vector<std::pair<Competition, Entry>> of_person(long long person_id);
+  // The published competitions the caller took part in, with their score and rank (403 no_person for an account
+  // without a person, as the other /me/practice lists).
+  std::vector<std::pair<Competition, Entry>> mine(const Principal& caller);
 
  private:
   Competition draft(db::Tx& tx, const Principal& caller, long long id) const;

@@ -192,6 +192,10 @@ export interface CompetitionSummary {
   participants: number
 }
 
+export interface MyCompetition extends CompetitionSummary {
+  mine: { score: number; rank: number | null }
+}
+
 export interface Competition extends CompetitionSummary {
   entries: CompetitionEntry[]
 }
@@ -255,3 +259,5 @@ export const publishCompetition = (competitionId: number) =>
 // ---- the cadre's own (403 no_person for an account without a person: the page says so itself)
 export const fetchMyAssignments = () => get<{ items: Assignment[] }>('/me/practice/assignments', { silent: true })
 export const fetchMyTrainings = () => get<{ items: MyTraining[] }>('/me/practice/trainings', { silent: true })
+/** The published competitions I took part in, with my score and rank (not the others'). */
+export const fetchMyCompetitions = () => get<{ items: MyCompetition[] }>('/me/practice/competitions', { silent: true })

@@ -241,7 +241,10 @@ const enPractice = {
     attended: '{n} days attended',
     hours: '{n} hours',
     score: 'score {n}',
-    summary: '{assignments} assignments · {completed} completed · {trainings} classes',
+    summary: '{assignments} assignments · {completed} completed · {trainings} classes · {competitions} competitions',
+    competitions: 'Competitions',
+    emptyCompetitions: 'No competition results',
+    rank: 'Rank {rank} of {n}',
   },
 }
 

@@ -241,7 +241,10 @@ const zhCNPractice = {
     attended: '出勤 {n} 天',
     hours: '{n} 学时',
     score: '{n} 分',
-    summary: '历练 {assignments} 次 · 完成 {completed} 次 · 培训 {trainings} 期',
+    summary: '历练 {assignments} 次 · 完成 {completed} 次 · 培训 {trainings} 期 · 比武 {competitions} 次',
+    competitions: '比武',
+    emptyCompetitions: '暂无比武成绩',
+    rank: '第 {rank} 名 / {n} 人',
   },
 }
 
