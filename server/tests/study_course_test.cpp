@@ -155,7 +155,7 @@ TEST_P(StudyCourse, CoursesAreValidatedScopedAndPublishedByCompareAndSet) {
 }
 
 // A document course may be an uploaded PDF instead of a link: served to the course's managers and, once published, to
-// its learners (framable by this site's player only), while the file stays closed to anyone else.
+// its learners (never in a frame: the player draws it), while the file stays closed to anyone else.
 TEST_P(StudyCourse, AnUploadedDocumentIsTheCourseAndIsServedToItsLearners) {
   START_CITY(s);
   const std::string admin = s.login("admin"), unitadmin = s.login("unitadmin"), cadre = s.login("cadre");
@@ -199,9 +199,9 @@ TEST_P(StudyCourse, AnUploadedDocumentIsTheCourseAndIsServedToItsLearners) {
   ASSERT_EQ(served.status, 200) << served.body;
   EXPECT_EQ(served.body, pdf);
   EXPECT_EQ(served.header("Content-Type"), "application/pdf");
-  EXPECT_EQ(served.header("X-Frame-Options"), "SAMEORIGIN");
-  EXPECT_NE(served.header("Content-Security-Policy").find("frame-ancestors 'self'"), std::string::npos);
-  EXPECT_EQ(s.get_as(cadre, "/api/v1/me/study/courses/" + id).header("X-Frame-Options"), "DENY") << "everything else stays unframable";
+  EXPECT_EQ(served.header("X-Frame-Options"), "DENY") << "the player draws it; no page may frame it";
+  EXPECT_NE(served.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(s.get_as(cadre, "/api/v1/me/study/courses/" + id).header("X-Frame-Options"), "DENY");
   EXPECT_EQ(s.get_as(cadre, "/api/v1/files/" + std::to_string(file)).status, 404) << "the file itself stays the uploader's";
   EXPECT_EQ(s.get_as(cadre, "/api/v1/study/courses/" + id + "/document").status, 403);
   EXPECT_EQ(s.get_as(admin, "/api/v1/study/courses/" + id + "/document").body, pdf);

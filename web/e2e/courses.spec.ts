@@ -167,7 +167,7 @@ test.describe('网络课程与读书活动', () => {
     await expect.poll(async () => (await pages.locator('canvas').first().boundingBox())?.width ?? 0).toBeGreaterThan(300)
     const served = await cadre.request.get(`/api/v1/me/study/courses/${course.id}/document`)
     expect(served.status()).toBe(200)
-    expect(served.headers()['x-frame-options']).toBe('SAMEORIGIN')
+    expect(served.headers()['x-frame-options']).toBe('DENY') // drawn by the player, never framed
     expect((await served.body()).equals(pdf)).toBe(true)
     await screenshot(cadre, 'courses-document-player')
     await phone.close()

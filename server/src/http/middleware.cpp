@@ -214,18 +214,8 @@ void Dispatcher::finish(const Request& req, Response& res) const {
   res.set_header("X-Request-Id", req.request_id);
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
-  // A file this site's own pages show in a frame (a course's document) says so with SAMEORIGIN; the rest may not be
-  // framed at all.
-  const bool framable = res.header("X-Frame-Options") == "SAMEORIGIN";
-  res.set_header("X-Frame-Options", framable ? "SAMEORIGIN" : "DENY");
-  if (framable) {
-    std::string csp = csp_;
-    const auto at = csp.find("frame-ancestors 'none'");
-    if (at != std::string::npos) csp.replace(at, 22, "frame-ancestors 'self'");
-    res.set_header("Content-Security-Policy", csp);
-  } else {
-    res.set_header("Content-Security-Policy", csp_);
-  }
+  res.set_header("X-Frame-Options", "DENY");
+  res.set_header("Content-Security-Policy", csp_);
   if (is_api_path(req.path)) res.set_header("Cache-Control", "no-store");
 
   const double seconds =

@@ -6,6 +6,7 @@
 
 #include "core/principal.hpp"
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 
 namespace xinhuo::masswork {
 
@@ -27,7 +28,8 @@ inline std::map<long long, ProjectCounts> projects_by_node(soci::session& sql, c
               "COALESCE(SUM(m.satisfaction), 0), SUM(CASE WHEN m.status IN ('published', 'claimed') AND m.deadline < ");
   q.value(today).add(" THEN 1 ELSE 0 END) FROM mass_project m JOIN org_node n ON n.id = m.org_node_id WHERE SUBSTR(m.created_at, 1, 10) >= ");
   q.value(from).add(" AND SUBSTR(m.created_at, 1, 10) <= ").value(to);
-  q.add(" AND n.path LIKE ").value(path + "%");
+  q.add(" AND ");
+  db::subtree_range(q, "n.path", path);
   db::restrict_to_scope(q, caller, "n.path", "", "m.org_node_id", "", "");
   q.add(" GROUP BY m.org_node_id");
   std::map<long long, ProjectCounts> out;

@@ -7,6 +7,7 @@
 
 #include "core/principal.hpp"
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 
 namespace xinhuo::oversight {
 
@@ -28,7 +29,8 @@ inline std::map<long long, CaseCounts> cases_by_node(soci::session& sql, const s
   q.value(today).add(" THEN 1 ELSE 0 END) FROM tolerance_case c JOIN org_node u ON u.id = c.unit_id "
                      "WHERE SUBSTR(c.submitted_at, 1, 10) >= ");
   q.value(from).add(" AND SUBSTR(c.submitted_at, 1, 10) <= ").value(to);
-  q.add(" AND u.path LIKE ").value(path + "%");
+  q.add(" AND ");
+  db::subtree_range(q, "u.path", path);
   db::restrict_to_scope(q, caller, "u.path", "", "c.unit_id", "", "c.person_id");
   q.add(" GROUP BY c.unit_id");
   std::map<long long, CaseCounts> out;

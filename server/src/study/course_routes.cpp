@@ -17,10 +17,10 @@ std::string link_of(const Course& c, bool mine) {
   return std::string(mine ? "/api/v1/me" : "/api/v1") + "/study/courses/" + std::to_string(c.id) + "/document";
 }
 
-http::Response framable_file(std::pair<files::StoredFile, std::string> f) {
+// The phone's player draws the document itself (pdf.js), so it is served like any file: inline, never in a frame.
+http::Response document_file(std::pair<files::StoredFile, std::string> f) {
   auto res = http::Response::text(200, std::move(f.second), f.first.content_type);
   res.set_header("Content-Disposition", "inline");
-  res.set_header("X-Frame-Options", "SAMEORIGIN");  // the phone's player shows it in a frame
   return res;
 }
 
@@ -138,7 +138,7 @@ void add_course_routes(http::Router& router, CourseService& service) {
              });
   router.add({.method = "GET", .pattern = "/api/v1/study/courses/{id}/document", .tag = "study",
               .summary = "A course's uploaded document, to a manager whose scope covers its unit", .permission = kPermRead},
-             [&service](http::Request& req) { return framable_file(service.document(req.principal, req.id_param("id"), false)); });
+             [&service](http::Request& req) { return document_file(service.document(req.principal, req.id_param("id"), false)); });
   router.add({.method = "PUT", .pattern = "/api/v1/study/courses/{id}", .tag = "study",
               .summary = "Edit a course (the kind, hours and length are fixed once someone has started)",
               .permission = kPermWrite},
@@ -198,8 +198,8 @@ void add_course_routes(http::Router& router, CourseService& service) {
                return http::Response::json(200, my_course_json(service.my_course(req.principal, req.id_param("id"))));
              });
   router.add({.method = "GET", .pattern = "/api/v1/me/study/courses/{id}/document", .tag = "study",
-              .summary = "The uploaded document of one of my courses (framable by this site's pages)"},
-             [&service](http::Request& req) { return framable_file(service.document(req.principal, req.id_param("id"), true)); });
+              .summary = "The uploaded document of one of my courses"},
+             [&service](http::Request& req) { return document_file(service.document(req.principal, req.id_param("id"), true)); });
   router.add({.method = "POST", .pattern = "/api/v1/me/study/courses/{id}/start", .tag = "study",
               .summary = "Opening the player: my progress row is made if there is none"},
              [&service](http::Request& req) {
