@@ -70,6 +70,8 @@ std::vector<std::string> snapshot(TestServer& s) {
   };
   dump("SELECT 'daily', node_id, unit_id, day, metric, dimension, young, value FROM analytics_daily WHERE value <> 0 "
        "ORDER BY node_id, day, metric, dimension, young");
+  dump("SELECT 'tree', node_id, month, metric, dimension, young, value FROM analytics_tree WHERE value <> 0 "
+       "ORDER BY node_id, month, metric, dimension, young");
   dump("SELECT 'people', node_id, unit_id, birth_date, rank, party_status, n FROM analytics_people WHERE n <> 0 "
        "ORDER BY node_id, birth_date, rank, party_status");
   dump("SELECT 'person', person_id, node_id, unit_id, birth_date, rank, party_status FROM analytics_person ORDER BY person_id");
@@ -110,8 +112,13 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
     s.app().org().update_person(admin, pick(everyone), patch);
   }
   const std::vector<std::string> meeting_types = {"branch_committee", "branch_general", "party_lecture", "theme_day"};
+  // A district (a region: its subtree is also summed by month in analytics_tree) that unit A joins and leaves.
+  org::NodeInput district_in{.parent_id = city.city, .node_type = "district", .name = "东区"};
+  const long long district = s.app().org().create_node(admin, district_in).id;
   for (int step = 0; step < 24; ++step) {
     SCOPED_TRACE("step " + std::to_string(step));
+    if (step == 8) s.app().org().move_node(admin, city.unit_a, district);
+    if (step == 20) s.app().org().move_node(admin, city.unit_a, city.city);
     s.clock().set(s.clock().now() + std::chrono::hours(20 + rng() % 60));
     const int what = static_cast<int>(rng() % 3);
     if (what == 0) {  // a study session of unit A with some of its people marked present or late
@@ -151,6 +158,62 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
   EXPECT_EQ(incremental, rebuilt);
   EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'points.net'"), 0) << "points followed the bookings";
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'meetings.held'") > 0, meetings > 0);
+  EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_tree WHERE node_id = " + std::to_string(city.city)), 0);
+}
+
+// A region child (a district) is read from its monthly sums, completed by day rows where the period cuts a month;
+// every period gives the figures a count of the day rows below it gives.
+TEST_P(Analytics, RegionFiguresEqualTheDayRowsForAnyPeriod) {
+  START_CITY(s);
+  const Principal admin = admin_of(s);
+  org::NodeInput district_in{.parent_id = city.city, .node_type = "district", .name = "东区"};
+  const long long district = s.app().org().create_node(admin, district_in).id;
+  s.app().org().move_node(admin, city.unit_a, district);
+  const std::string district_path = "/" + std::to_string(city.city) + "/" + std::to_string(district) + "/";
+  analytics::rebuild(s.app().database(), {});  // the roster's counts
+  // Points on days around the months' edges, of young and older people, added as the modules' events add them.
+  {
+    db::Tx tx(s.app().database());
+    analytics::Rollup rollup(tx, {});
+    std::mt19937 rng(7);
+    const std::vector<std::string> days = {"2026-01-01", "2026-01-15", "2026-01-31", "2026-02-01", "2026-02-14",
+                                           "2026-02-28", "2026-06-10", "2026-09-30", "2026-10-01", "2026-10-17",
+                                           "2026-11-02", "2026-11-16", "2026-11-29", "2025-12-31"};
+    for (const auto& day : days)
+      for (const long long node : {city.branch_a1, city.unit_a, city.unit_b})
+        for (bool young : {false, true})
+          rollup.add(node, node == city.unit_b ? city.unit_b : city.unit_a, day, analytics::kMetricPoints, "study", young,
+                     1 + static_cast<long long>(rng() % 9));
+    tx.commit();
+  }
+  EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_tree WHERE node_id = " + std::to_string(district)), 0);
+  const std::string cookie = s.login("admin");
+  auto expected = [&](const std::string& from, const std::string& to, bool young) {
+    return s.count("SELECT COALESCE(SUM(a.value), 0) FROM analytics_daily a JOIN org_node n ON n.id = a.node_id WHERE "
+                   "a.metric = 'points.net' AND n.path LIKE '" + district_path + "%' AND a.day >= '" + from +
+                   "' AND a.day <= '" + to + "'" + (young ? " AND a.young = 1" : ""));
+  };
+  const std::vector<std::pair<std::string, std::string>> periods = {
+      {"2026-01-01", "2026-11-29"}, {"2026-01-15", "2026-11-16"}, {"2026-02-02", "2026-02-27"},
+      {"2026-01-31", "2026-10-01"}, {"2025-12-31", "2026-01-01"}, {"2026-10-01", "2026-10-31"},
+      {"2026-02-14", "2026-12-31"}, {"2026-03-01", "2026-05-31"}};
+  for (const auto& [from, to] : periods)
+    for (bool young : {false, true}) {
+      SCOPED_TRACE(from + " … " + to + (young ? " young" : ""));
+      const Json d = dashboard(s, cookie, "?from=" + from + "&to=" + to + (young ? "&young=true" : ""));
+      long long district_points = -1, all_points = 0;
+      for (const auto& k : d["children"]) {
+        if (k["id"] == district) district_points = k["figures"]["points"].get<long long>();
+        all_points += k["figures"]["points"].get<long long>();
+      }
+      EXPECT_EQ(district_points, expected(from, to, young));
+      EXPECT_EQ(d["totals"]["points"], all_points);
+    }
+  // The district's units are ranked from inside it; the city ranks its children when all of them are regions.
+  const Json inside = dashboard(s, cookie, "?node_id=" + std::to_string(district));
+  EXPECT_EQ(inside["points_ranked"], "units");
+  ASSERT_FALSE(inside["points_top_units"].empty());
+  EXPECT_EQ(inside["points_top_units"][0]["id"], city.unit_a);
 }
 
 TEST_P(Analytics, FiguresStayInsideTheCallersScope) {

@@ -1,9 +1,14 @@
 #include "analytics/rollup.hpp"
 
+#include <algorithm>
+
+#include "analytics/model.hpp"
 #include "core/clock.hpp"
 #include "core/date.hpp"
 #include "db/bulk_insert.hpp"
 #include "db/query.hpp"
+#include "db/subtree.hpp"
+#include "org/events.hpp"
 
 namespace xinhuo::analytics {
 
@@ -13,9 +18,45 @@ const char* const kAddDaily =
     "INSERT INTO analytics_daily (node_id, unit_id, day, metric, dimension, young, value) VALUES (";
 const char* const kAddDailyTail =
     ") ON CONFLICT (node_id, day, metric, dimension, young) DO UPDATE SET value = analytics_daily.value + excluded.value";
+const char* const kAddTree =
+    "INSERT INTO analytics_tree (node_id, month, metric, dimension, young, value) VALUES (";
+const char* const kAddTreeTail =
+    ") ON CONFLICT (node_id, month, metric, dimension, young) DO UPDATE SET value = analytics_tree.value + excluded.value";
 const char* const kAddPeople = "INSERT INTO analytics_people (node_id, unit_id, birth_date, rank, party_status, n) VALUES (";
 const char* const kAddPeopleTail =
     ") ON CONFLICT (node_id, birth_date, rank, party_status) DO UPDATE SET n = analytics_people.n + excluded.n";
+
+void add_tree_row(soci::session& sql, long long region, const std::string& month, const std::string& metric,
+                  const std::string& dimension, int young, long long delta) {
+  db::Query q(kAddTree);
+  q.value(region).add(", ").value(month).add(", ").value(metric).add(", ").value(dimension).add(", ").value(young)
+      .add(", ").value(delta).add(kAddTreeTail);
+  q.run(sql);
+}
+
+// The ids of a materialised path, top first ("/1/7/9/" → 1, 7, 9).
+std::vector<long long> path_ids(const std::string& path) {
+  std::vector<long long> out;
+  long long id = 0;
+  bool digits = false;
+  for (char c : path) {
+    if (c >= '0' && c <= '9') id = id * 10 + (c - '0'), digits = true;
+    else if (digits) out.push_back(id), id = 0, digits = false;
+  }
+  if (digits) out.push_back(id);
+  return out;
+}
+
+// Of `ids`, the regions (in the order given).
+std::vector<long long> regions_among(soci::session& sql, const std::vector<long long>& ids) {
+  std::vector<long long> out;
+  if (ids.empty()) return out;
+  db::Query q("SELECT id FROM org_node WHERE node_type IN ");
+  q.add(kRegionTypes).add(" AND ");
+  db::in_ids(q, "id", ids);
+  q.each(sql, [&](const soci::row& r) { out.push_back(db::column_ll(r, 0)); });
+  return out;
+}
 
 long long node_of(const org::PersonFacts& p) { return p.branch_id ? p.branch_id : p.unit_id; }
 
@@ -38,6 +79,9 @@ std::unique_ptr<Rollup> Rollup::for_rebuild(db::Tx& tx, const org::YoungCadreRul
   auto r = std::make_unique<Rollup>(tx, rule);
   r->rebuilding_ = true;
   org::each_active_person(tx.sql(), [&](const org::PersonFacts& p) { r->people_[p.id] = p; });
+  db::Query("SELECT id, COALESCE(parent_id, 0), node_type FROM org_node").each(tx.sql(), [&](const soci::row& row) {
+    r->tree_[db::column_ll(row, 0)] = {db::column_ll(row, 1), is_region(row.get<std::string>(2))};
+  });
   return r;
 }
 
@@ -61,6 +105,27 @@ std::optional<Place> Rollup::place(long long person_id, const std::string& day) 
   return Place{node_of(*p), p->unit_id, young_on(*p, day)};
 }
 
+const std::vector<long long>& Rollup::regions_of(long long node_id) {
+  auto found = regions_.find(node_id);
+  if (found != regions_.end()) return found->second;
+  std::vector<long long> regions;
+  if (rebuilding_) {
+    for (long long at = node_id; at;) {
+      const auto it = tree_.find(at);
+      if (it == tree_.end()) break;
+      if (it->second.second) regions.push_back(at);
+      at = it->second.first;
+    }
+  } else {
+    db::Query q("SELECT path FROM org_node WHERE id = ");
+    q.value(node_id);
+    std::string path;
+    q.each(tx_.sql(), [&](const soci::row& r) { path = r.get<std::string>(0); });
+    regions = regions_among(tx_.sql(), path_ids(path));
+  }
+  return regions_[node_id] = std::move(regions);
+}
+
 void Rollup::add(long long node_id, long long unit_id, const std::string& day, const std::string& metric,
                  const std::string& dimension, bool young, long long delta) {
   if (delta == 0) return;
@@ -74,6 +139,8 @@ void Rollup::add(long long node_id, long long unit_id, const std::string& day, c
   q.value(node_id).add(", ").value(unit_id).add(", ").value(day).add(", ").value(metric).add(", ").value(dimension)
       .add(", ").value(young ? 1 : 0).add(", ").value(delta).add(kAddDailyTail);
   q.run(tx_.sql());
+  for (long long region : regions_of(node_id))
+    add_tree_row(tx_.sql(), region, day.substr(0, 7), metric, dimension, young ? 1 : 0, delta);
 }
 
 bool Rollup::once(const std::string& metric, const std::string& period, long long item) {
@@ -128,6 +195,29 @@ void Rollup::flush() {
     }
   }
   {
+    // Each node's days summed by month first (the map is ordered by node), then added to the node's regions.
+    using MonthKey = std::tuple<std::string, std::string, std::string, int>;  // month, metric, dimension, young
+    std::map<std::pair<long long, MonthKey>, long long> tree;
+    std::map<MonthKey, long long> months;
+    long long node = 0;
+    auto spill = [&] {
+      for (long long region : regions_of(node))
+        for (const auto& [k, v] : months) tree[{region, k}] += v;
+      months.clear();
+    };
+    for (const auto& [k, v] : daily_) {
+      if (std::get<0>(k) != node) spill(), node = std::get<0>(k);
+      months[{std::get<1>(k).substr(0, 7), std::get<2>(k), std::get<3>(k), std::get<4>(k)}] += v.second;
+    }
+    spill();
+    db::BulkInsert rows(sql, "analytics_tree", {"node_id", "month", "metric", "dimension", "young", "value"});
+    for (const auto& [k, v] : tree) {
+      if (v == 0) continue;
+      const auto& [month, metric, dimension, young] = k.second;
+      rows.add({std::to_string(k.first), month, metric, dimension, std::to_string(young), std::to_string(v)});
+    }
+  }
+  {
     db::BulkInsert rows(sql, "analytics_people", {"node_id", "unit_id", "birth_date", "rank", "party_status", "n"});
     for (const auto& [k, v] : people_counts_)
       rows.add({std::to_string(std::get<0>(k)), std::to_string(v.first), std::get<1>(k), std::get<2>(k), std::get<3>(k),
@@ -156,7 +246,34 @@ std::string activity_date(const db::Event& e) {
   }
 }
 
+void move_subtree(db::Tx& tx, const db::Event& e) {
+  auto& sql = tx.sql();
+  auto old_ids = path_ids(e.payload.value("from_path", std::string()));
+  auto new_ids = path_ids(e.payload.value("to_path", std::string()));
+  if (old_ids.empty() || new_ids.empty()) return;
+  old_ids.pop_back(), new_ids.pop_back();  // the moved node and its regions below keep their sums
+  std::vector<std::pair<long long, int>> changes;  // region, sign
+  for (long long r : regions_among(sql, old_ids))
+    if (std::find(new_ids.begin(), new_ids.end(), r) == new_ids.end()) changes.push_back({r, -1});
+  for (long long r : regions_among(sql, new_ids))
+    if (std::find(old_ids.begin(), old_ids.end(), r) == old_ids.end()) changes.push_back({r, 1});
+  if (changes.empty()) return;
+  db::Query q("SELECT SUBSTR(a.day, 1, 7), a.metric, a.dimension, a.young, SUM(a.value) FROM analytics_daily a "
+              "JOIN org_node n ON n.id = a.node_id WHERE ");
+  db::subtree_range(q, "n.path", e.payload.value("to_path", std::string()));
+  q.add(" GROUP BY SUBSTR(a.day, 1, 7), a.metric, a.dimension, a.young");
+  std::vector<std::tuple<std::string, std::string, std::string, int, long long>> sums;
+  q.each(sql, [&](const soci::row& r) {
+    sums.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
+                    static_cast<int>(db::column_ll(r, 3)), db::column_ll(r, 4)});
+  });
+  for (const auto& [region, sign] : changes)
+    for (const auto& [month, metric, dimension, young, value] : sums)
+      if (value) add_tree_row(sql, region, month, metric, dimension, young, sign * value);
+}
+
 void subscribe(db::EventBus& bus, const org::YoungCadreRule& rule) {
+  bus.subscribe(org::kEventNodeMoved, [](db::Tx& tx, const db::Event& e) { move_subtree(tx, e); });
   for (const auto& source : sources())
     for (const auto& type : source.events) {
       const auto* s = &source;
@@ -170,7 +287,8 @@ void subscribe(db::EventBus& bus, const org::YoungCadreRule& rule) {
 long long rebuild(db::Database& db, const org::YoungCadreRule& rule) {
   db::Tx tx(db);
   tx.lock_writers();  // no event adds to the tables while they are recomputed
-  for (const char* table : {"analytics_daily", "analytics_people", "analytics_person", "analytics_seen"})
+  for (const char* table : {"analytics_daily", "analytics_tree", "analytics_people", "analytics_person",
+                            "analytics_seen"})
     db::Query(std::string("DELETE FROM ") + table).run(tx.sql());
   auto r = Rollup::for_rebuild(tx, rule);
   for (const auto& source : sources()) source.rebuild(*r);

@@ -81,6 +81,14 @@ std::string link_of(const std::string& rule, long long node_id) {
   return "/practice/assignments?node_id=" + n;
 }
 
+// The caller sees every node below `path`.
+bool covers(const Principal& caller, const std::string& path) {
+  if (caller.scope.all) return true;
+  for (const auto& p : caller.scope.subtree_paths)
+    if (path.rfind(p, 0) == 0) return true;
+  return false;
+}
+
 bool visible(const Principal& caller, const NodeInfo& n) {
   const auto& s = caller.scope;
   if (s.all) return true;
@@ -191,13 +199,27 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   std::map<long long, long long> unit_of;  // nearest unit at or above each node
   for (const auto& n : sc.nodes) unit_of[n.id] = n.type == "unit" ? n.id : (unit_of.count(n.parent_id) ? unit_of[n.parent_id] : 0);
 
+  // Region children the caller sees whole are read from analytics_tree (a few rows each); the rest of the subtree node
+  // by node.
+  auto lease = db_.lease();
+  auto& sql = lease.sql();
+  std::map<long long, std::string> regions;
+  for (const auto* c : children)
+    if (is_region(c->type) && covers(caller, c->path)) regions[c->id] = c->path;
+  Slice per_node_slice = slice;
+  if (!regions.empty()) {
+    for (const auto& n : sc.nodes)
+      if (!regions.count(bucket_of(n.id))) per_node_slice.node_ids.push_back(n.id);
+  }
+  auto region_sums = [&](const Slice& sl, const char* metric) {
+    return AnalyticsStore::region_sums(sql, regions, sl, now, metric);
+  };
+
   std::map<long long, Figures> per_node;
   Json ranks = Json::object(), statuses = Json::object();
   std::vector<long long> bands(age_bands().size(), 0);
   std::map<long long, std::pair<long long, long long>> unit_people_points;  // unit → people, points
 
-  auto lease = db_.lease();
-  auto& sql = lease.sql();
   for (const auto& r : AnalyticsStore::people(sql, caller, slice, on, rule_)) {
     auto& fig = per_node[r.node_id];
     fig.people += r.n;
@@ -208,18 +230,28 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     statuses[r.party_status] = statuses.value(r.party_status, 0LL) + r.n;
     unit_people_points[unit_of[r.node_id]].first += r.n;
   }
-  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, slice, kMetricCheckins))
+  // node → dimension → sum of a metric over the slice, the regions' sums with the other nodes'.
+  auto sums_by_node = [&](const Slice& sl, const char* metric) {
+    Slice nodes_only = sl;
+    nodes_only.node_ids = per_node_slice.node_ids;
+    auto out = AnalyticsStore::by_node(sql, caller, nodes_only, metric);
+    for (const auto& [region, months] : region_sums(sl, metric))
+      for (const auto& [month, dims] : months)
+        for (const auto& [d, v] : dims) out[region][d] += v;
+    return out;
+  };
+  for (const auto& [node, dims] : sums_by_node(slice, kMetricCheckins))
     for (const auto& [d, v] : dims) per_node[node].checkins += v;
   Slice last_month = slice;
   last_month.from = month_first(filter.to);
-  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, last_month, kMetricParticipants))
+  for (const auto& [node, dims] : sums_by_node(last_month, kMetricParticipants))
     for (const auto& [d, v] : dims) per_node[node].participants += v;
   Json points_by_category = Json::object();
-  for (const auto& [node, dims] : AnalyticsStore::by_node(sql, caller, slice, kMetricPoints))
+  for (const auto& [node, dims] : sums_by_node(slice, kMetricPoints))
     for (const auto& [d, v] : dims) {
       per_node[node].points += v;
       points_by_category[d] = points_by_category.value(d, 0LL) + v;
-      unit_people_points[unit_of[node]].second += v;
+      if (!regions.count(node)) unit_people_points[unit_of[node]].second += v;
     }
   // 三会一课: each branch's light per meeting type by the party module's cadence rule, from the closed meetings' days.
   // The light looks at the current period and the one before, so only those days are read (a city has a million
@@ -233,7 +265,9 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     window_of[type] = party::previous_period(type, party::period_of(type, on)).first;
   const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of);
   Json meetings_by_type = Json::object();
-  for (const auto& [node, types] : AnalyticsStore::by_node(sql, caller, {slice.path, slice.from, slice.to, false, slice.narrow}, kMetricMeetings))
+  Slice everyone = slice;
+  everyone.young_only = false;
+  for (const auto& [node, types] : sums_by_node(everyone, kMetricMeetings))
     for (const auto& [t, v] : types) meetings_by_type[t] = meetings_by_type.value(t, 0LL) + v;
   const auto groups = study::units_with_study_group(sql);
   for (const auto& n : sc.nodes) {
@@ -341,8 +375,17 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   Json trend = Json::array();
   Slice whole = slice;
   whole.from = month_first(filter.from);
-  const auto checkin_months = AnalyticsStore::by_month(sql, caller, whole, kMetricCheckins);
-  const auto participant_months = AnalyticsStore::by_month(sql, caller, whole, kMetricParticipants);
+  auto months_of = [&](const char* metric) {
+    Slice nodes_only = whole;
+    nodes_only.node_ids = per_node_slice.node_ids;
+    auto out = AnalyticsStore::by_month(sql, caller, nodes_only, metric);
+    for (const auto& [region, months] : region_sums(whole, metric))
+      for (const auto& [month, dims] : months)
+        for (const auto& [d, v] : dims) out[month] += v;
+    return out;
+  };
+  const auto checkin_months = months_of(kMetricCheckins);
+  const auto participant_months = months_of(kMetricParticipants);
   for (Date d = *parse_date(month_first(filter.from)); format_date(d) <= filter.to; d = add_months(d, 1)) {
     const std::string m = format_date(d).substr(0, 7);
     trend.push_back({{"month", m}, {"checkins", checkin_months.count(m) ? checkin_months.at(m) : 0},
@@ -355,7 +398,14 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   Json grades = Json::object();
   for (const auto& [g, n] : total.grades) grades[g] = n;
   out["grades"] = grades;
-  // Top and bottom units by points per person over the period.
+  // Top and bottom units by points per person over the period: the units read node by node; when every child is a
+  // region read as a whole, the children themselves (drilling into one ranks its units).
+  for (const auto& [unit, pp] : std::map(unit_people_points))
+    if (regions.count(bucket_of(unit))) unit_people_points.erase(unit);
+  const bool rank_children = unit_people_points.empty() && !regions.empty();
+  if (rank_children)
+    for (const auto* c : children) unit_people_points[c->id] = {per_child[c->id].people, per_child[c->id].points};
+  out["points_ranked"] = rank_children ? "children" : "units";
   Json units = Json::array();
   std::vector<std::pair<double, long long>> ranked;
   for (const auto& [unit, pp] : unit_people_points)

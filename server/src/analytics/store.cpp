@@ -1,5 +1,8 @@
 #include "analytics/store.hpp"
 
+#include <algorithm>
+
+#include "core/date.hpp"
 #include "db/query.hpp"
 #include "db/subtree.hpp"
 #include "org/store.hpp"
@@ -11,7 +14,9 @@ namespace {
 // " FROM <table> a JOIN org_node n … WHERE <below the slice's node, in scope>"
 db::Query from(const std::string& head, const char* table, const Principal& caller, const Slice& s) {
   db::Query q(head + " FROM " + table + " a JOIN org_node n ON n.id = a.node_id JOIN org_node u ON u.id = a.unit_id WHERE ");
-  if (s.narrow) {
+  if (!s.node_ids.empty()) {
+    db::in_ids(q, "a.node_id", s.node_ids);
+  } else if (s.narrow) {
     q.add("a.node_id IN (SELECT id FROM org_node WHERE ");
     db::subtree_range(q, "path", s.path).add(")");
   } else {
@@ -23,7 +28,7 @@ db::Query from(const std::string& head, const char* table, const Principal& call
 
 void daily_filter(db::Query& q, const Slice& s, const std::string& metric) {
   // `|| ''` keeps a narrow read off the (metric, day) index, so that it goes by node (see Slice::narrow).
-  q.add(s.narrow ? " AND a.metric || '' = " : " AND a.metric = ").value(metric);
+  q.add(s.narrow || !s.node_ids.empty() ? " AND a.metric || '' = " : " AND a.metric = ").value(metric);
   q.add(" AND a.day >= ").value(s.from).add(" AND a.day <= ").value(s.to);
   if (s.young_only) q.add(" AND a.young = 1");
 }
@@ -96,6 +101,60 @@ std::map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsSt
   q.add(" ORDER BY a.day");
   std::map<long long, std::map<std::string, std::vector<std::string>>> out;
   q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][r.get<std::string>(1)].push_back(r.get<std::string>(2)); });
+  return out;
+}
+
+MonthSums AnalyticsStore::region_sums(soci::session& sql, const std::map<long long, std::string>& regions, const Slice& s,
+                                     const std::string& today, const std::string& metric) {
+  MonthSums out;
+  if (regions.empty()) return out;
+  std::vector<long long> ids;
+  for (const auto& [id, path] : regions) ids.push_back(id);
+  db::Query q("SELECT node_id, month, dimension, SUM(value) FROM analytics_tree WHERE ");
+  db::in_ids(q, "node_id", ids);
+  q.add(" AND month >= ").value(s.from.substr(0, 7)).add(" AND month <= ").value(s.to.substr(0, 7));
+  q.add(" AND metric = ").value(metric);
+  if (s.young_only) q.add(" AND young = 1");
+  q.add(" GROUP BY node_id, month, dimension");
+  q.each(sql, [&](const soci::row& r) {
+    out[db::column_ll(r, 0)][r.get<std::string>(1)][r.get<std::string>(2)] += db::column_ll(r, 3);
+  });
+
+  // The day rows below the regions over [first, last], added with `sign`.
+  auto add_days = [&](const std::string& first, const std::string& last, long long sign) {
+    if (first > last) return;
+    db::Query d("SELECT n.path, a.dimension, SUM(a.value) FROM analytics_daily a JOIN org_node n ON n.id = a.node_id WHERE ");
+    db::subtree_range(d, "n.path", s.path);
+    d.add(" AND a.metric = ").value(metric).add(" AND a.day >= ").value(first).add(" AND a.day <= ").value(last);
+    if (s.young_only) d.add(" AND a.young = 1");
+    d.add(" GROUP BY n.path, a.dimension");
+    d.each(sql, [&](const soci::row& r) {
+      const std::string path = r.get<std::string>(0);
+      for (const auto& [id, region_path] : regions)
+        if (path.rfind(region_path, 0) == 0) {
+          out[id][first.substr(0, 7)][r.get<std::string>(1)] += sign * db::column_ll(r, 2);
+          break;
+        }
+    });
+  };
+  // Each month the slice cuts: [month_first, month_last] against [s.from, s.to].
+  for (const std::string& month : {s.from.substr(0, 7), s.to.substr(0, 7)}) {
+    const std::string first = month + "-01";
+    const std::string last = format_date(add_months(*parse_date(first), 1) - std::chrono::days{1});
+    const std::string in_first = std::max(first, s.from), in_last = std::min(last, s.to);
+    const long long inside = days_between(*parse_date(in_first), *parse_date(in_last)) + 1;
+    const long long month_days = days_between(*parse_date(first), *parse_date(last)) + 1;
+    if (inside == month_days) continue;
+    const bool future_outside = s.to >= today && in_first == first;  // only days after the slice's end are cut off
+    if (future_outside || month_days - inside <= inside) {
+      add_days(first, format_date(*parse_date(in_first) - std::chrono::days{1}), -1);
+      add_days(format_date(*parse_date(in_last) + std::chrono::days{1}), last, -1);
+    } else {
+      for (auto& [id, months] : out) months.erase(month);
+      add_days(in_first, in_last, 1);
+    }
+    if (s.from.substr(0, 7) == s.to.substr(0, 7)) break;  // one month, done once
+  }
   return out;
 }
 

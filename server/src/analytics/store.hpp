@@ -22,7 +22,13 @@ struct Slice {
   // city, a district) by metric and day. Left to itself SQLite takes the metric index for both, which reads every
   // node's rows of the period to keep a unit's few.
   bool narrow = false;
+  // When not empty: exactly these nodes (the nodes of the subtree outside the region children read from
+  // analytics_tree), read node by node.
+  std::vector<long long> node_ids;
 };
+
+// metric sums: node → month (YYYY-MM) → dimension → sum.
+using MonthSums = std::map<long long, std::map<std::string, std::map<std::string, long long>>>;
 // Subtrees of at most this many nodes are read as narrow.
 inline constexpr std::size_t kNarrowSubtreeNodes = 400;
 
@@ -50,6 +56,13 @@ class AnalyticsStore {
   static std::map<long long, std::map<std::string, std::vector<std::string>>> days(
       soci::session& sql, const Principal& caller, const Slice& s, const std::string& metric,
       const std::map<std::string, std::string>& since = {});
+
+  // metric sums over each region's whole subtree (regions: id → path, all below s.path and fully inside the caller's
+  // scope) by month, for the days of the slice, from analytics_tree. A month the slice cuts is completed from the day
+  // rows below the regions: the days outside the slice are taken off the month, or the days inside it replace the
+  // month, whichever side has fewer days (the side after `today` when there is one: days not lived yet have no rows).
+  static MonthSums region_sums(soci::session& sql, const std::map<long long, std::string>& regions, const Slice& s,
+                               const std::string& today, const std::string& metric);
 
   static std::vector<Threshold> thresholds(soci::session& sql);
   static bool update_threshold(db::Tx& tx, const std::string& rule, long long yellow, long long red, long long by,

@@ -47,6 +47,14 @@ class Query {
   std::vector<std::string> values_;
 };
 
+// Appends "column IN (…)" over the ids (bound values); an empty list matches nothing.
+inline Query& in_ids(Query& q, const std::string& column, const std::vector<long long>& ids) {
+  if (ids.empty()) return q.add("1 = 0");
+  q.add(column + " IN (");
+  for (std::size_t i = 0; i < ids.size(); ++i) (i ? q.add(", ") : q).value(ids[i]);
+  return q.add(")");
+}
+
 // Drops the statements Query keeps prepared for a session (before the session closes).
 void forget_prepared(soci::session& sql);
 // SQLite: a native statement kept prepared for the session, made by `prepare` the first time `text` is asked for.
