@@ -8,6 +8,7 @@
 
 #include "analytics/model.hpp"
 #include "analytics/rollup.hpp"
+#include "analytics/service.hpp"
 #include "files/service.hpp"
 #include "org/service.hpp"
 #include "party/meeting_service.hpp"
@@ -100,6 +101,7 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
 
   const Principal admin = admin_of(s);
   int sessions = 0, meetings = 0;
+  long long district = 0;
   std::mt19937 rng(20261129);
   auto pick = [&](const std::vector<long long>& v) { return v[rng() % v.size()]; };
   const std::vector<std::string> ranks = {"clerk_1", "senior_clerk_2", "researcher_4", "inspector_2"};
@@ -112,9 +114,9 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
     s.app().org().update_person(admin, pick(everyone), patch);
   }
   const std::vector<std::string> meeting_types = {"branch_committee", "branch_general", "party_lecture", "theme_day"};
-  // A district (a region: its subtree is also summed by month in analytics_tree) that unit A joins and leaves.
+  // A district (summed: its subtree is also summed by month in analytics_tree) that unit A joins and leaves.
   org::NodeInput district_in{.parent_id = city.city, .node_type = "district", .name = "东区"};
-  const long long district = s.app().org().create_node(admin, district_in).id;
+  district = s.app().org().create_node(admin, district_in).id;
   for (int step = 0; step < 24; ++step) {
     SCOPED_TRACE("step " + std::to_string(step));
     if (step == 8) s.app().org().move_node(admin, city.unit_a, district);
@@ -159,11 +161,24 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
   EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'points.net'"), 0) << "points followed the bookings";
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM analytics_daily WHERE metric = 'meetings.held'") > 0, meetings > 0);
   EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_tree WHERE node_id = " + std::to_string(city.city)), 0);
+
+  // Read node by node (a small tree) or by metric and day (as a wide one is): the same figures.
+  s.app().org().move_node(admin, city.unit_a, district);
+  const std::string cookie = s.login("admin");
+  const std::vector<std::string> views = {"", "?young=true", "?from=2026-11-10&to=2026-12-20", "?from=2026-06-01",
+                                          "?node_id=" + std::to_string(district), "?node_id=" + std::to_string(city.unit_a)};
+  std::vector<Json> node_by_node;
+  for (const auto& v : views) node_by_node.push_back(dashboard(s, cookie, v));
+  EXPECT_GT(node_by_node[0]["totals"]["branches"].get<long long>(), 0);
+  EXPECT_GT(node_by_node[0]["totals"]["points"].get<long long>(), 0);
+  s.app().analytics().set_read_limits({.narrow_nodes = 0, .node_by_node_branches = 0});
+  for (std::size_t i = 0; i < views.size(); ++i) EXPECT_EQ(dashboard(s, cookie, views[i]), node_by_node[i]) << views[i];
+  s.app().analytics().set_read_limits({});
 }
 
-// A region child (a district) is read from its monthly sums, completed by day rows where the period cuts a month;
+// A summed child (a district, a unit) is read from its monthly sums, completed by day rows where the period cuts a month;
 // every period gives the figures a count of the day rows below it gives.
-TEST_P(Analytics, RegionFiguresEqualTheDayRowsForAnyPeriod) {
+TEST_P(Analytics, SummedSubtreesEqualTheDayRowsForAnyPeriod) {
   START_CITY(s);
   const Principal admin = admin_of(s);
   org::NodeInput district_in{.parent_id = city.city, .node_type = "district", .name = "东区"};
@@ -209,11 +224,16 @@ TEST_P(Analytics, RegionFiguresEqualTheDayRowsForAnyPeriod) {
       EXPECT_EQ(district_points, expected(from, to, young));
       EXPECT_EQ(d["totals"]["points"], all_points);
     }
-  // The district's units are ranked from inside it; the city ranks its children when all of them are regions.
+  // A node whose children are all summed ranks those children by points per person; a unit ranks the units below it
+  // (none here).
   const Json inside = dashboard(s, cookie, "?node_id=" + std::to_string(district));
-  EXPECT_EQ(inside["points_ranked"], "units");
+  EXPECT_EQ(inside["points_ranked"], "children");
   ASSERT_FALSE(inside["points_top_units"].empty());
   EXPECT_EQ(inside["points_top_units"][0]["id"], city.unit_a);
+  EXPECT_EQ(inside["points_top_units"][0]["points_per_person"],
+            static_cast<double>(expected("2026-01-01", "2026-11-29", false)) /
+                static_cast<double>(s.count("SELECT COUNT(*) FROM person WHERE status = 'active' AND unit_id = " +
+                                            std::to_string(city.unit_a))));
 }
 
 TEST_P(Analytics, FiguresStayInsideTheCallersScope) {

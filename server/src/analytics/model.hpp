@@ -15,12 +15,12 @@ inline constexpr const char* kMetricParticipants = "study.participants";  // dis
 inline constexpr const char* kMetricMeetings = "meetings.held";           // closed meetings by type (dimension)
 inline constexpr const char* kMetricPoints = "points.net";                // booked points by category (dimension)
 
-// Regions: the node types above the units (city, district, system). analytics_tree keeps each region's subtree summed
-// by month, so that a dashboard reads a region child as a few rows.
-inline bool is_region(const std::string& node_type) {
-  return node_type == "city" || node_type == "district" || node_type == "system";
+// Summed nodes: the city, district, system and unit nodes. analytics_tree keeps each one's subtree summed by month, so
+// that a dashboard reads such a child as a few rows (the branches below a unit are read node by node).
+inline bool is_summed(const std::string& node_type) {
+  return node_type == "city" || node_type == "district" || node_type == "system" || node_type == "unit";
 }
-inline constexpr const char* kRegionTypes = "('city', 'district', 'system')";
+inline constexpr const char* kSummedTypes = "('city', 'district', 'system', 'unit')";
 
 struct Filter {
   long long node_id = 0;   // 0: the caller's widest node

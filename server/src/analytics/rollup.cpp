@@ -26,10 +26,10 @@ const char* const kAddPeople = "INSERT INTO analytics_people (node_id, unit_id, 
 const char* const kAddPeopleTail =
     ") ON CONFLICT (node_id, birth_date, rank, party_status) DO UPDATE SET n = analytics_people.n + excluded.n";
 
-void add_tree_row(soci::session& sql, long long region, const std::string& month, const std::string& metric,
+void add_tree_row(soci::session& sql, long long summed_id, const std::string& month, const std::string& metric,
                   const std::string& dimension, int young, long long delta) {
   db::Query q(kAddTree);
-  q.value(region).add(", ").value(month).add(", ").value(metric).add(", ").value(dimension).add(", ").value(young)
+  q.value(summed_id).add(", ").value(month).add(", ").value(metric).add(", ").value(dimension).add(", ").value(young)
       .add(", ").value(delta).add(kAddTreeTail);
   q.run(sql);
 }
@@ -47,12 +47,12 @@ std::vector<long long> path_ids(const std::string& path) {
   return out;
 }
 
-// Of `ids`, the regions (in the order given).
-std::vector<long long> regions_among(soci::session& sql, const std::vector<long long>& ids) {
+// Of `ids`, the summed (in the order given).
+std::vector<long long> summed_among(soci::session& sql, const std::vector<long long>& ids) {
   std::vector<long long> out;
   if (ids.empty()) return out;
   db::Query q("SELECT id FROM org_node WHERE node_type IN ");
-  q.add(kRegionTypes).add(" AND ");
+  q.add(kSummedTypes).add(" AND ");
   db::in_ids(q, "id", ids);
   q.each(sql, [&](const soci::row& r) { out.push_back(db::column_ll(r, 0)); });
   return out;
@@ -80,7 +80,7 @@ std::unique_ptr<Rollup> Rollup::for_rebuild(db::Tx& tx, const org::YoungCadreRul
   r->rebuilding_ = true;
   org::each_active_person(tx.sql(), [&](const org::PersonFacts& p) { r->people_[p.id] = p; });
   db::Query("SELECT id, COALESCE(parent_id, 0), node_type FROM org_node").each(tx.sql(), [&](const soci::row& row) {
-    r->tree_[db::column_ll(row, 0)] = {db::column_ll(row, 1), is_region(row.get<std::string>(2))};
+    r->tree_[db::column_ll(row, 0)] = {db::column_ll(row, 1), is_summed(row.get<std::string>(2))};
   });
   return r;
 }
@@ -105,15 +105,15 @@ std::optional<Place> Rollup::place(long long person_id, const std::string& day) 
   return Place{node_of(*p), p->unit_id, young_on(*p, day)};
 }
 
-const std::vector<long long>& Rollup::regions_of(long long node_id) {
-  auto found = regions_.find(node_id);
-  if (found != regions_.end()) return found->second;
-  std::vector<long long> regions;
+const std::vector<long long>& Rollup::summed_above(long long node_id) {
+  auto found = summed_.find(node_id);
+  if (found != summed_.end()) return found->second;
+  std::vector<long long> summed;
   if (rebuilding_) {
     for (long long at = node_id; at;) {
       const auto it = tree_.find(at);
       if (it == tree_.end()) break;
-      if (it->second.second) regions.push_back(at);
+      if (it->second.second) summed.push_back(at);
       at = it->second.first;
     }
   } else {
@@ -121,9 +121,9 @@ const std::vector<long long>& Rollup::regions_of(long long node_id) {
     q.value(node_id);
     std::string path;
     q.each(tx_.sql(), [&](const soci::row& r) { path = r.get<std::string>(0); });
-    regions = regions_among(tx_.sql(), path_ids(path));
+    summed = summed_among(tx_.sql(), path_ids(path));
   }
-  return regions_[node_id] = std::move(regions);
+  return summed_[node_id] = std::move(summed);
 }
 
 void Rollup::add(long long node_id, long long unit_id, const std::string& day, const std::string& metric,
@@ -139,8 +139,8 @@ void Rollup::add(long long node_id, long long unit_id, const std::string& day, c
   q.value(node_id).add(", ").value(unit_id).add(", ").value(day).add(", ").value(metric).add(", ").value(dimension)
       .add(", ").value(young ? 1 : 0).add(", ").value(delta).add(kAddDailyTail);
   q.run(tx_.sql());
-  for (long long region : regions_of(node_id))
-    add_tree_row(tx_.sql(), region, day.substr(0, 7), metric, dimension, young ? 1 : 0, delta);
+  for (long long id : summed_above(node_id))
+    add_tree_row(tx_.sql(), id, day.substr(0, 7), metric, dimension, young ? 1 : 0, delta);
 }
 
 bool Rollup::once(const std::string& metric, const std::string& period, long long item) {
@@ -195,14 +195,14 @@ void Rollup::flush() {
     }
   }
   {
-    // Each node's days summed by month first (the map is ordered by node), then added to the node's regions.
+    // Each node's days summed by month first (the map is ordered by node), then added to the node's summed.
     using MonthKey = std::tuple<std::string, std::string, std::string, int>;  // month, metric, dimension, young
     std::map<std::pair<long long, MonthKey>, long long> tree;
     std::map<MonthKey, long long> months;
     long long node = 0;
     auto spill = [&] {
-      for (long long region : regions_of(node))
-        for (const auto& [k, v] : months) tree[{region, k}] += v;
+      for (long long id : summed_above(node))
+        for (const auto& [k, v] : months) tree[{id, k}] += v;
       months.clear();
     };
     for (const auto& [k, v] : daily_) {
@@ -251,11 +251,11 @@ void move_subtree(db::Tx& tx, const db::Event& e) {
   auto old_ids = path_ids(e.payload.value("from_path", std::string()));
   auto new_ids = path_ids(e.payload.value("to_path", std::string()));
   if (old_ids.empty() || new_ids.empty()) return;
-  old_ids.pop_back(), new_ids.pop_back();  // the moved node and its regions below keep their sums
-  std::vector<std::pair<long long, int>> changes;  // region, sign
-  for (long long r : regions_among(sql, old_ids))
+  old_ids.pop_back(), new_ids.pop_back();  // the moved node and its summed below keep their sums
+  std::vector<std::pair<long long, int>> changes;  // summed node, sign
+  for (long long r : summed_among(sql, old_ids))
     if (std::find(new_ids.begin(), new_ids.end(), r) == new_ids.end()) changes.push_back({r, -1});
-  for (long long r : regions_among(sql, new_ids))
+  for (long long r : summed_among(sql, new_ids))
     if (std::find(old_ids.begin(), old_ids.end(), r) == old_ids.end()) changes.push_back({r, 1});
   if (changes.empty()) return;
   db::Query q("SELECT SUBSTR(a.day, 1, 7), a.metric, a.dimension, a.young, SUM(a.value) FROM analytics_daily a "
@@ -267,9 +267,9 @@ void move_subtree(db::Tx& tx, const db::Event& e) {
     sums.push_back({r.get<std::string>(0), r.get<std::string>(1), r.get<std::string>(2),
                     static_cast<int>(db::column_ll(r, 3)), db::column_ll(r, 4)});
   });
-  for (const auto& [region, sign] : changes)
+  for (const auto& [id, sign] : changes)
     for (const auto& [month, metric, dimension, young, value] : sums)
-      if (value) add_tree_row(sql, region, month, metric, dimension, young, sign * value);
+      if (value) add_tree_row(sql, id, month, metric, dimension, young, sign * value);
 }
 
 void subscribe(db::EventBus& bus, const org::YoungCadreRule& rule) {

@@ -49,8 +49,8 @@ class Rollup {
 
  private:
   bool young_on(const org::PersonFacts& p, const std::string& day) const;
-  // The regions at or above a node (analytics_tree gets each of the node's additions too).
-  const std::vector<long long>& regions_of(long long node_id);
+  // The summed at or above a node (analytics_tree gets each of the node's additions too).
+  const std::vector<long long>& summed_above(long long node_id);
 
   db::Tx& tx_;
   org::YoungCadreRule rule_;
@@ -61,8 +61,8 @@ class Rollup {
   using PeopleKey = std::tuple<long long, std::string, std::string, std::string>;      // node, birth, rank, status
   std::map<PeopleKey, std::pair<long long, long long>> people_counts_;                 // → unit, n
   std::set<std::tuple<std::string, std::string, long long>> seen_;
-  std::unordered_map<long long, std::vector<long long>> regions_;
-  std::unordered_map<long long, std::pair<long long, bool>> tree_;  // rebuild: node → parent, is a region
+  std::unordered_map<long long, std::vector<long long>> summed_;
+  std::unordered_map<long long, std::pair<long long, bool>> tree_;  // rebuild: node → parent, is summed
 };
 
 // One module's contribution to the rollups.
@@ -79,7 +79,7 @@ std::string activity_date(const db::Event& e);
 
 // Subscribes every source to its events.
 void subscribe(db::EventBus& bus, const org::YoungCadreRule& rule);
-// A node moved (org.node_moved): its subtree's monthly sums leave the regions it was under and join the new ones.
+// A node moved (org.node_moved): its subtree's monthly sums leave the summed it was under and join the new ones.
 void move_subtree(db::Tx& tx, const db::Event& e);
 // Empties the rollup tables and recomputes them from the modules' data in one transaction; returns rows written.
 long long rebuild(db::Database& db, const org::YoungCadreRule& rule);

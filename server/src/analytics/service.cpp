@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "analytics/activity.hpp"
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
@@ -123,6 +124,8 @@ std::vector<NodeInfo> load_subtree(soci::session& sql, const std::string& path) 
 
 Json node_json(const NodeInfo& n) { return {{"id", n.id}, {"name", n.name}, {"node_type", n.type}}; }
 
+const std::vector<std::string> kNoDates;
+
 std::string month_first(const std::string& day) { return day.substr(0, 8) + "01"; }
 
 }  // namespace
@@ -181,7 +184,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   Scope sc = resolve(caller, filter);
   const std::string now = today();
   const std::string on = std::min(filter.to, now);  // ages, deadlines and lights as of the period's end
-  const Slice slice{sc.node.path, filter.from, filter.to, filter.young_only, sc.nodes.size() <= kNarrowSubtreeNodes};
+  const Slice slice{sc.node.path, filter.from, filter.to, filter.young_only, sc.nodes.size() <= limits_.narrow_nodes};
 
   // Each node of the subtree maps to the child of the shown node it lies under (itself when it is the node).
   std::map<long long, const NodeInfo*> by_id;
@@ -199,22 +202,18 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   std::map<long long, long long> unit_of;  // nearest unit at or above each node
   for (const auto& n : sc.nodes) unit_of[n.id] = n.type == "unit" ? n.id : (unit_of.count(n.parent_id) ? unit_of[n.parent_id] : 0);
 
-  // Region children the caller sees whole are read from analytics_tree (a few rows each); the rest of the subtree node
-  // by node.
+  // Children kept summed (units and above) that the caller sees whole are read from analytics_tree, a few rows each; the
+  // rest of the subtree node by node.
   auto lease = db_.lease();
   auto& sql = lease.sql();
-  std::map<long long, std::string> regions;
+  std::map<long long, std::string> summed;
   for (const auto* c : children)
-    if (is_region(c->type) && covers(caller, c->path)) regions[c->id] = c->path;
+    if (is_summed(c->type) && covers(caller, c->path)) summed[c->id] = c->path;
   Slice per_node_slice = slice;
-  if (!regions.empty()) {
+  if (!summed.empty()) {
     for (const auto& n : sc.nodes)
-      if (!regions.count(bucket_of(n.id))) per_node_slice.node_ids.push_back(n.id);
+      if (!summed.count(bucket_of(n.id))) per_node_slice.node_ids.push_back(n.id);
   }
-  auto region_sums = [&](const Slice& sl, const char* metric) {
-    return AnalyticsStore::region_sums(sql, regions, sl, now, metric);
-  };
-
   std::map<long long, Figures> per_node;
   Json ranks = Json::object(), statuses = Json::object();
   std::vector<long long> bands(age_bands().size(), 0);
@@ -230,45 +229,42 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     statuses[r.party_status] = statuses.value(r.party_status, 0LL) + r.n;
     unit_people_points[unit_of[r.node_id]].first += r.n;
   }
-  // node → dimension → sum of a metric over the slice, the regions' sums with the other nodes'.
-  auto sums_by_node = [&](const Slice& sl, const char* metric) {
-    Slice nodes_only = sl;
-    nodes_only.node_ids = per_node_slice.node_ids;
-    auto out = AnalyticsStore::by_node(sql, caller, nodes_only, metric);
-    for (const auto& [region, months] : region_sums(sl, metric))
-      for (const auto& [month, dims] : months)
-        for (const auto& [d, v] : dims) out[region][d] += v;
-    return out;
-  };
-  for (const auto& [node, dims] : sums_by_node(slice, kMetricCheckins))
-    for (const auto& [d, v] : dims) per_node[node].checkins += v;
-  Slice last_month = slice;
-  last_month.from = month_first(filter.to);
-  for (const auto& [node, dims] : sums_by_node(last_month, kMetricParticipants))
-    for (const auto& [d, v] : dims) per_node[node].participants += v;
+  const Activity activity = read_activity(sql, caller, per_node_slice, summed, now);
+  for (const auto& [node, a] : activity.by_node) {
+    auto& fig = per_node[node];
+    fig.checkins += a.checkins, fig.participants += a.participants, fig.points += a.points;
+    if (!summed.count(node)) unit_people_points[unit_of[node]].second += a.points;
+  }
   Json points_by_category = Json::object();
-  for (const auto& [node, dims] : sums_by_node(slice, kMetricPoints))
-    for (const auto& [d, v] : dims) {
-      per_node[node].points += v;
-      points_by_category[d] = points_by_category.value(d, 0LL) + v;
-      if (!regions.count(node)) unit_people_points[unit_of[node]].second += v;
-    }
+  for (const auto& [d, v] : activity.points_by_category) points_by_category[d] = v;
   // 三会一课: each branch's light per meeting type by the party module's cadence rule, from the closed meetings' days.
   // The light looks at the current period and the one before, so only those days are read (a city has a million
   // meetings in two years; this is a few per branch).
-  Slice meeting_window = slice;
-  meeting_window.young_only = false;
-  meeting_window.from = format_date(add_months(*parse_date(on), -24));
-  meeting_window.to = on;
   std::map<std::string, std::string> window_of;
-  for (const auto& type : party::branch_meeting_types())
+  std::vector<party::LightRule> light_rules;
+  for (const auto& type : party::branch_meeting_types()) {
     window_of[type] = party::previous_period(type, party::period_of(type, on)).first;
-  const auto held = AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of);
+    light_rules.emplace_back(type, on, filter.from);
+  }
+  // Up to a few thousand branches are read node by node; more as ranges of the (metric, dimension, day) index, every
+  // node's rows of the window (the branches outside the subtree are skipped below).
+  std::vector<long long> branch_ids;
+  for (const auto& n : sc.nodes)
+    if (n.type == "branch" && visible(caller, n)) branch_ids.push_back(n.id);
+  std::unordered_map<long long, std::map<std::string, std::vector<std::string>>> held;
+  if (branch_ids.size() <= limits_.node_by_node_branches) {
+    Slice meeting_window = slice;
+    meeting_window.young_only = false;
+    meeting_window.node_ids = branch_ids.empty() ? std::vector<long long>{sc.node.id} : branch_ids;
+    meeting_window.from = format_date(add_months(*parse_date(on), -24));
+    meeting_window.to = on;
+    for (auto& [node, types] : AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of))
+      held[node] = std::move(types);
+  } else {
+    held = AnalyticsStore::meeting_days(sql, window_of, on);
+  }
   Json meetings_by_type = Json::object();
-  Slice everyone = slice;
-  everyone.young_only = false;
-  for (const auto& [node, types] : sums_by_node(everyone, kMetricMeetings))
-    for (const auto& [t, v] : types) meetings_by_type[t] = meetings_by_type.value(t, 0LL) + v;
+  for (const auto& [t, v] : activity.meetings_by_type) meetings_by_type[t] = v;
   const auto groups = study::units_with_study_group(sql);
   for (const auto& n : sc.nodes) {
     if (n.type == "unit") {
@@ -276,12 +272,13 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
       if (groups.count(n.id)) per_node[n.id].units_with_group += 1;
     }
     if (n.type != "branch" || !visible(caller, n)) continue;
-    std::vector<std::string> lights;
     const auto it = held.find(n.id);
-    for (const auto& type : party::branch_meeting_types()) {
-      std::vector<std::string> dates;
-      if (it != held.end() && it->second.count(type)) dates = it->second.at(type);
-      lights.push_back(party::cadence(type, dates, on, filter.from).light);
+    std::vector<std::string> lights;
+    for (std::size_t i = 0; i < light_rules.size(); ++i) {
+      const std::vector<std::string>* dates = &kNoDates;
+      if (it != held.end())
+        if (auto d = it->second.find(party::branch_meeting_types()[i]); d != it->second.end()) dates = &d->second;
+      lights.push_back(light_rules[i].light(*dates));
     }
     const std::string light = party::worst_light(lights);
     auto& fig = per_node[n.id];
@@ -289,7 +286,9 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     (light == "green" ? fig.branches_green : light == "yellow" ? fig.branches_yellow : fig.branches_red) += 1;
   }
   Json stages = Json::object();
-  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on, slice.narrow)) {
+  // The people's facts start from the people of the subtree's units, unless it is the whole tree.
+  const bool people_narrow = sc.node.parent_id != 0;
+  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on, people_narrow)) {
     for (const auto& [stage, n] : d.by_stage) {
       per_node[node].dev_active += n;
       stages[std::to_string(stage)] = stages.value(std::to_string(stage), 0LL) + n;
@@ -297,7 +296,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
     per_node[node].dev_overdue += d.overdue;
   }
   const std::string dues_month = on.substr(0, 7);
-  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month, slice.narrow)) {
+  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month, people_narrow)) {
     per_node[node].members += d.members;
     per_node[node].paid += d.paid;
   }
@@ -373,19 +372,8 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   if (ranks.contains("none")) rank_list.push_back({{"rank", "none"}, {"name", "未定职级"}, {"n", ranks["none"]}});
   out["people"] = {{"by_age_band", age}, {"by_rank", rank_list}, {"by_party_status", statuses}};
   Json trend = Json::array();
-  Slice whole = slice;
-  whole.from = month_first(filter.from);
-  auto months_of = [&](const char* metric) {
-    Slice nodes_only = whole;
-    nodes_only.node_ids = per_node_slice.node_ids;
-    auto out = AnalyticsStore::by_month(sql, caller, nodes_only, metric);
-    for (const auto& [region, months] : region_sums(whole, metric))
-      for (const auto& [month, dims] : months)
-        for (const auto& [d, v] : dims) out[month] += v;
-    return out;
-  };
-  const auto checkin_months = months_of(kMetricCheckins);
-  const auto participant_months = months_of(kMetricParticipants);
+  const auto& checkin_months = activity.checkins_by_month;
+  const auto& participant_months = activity.participants_by_month;
   for (Date d = *parse_date(month_first(filter.from)); format_date(d) <= filter.to; d = add_months(d, 1)) {
     const std::string m = format_date(d).substr(0, 7);
     trend.push_back({{"month", m}, {"checkins", checkin_months.count(m) ? checkin_months.at(m) : 0},
@@ -399,10 +387,10 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   for (const auto& [g, n] : total.grades) grades[g] = n;
   out["grades"] = grades;
   // Top and bottom units by points per person over the period: the units read node by node; when every child is a
-  // region read as a whole, the children themselves (drilling into one ranks its units).
+  // summed node read as a whole, the children themselves (drilling into one ranks its units).
   for (const auto& [unit, pp] : std::map(unit_people_points))
-    if (regions.count(bucket_of(unit))) unit_people_points.erase(unit);
-  const bool rank_children = unit_people_points.empty() && !regions.empty();
+    if (summed.count(bucket_of(unit))) unit_people_points.erase(unit);
+  const bool rank_children = unit_people_points.empty() && !summed.empty();
   if (rank_children)
     for (const auto* c : children) unit_people_points[c->id] = {per_child[c->id].people, per_child[c->id].points};
   out["points_ranked"] = rank_children ? "children" : "units";

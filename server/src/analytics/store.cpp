@@ -65,23 +65,31 @@ std::vector<PeopleRow> AnalyticsStore::people(soci::session& sql, const Principa
   return out;
 }
 
-std::map<long long, std::map<std::string, long long>> AnalyticsStore::by_node(soci::session& sql, const Principal& caller,
-                                                                              const Slice& s, const std::string& metric) {
-  db::Query q = from("SELECT a.node_id, a.dimension, SUM(a.value)", "analytics_daily", caller, s);
-  daily_filter(q, s, metric);
-  q.add(" GROUP BY a.node_id, a.dimension");
-  std::map<long long, std::map<std::string, long long>> out;
-  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][r.get<std::string>(1)] += db::column_ll(r, 2); });
-  return out;
-}
-
-std::map<std::string, long long> AnalyticsStore::by_month(soci::session& sql, const Principal& caller, const Slice& s,
-                                                          const std::string& metric) {
-  db::Query q = from("SELECT SUBSTR(a.day, 1, 7), SUM(a.value)", "analytics_daily", caller, s);
-  daily_filter(q, s, metric);
-  q.add(" GROUP BY SUBSTR(a.day, 1, 7)");
-  std::map<std::string, long long> out;
-  q.each(sql, [&](const soci::row& r) { out[r.get<std::string>(0)] += db::column_ll(r, 1); });
+std::vector<AnalyticsStore::NodeSum> AnalyticsStore::node_sums(soci::session& sql, const Principal& caller,
+                                                               const Slice& s, const std::string& period_from,
+                                                               const std::vector<std::string>& metrics) {
+  std::vector<NodeSum> out;
+  auto read = [&](const std::vector<std::string>& some) {
+    db::Query q("SELECT a.node_id, a.metric, SUBSTR(a.day, 1, 7), a.dimension, a.young, CASE WHEN a.day >= ");
+    q.value(period_from).add(" THEN 1 ELSE 0 END, SUM(a.value)");
+    db::Query rows = from("", "analytics_daily", caller, s);
+    q.append(rows);
+    const bool by_node = s.narrow || !s.node_ids.empty();
+    // `|| ''` keeps a read by node off the (metric, day) index (see Slice::narrow).
+    q.add(by_node ? " AND a.metric || '' IN (" : " AND a.metric IN (");
+    for (std::size_t i = 0; i < some.size(); ++i) (i ? q.add(", ") : q).value(some[i]);
+    q.add(") AND a.day >= ").value(s.from).add(" AND a.day <= ").value(s.to);
+    q.add(" GROUP BY a.node_id, a.metric, SUBSTR(a.day, 1, 7), a.dimension, a.young, 6");
+    q.each(sql, [&](const soci::row& r) {
+      out.push_back({db::column_ll(r, 0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
+                     db::column_ll(r, 4) == 1, db::column_ll(r, 5) == 1, db::column_ll(r, 6)});
+    });
+  };
+  if (s.narrow || !s.node_ids.empty()) {
+    read(metrics);
+  } else {
+    for (const auto& m : metrics) read({m});
+  }
   return out;
 }
 
@@ -104,12 +112,24 @@ std::map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsSt
   return out;
 }
 
-MonthSums AnalyticsStore::region_sums(soci::session& sql, const std::map<long long, std::string>& regions, const Slice& s,
+std::unordered_map<long long, std::map<std::string, std::vector<std::string>>> AnalyticsStore::meeting_days(
+    soci::session& sql, const std::map<std::string, std::string>& since, const std::string& to) {
+  std::unordered_map<long long, std::map<std::string, std::vector<std::string>>> out;
+  for (const auto& [type, first] : since) {  // one range of analytics_daily_dimension each
+    db::Query q("SELECT node_id, day FROM analytics_daily WHERE metric = ");
+    q.value(kMetricMeetings).add(" AND dimension = ").value(type).add(" AND day >= ").value(first);
+    q.add(" AND day <= ").value(to);
+    q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)][type].push_back(r.get<std::string>(1)); });
+  }
+  return out;
+}
+
+MonthSums AnalyticsStore::subtree_sums(soci::session& sql, const std::map<long long, std::string>& summed, const Slice& s,
                                      const std::string& today, const std::string& metric) {
   MonthSums out;
-  if (regions.empty()) return out;
+  if (summed.empty()) return out;
   std::vector<long long> ids;
-  for (const auto& [id, path] : regions) ids.push_back(id);
+  for (const auto& [id, path] : summed) ids.push_back(id);
   db::Query q("SELECT node_id, month, dimension, SUM(value) FROM analytics_tree WHERE ");
   db::in_ids(q, "node_id", ids);
   q.add(" AND month >= ").value(s.from.substr(0, 7)).add(" AND month <= ").value(s.to.substr(0, 7));
@@ -120,7 +140,7 @@ MonthSums AnalyticsStore::region_sums(soci::session& sql, const std::map<long lo
     out[db::column_ll(r, 0)][r.get<std::string>(1)][r.get<std::string>(2)] += db::column_ll(r, 3);
   });
 
-  // The day rows below the regions over [first, last], added with `sign`.
+  // The day rows below the summed over [first, last], added with `sign`.
   auto add_days = [&](const std::string& first, const std::string& last, long long sign) {
     if (first > last) return;
     db::Query d("SELECT n.path, a.dimension, SUM(a.value) FROM analytics_daily a JOIN org_node n ON n.id = a.node_id WHERE ");
@@ -130,8 +150,8 @@ MonthSums AnalyticsStore::region_sums(soci::session& sql, const std::map<long lo
     d.add(" GROUP BY n.path, a.dimension");
     d.each(sql, [&](const soci::row& r) {
       const std::string path = r.get<std::string>(0);
-      for (const auto& [id, region_path] : regions)
-        if (path.rfind(region_path, 0) == 0) {
+      for (const auto& [id, summed_path] : summed)
+        if (path.rfind(summed_path, 0) == 0) {
           out[id][first.substr(0, 7)][r.get<std::string>(1)] += sign * db::column_ll(r, 2);
           break;
         }

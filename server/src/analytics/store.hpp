@@ -4,6 +4,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analytics/model.hpp"
@@ -22,7 +23,7 @@ struct Slice {
   // city, a district) by metric and day. Left to itself SQLite takes the metric index for both, which reads every
   // node's rows of the period to keep a unit's few.
   bool narrow = false;
-  // When not empty: exactly these nodes (the nodes of the subtree outside the region children read from
+  // When not empty: exactly these nodes (the nodes of the subtree outside the summed children read from
   // analytics_tree), read node by node.
   std::vector<long long> node_ids;
 };
@@ -45,23 +46,32 @@ class AnalyticsStore {
   // Active people counts by node, age band (on `on`), rank, party status and young-cadre flag.
   static std::vector<PeopleRow> people(soci::session& sql, const Principal& caller, const Slice& s, const std::string& on,
                                        const org::YoungCadreRule& rule);
-  // metric sums by node and dimension.
-  static std::map<long long, std::map<std::string, long long>> by_node(soci::session& sql, const Principal& caller,
-                                                                       const Slice& s, const std::string& metric);
-  // metric sums by month (YYYY-MM).
-  static std::map<std::string, long long> by_month(soci::session& sql, const Principal& caller, const Slice& s,
-                                                   const std::string& metric);
+  // Every given metric's rows of the slice's nodes over [s.from, s.to], summed by node, metric, month, dimension and
+  // young flag (the slice's young_only is not applied), split at `period_from` (in_period: on or after it). A narrow
+  // slice (or one of listed nodes) reads each node's rows once for all the metrics; a wide one by metric and day.
+  struct NodeSum {
+    long long node_id = 0;
+    std::string metric, month, dimension;
+    bool young = false, in_period = false;
+    long long value = 0;
+  };
+  static std::vector<NodeSum> node_sums(soci::session& sql, const Principal& caller, const Slice& s,
+                                        const std::string& period_from, const std::vector<std::string>& metrics);
   // The days of each node's rows of a metric, by dimension: node → dimension → days. With `since` (dimension → first
   // day), only those dimensions, each from its own first day (up to the slice's end).
   static std::map<long long, std::map<std::string, std::vector<std::string>>> days(
       soci::session& sql, const Principal& caller, const Slice& s, const std::string& metric,
       const std::map<std::string, std::string>& since = {});
 
-  // metric sums over each region's whole subtree (regions: id → path, all below s.path and fully inside the caller's
+  // The days each node held closed meetings of a type (meetings.held rows), node → type → days, each type from its
+  // own first day (type → first day) up to `to`; every node, the caller picks theirs.
+  static std::unordered_map<long long, std::map<std::string, std::vector<std::string>>> meeting_days(
+      soci::session& sql, const std::map<std::string, std::string>& since, const std::string& to);
+  // metric sums over each summed node's whole subtree (summed: id → path, all below s.path and fully inside the caller's
   // scope) by month, for the days of the slice, from analytics_tree. A month the slice cuts is completed from the day
-  // rows below the regions: the days outside the slice are taken off the month, or the days inside it replace the
+  // rows below the summed: the days outside the slice are taken off the month, or the days inside it replace the
   // month, whichever side has fewer days (the side after `today` when there is one: days not lived yet have no rows).
-  static MonthSums region_sums(soci::session& sql, const std::map<long long, std::string>& regions, const Slice& s,
+  static MonthSums subtree_sums(soci::session& sql, const std::map<long long, std::string>& summed, const Slice& s,
                                const std::string& today, const std::string& metric);
 
   static std::vector<Threshold> thresholds(soci::session& sql);

@@ -68,6 +68,23 @@ Period previous_period(const std::string& meeting_type, const Period& p) {
   return period_of(meeting_type, format_date(*first - std::chrono::days{1}));
 }
 
+LightRule::LightRule(const std::string& meeting_type, const std::string& today, const std::string& since)
+    : today_(today), current_(period_of(meeting_type, today)), previous_(previous_period(meeting_type, current_)),
+      previous_counts_(counts(previous_, since)),
+      warn_(days_between(*parse_date(today), *parse_date(current_.last)) < warn_days(meeting_type)) {}
+
+const char* LightRule::light(const std::vector<std::string>& held_dates) const {
+  bool held_now = false, held_before = false;
+  for (const auto& d : held_dates) {
+    if (d > today_) continue;  // a meeting dated later than today is not held yet
+    held_now = held_now || (d >= current_.first && d <= current_.last);
+    held_before = held_before || (d >= previous_.first && d <= previous_.last);
+  }
+  if (held_now) return "green";
+  if (previous_counts_ && !held_before) return "red";
+  return warn_ ? "yellow" : "green";
+}
+
 Cadence cadence(const std::string& meeting_type, const std::vector<std::string>& held_dates, const std::string& today,
                 const std::string& since) {
   Cadence c;
@@ -81,17 +98,7 @@ Cadence cadence(const std::string& meeting_type, const std::vector<std::string>&
   c.period_first = current.first;
   c.period_last = current.last;
   c.held_this_period = held_within(held, current);
-  const Period previous = previous_period(meeting_type, current);
-  const bool missed_previous = counts(previous, since) && !held_within(held, previous);
-  const int days_left = days_between(*parse_date(today), *parse_date(current.last));
-  if (c.held_this_period)
-    c.light = "green";
-  else if (missed_previous)
-    c.light = "red";
-  else if (days_left < warn_days(meeting_type))
-    c.light = "yellow";
-  else
-    c.light = "green";
+  c.light = LightRule(meeting_type, today, since).light(held);
   for (Period p = period_of(meeting_type, today.substr(0, 4) + "-01-01"); p.first < current.first;
        p = period_of(meeting_type, format_date(*parse_date(p.last) + std::chrono::days{1})))
     if (counts(p, since) && !held_within(held, p)) ++c.missed_this_year;

@@ -52,6 +52,21 @@ struct Cadence {
 Cadence cadence(const std::string& meeting_type, const std::vector<std::string>& held_dates, const std::string& today,
                 const std::string& since);
 
+// The light alone, for many branches on one day (the dashboards): the periods are worked out once. cadence() gives
+// the same light.
+class LightRule {
+ public:
+  LightRule(const std::string& meeting_type, const std::string& today, const std::string& since);
+  // held_dates in any order; those after today do not count.
+  const char* light(const std::vector<std::string>& held_dates) const;
+  const Period& current() const { return current_; }
+
+ private:
+  std::string today_;
+  Period current_, previous_;
+  bool previous_counts_ = false, warn_ = false;
+};
+
 // The secretary's own party lecture, at least one a year: green when given this year; red when last year had none
 // (and counted); yellow when not yet and the year ends within warn_days("life_meeting").
 std::string secretary_lecture_light(const std::vector<std::string>& secretary_lecture_dates, const std::string& today,
