@@ -171,7 +171,8 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
   for (const auto& v : views) node_by_node.push_back(dashboard(s, cookie, v));
   EXPECT_GT(node_by_node[0]["totals"]["branches"].get<long long>(), 0);
   EXPECT_GT(node_by_node[0]["totals"]["points"].get<long long>(), 0);
-  s.app().analytics().set_read_limits({.narrow_nodes = 0, .node_by_node_branches = 0});
+  s.app().analytics().set_read_limits({.narrow_nodes = 0, .node_by_node_branches = 0, .read_whole_above = 0});
+  s.count("DELETE FROM analytics_state RETURNING node_id");  // the day's figures read again, the other way
   for (std::size_t i = 0; i < views.size(); ++i) EXPECT_EQ(dashboard(s, cookie, views[i]), node_by_node[i]) << views[i];
   s.app().analytics().set_read_limits({});
 }
@@ -234,6 +235,67 @@ TEST_P(Analytics, SummedSubtreesEqualTheDayRowsForAnyPeriod) {
             static_cast<double>(expected("2026-01-01", "2026-11-29", false)) /
                 static_cast<double>(s.count("SELECT COUNT(*) FROM person WHERE status = 'active' AND unit_id = " +
                                             std::to_string(city.unit_a))));
+}
+
+// A unit's figures of the day are kept (analytics_state) and read again once something below it changes: after each
+// kind of change the dashboard equals one read with nothing kept.
+TEST_P(Analytics, KeptFiguresOfTheDayFollowEveryChangeBelow) {
+  START_CITY(s);
+  for (int i = 0; i < 3; ++i) add_roster_person(s, "甲" + std::to_string(i), city.unit_a, city.branch_a1, "full");
+  const long long masses_b = add_roster_person(s, "乙申请", city.unit_b, 0, "masses");
+  analytics::rebuild(s.app().database(), {});
+  const Principal admin = admin_of(s);
+  const std::string cookie = s.login("admin");
+  auto unit_figures = [&](long long unit) {
+    const Json d = dashboard(s, cookie, "");
+    for (const auto& k : d["children"])
+      if (k["id"] == unit) return k["figures"];
+    ADD_FAILURE() << "no row for unit " << unit;
+    return Json();
+  };
+  auto same_as_unkept = [&](const std::string& after) {
+    SCOPED_TRACE(after);
+    EXPECT_GT(s.count("SELECT COUNT(*) FROM analytics_state"), 0) << "figures were kept";
+    const Json kept = dashboard(s, cookie, "");
+    s.count("DELETE FROM analytics_state RETURNING node_id");
+    EXPECT_EQ(kept, dashboard(s, cookie, ""));
+  };
+  const Json before = unit_figures(city.unit_a);
+  same_as_unkept("nothing changed");
+
+  // A person of unit B moved to unit A.
+  org::PersonPatch move;
+  move.unit_id = city.unit_a, move.branch_id = city.branch_a1;
+  s.app().org().update_person(admin, city.person_b, move);
+  EXPECT_EQ(unit_figures(city.unit_a)["people"], before["people"].get<long long>() + 1);
+  same_as_unkept("a person moved");
+
+  // Dues paid by a member of unit A.
+  ASSERT_EQ(s.send_as(cookie, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})").status, 200);
+  const long long paid = unit_figures(city.unit_a)["dues_paid"];
+  ASSERT_EQ(s.send_as(cookie, "POST", "/api/v1/party/dues/payments",
+                      Json{{"person_id", city.person_a}, {"months", {"2026-11"}}, {"paid_on", "2026-11-29"},
+                           {"method", "transfer"}}.dump()).status, 201);
+  EXPECT_EQ(unit_figures(city.unit_a)["dues_paid"], paid + 1);
+  same_as_unkept("dues paid");
+
+  // A development case opened in unit B.
+  const long long active = unit_figures(city.unit_b)["development_active"];
+  ASSERT_EQ(s.send_as(cookie, "POST", "/api/v1/party/cases", Json{{"person_id", masses_b}, {"date", "2026-11-20"}}.dump()).status, 201);
+  EXPECT_EQ(unit_figures(city.unit_b)["development_active"], active + 1);
+  same_as_unkept("a development case opened");
+
+  // A meeting of branch A1 closed: its light.
+  const Json lights = unit_figures(city.unit_a);
+  for (const std::string type : {"branch_committee", "branch_general", "party_lecture", "theme_day", "life_meeting"}) {
+    party::MeetingInput m{.node_id = city.branch_a1, .meeting_type = type, .held_on = "2026-11-28", .topic = "学习贯彻",
+                          .host_person_id = city.person_a, .minutes = "会议记录：传达学习上级精神，讨论本支部工作。"};
+    if (type == "party_lecture") m.lecturer = "书记";
+    s.app().meetings().close(admin, s.app().meetings().create(admin, m).id);
+  }
+  EXPECT_EQ(unit_figures(city.unit_a)["branches_green"], 1) << "every type held this period: " << lights.dump();
+  same_as_unkept("meetings closed");
 }
 
 TEST_P(Analytics, FiguresStayInsideTheCallersScope) {

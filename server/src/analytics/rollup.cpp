@@ -58,6 +58,14 @@ std::vector<long long> summed_among(soci::session& sql, const std::vector<long l
   return out;
 }
 
+void touch_versions(soci::session& sql, const std::vector<long long>& summed_ids) {
+  for (long long id : summed_ids) {
+    db::Query q("INSERT INTO analytics_state_version (node_id, version) VALUES (");
+    q.value(id).add(", 1) ON CONFLICT (node_id) DO UPDATE SET version = analytics_state_version.version + 1");
+    q.run(sql);
+  }
+}
+
 long long node_of(const org::PersonFacts& p) { return p.branch_id ? p.branch_id : p.unit_id; }
 
 void add_people_row(soci::session& sql, long long node, long long unit, const std::string& birth, const std::string& rank,
@@ -167,6 +175,10 @@ void Rollup::add_person(const org::PersonFacts& p) {
   q.run(tx_.sql());
 }
 
+void Rollup::touch(long long node_id) {
+  if (!rebuilding_ && node_id) touch_versions(tx_.sql(), summed_above(node_id));
+}
+
 void Rollup::refresh_person(long long person_id) {
   // What the person added last time comes off first.
   db::Query old("SELECT node_id, unit_id, birth_date, rank, party_status FROM analytics_person WHERE person_id = ");
@@ -177,10 +189,14 @@ void Rollup::refresh_person(long long person_id) {
                            r.get<std::string>(4), "active"};
   });
   if (had) {  // read first, written after: no statement runs while another's rows are being read
+    touch(had->branch_id);
     add_people_row(tx_.sql(), had->branch_id, had->unit_id, had->birth_date, had->rank, had->party_status, -1);
     db::Query("DELETE FROM analytics_person WHERE person_id = ").value(person_id).run(tx_.sql());
   }
-  if (auto p = org::person_facts(tx_.sql(), person_id)) add_person(*p);
+  if (auto p = org::person_facts(tx_.sql(), person_id)) {
+    touch(node_of(*p));
+    add_person(*p);
+  }
 }
 
 void Rollup::flush() {
@@ -258,6 +274,9 @@ void move_subtree(db::Tx& tx, const db::Event& e) {
   for (long long r : summed_among(sql, new_ids))
     if (std::find(old_ids.begin(), old_ids.end(), r) == old_ids.end()) changes.push_back({r, 1});
   if (changes.empty()) return;
+  std::vector<long long> touched;
+  for (const auto& [id, sign] : changes) touched.push_back(id);
+  touch_versions(sql, touched);
   db::Query q("SELECT SUBSTR(a.day, 1, 7), a.metric, a.dimension, a.young, SUM(a.value) FROM analytics_daily a "
               "JOIN org_node n ON n.id = a.node_id WHERE ");
   db::subtree_range(q, "n.path", e.payload.value("to_path", std::string()));
@@ -288,7 +307,7 @@ long long rebuild(db::Database& db, const org::YoungCadreRule& rule) {
   db::Tx tx(db);
   tx.lock_writers();  // no event adds to the tables while they are recomputed
   for (const char* table : {"analytics_daily", "analytics_tree", "analytics_people", "analytics_person",
-                            "analytics_seen"})
+                            "analytics_seen", "analytics_state"})
     db::Query(std::string("DELETE FROM ") + table).run(tx.sql());
   auto r = Rollup::for_rebuild(tx, rule);
   for (const auto& source : sources()) source.rebuild(*r);

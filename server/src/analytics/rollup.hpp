@@ -45,6 +45,8 @@ class Rollup {
   // The person's row of the roster counts: subtracts what they added before, adds what they are now.
   void refresh_person(long long person_id);
   void add_person(const org::PersonFacts& p);
+  // Something the day's figures count changed at the node: the kept figures of the summed nodes above it are stale.
+  void touch(long long node_id);
   void flush();
 
  private:

@@ -24,6 +24,12 @@ void checkin(Rollup& r, long long person_id, const std::string& day) {
 
 void meeting_closed(Rollup& r, long long node_id, long long unit_id, const std::string& type, const std::string& day) {
   r.add(node_id, unit_id, day, kMetricMeetings, type, false, 1);
+  r.touch(node_id);  // the branch's light
+}
+
+// Dues paid, a development case changed: only the day's figures of the person's place follow (no rollup rows).
+void person_state_changed(Rollup& r, long long person_id) {
+  if (const auto at = r.place(person_id, "2000-01-01")) r.touch(at->node_id);
 }
 
 void points_booked(Rollup& r, long long person_id, const std::string& day, const std::string& category, long long points) {
@@ -77,6 +83,14 @@ const std::vector<Source>& sources() {
          points::each_points_day(r.tx().sql(), [&](long long person, const std::string& day, const std::string& category,
                                                   long long sum) { points_booked(r, person, day, category, sum); });
        }},
+      {"dues",
+       {party::kEventDuesPaid},
+       [](Rollup& r, const db::Event& e) { person_state_changed(r, e.person_id); },
+       [](Rollup&) {}},
+      {"development",
+       {party::kEventDevelopmentChanged},
+       [](Rollup& r, const db::Event& e) { person_state_changed(r, party::development_case_person(r.tx().sql(), e.subject_id)); },
+       [](Rollup&) {}},
   };
   return list;
 }

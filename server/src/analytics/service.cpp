@@ -4,7 +4,9 @@
 #include <cmath>
 
 #include "analytics/activity.hpp"
+#include "analytics/nodes.hpp"
 #include "audit/recorder.hpp"
+#include "core/log.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "db/query.hpp"
@@ -20,11 +22,6 @@
 namespace xinhuo::analytics {
 
 namespace {
-
-struct NodeInfo {
-  long long id = 0, parent_id = 0;
-  std::string path, type, name;
-};
 
 // What each node adds up to; summed into the node's child (the drill-down rows) and the total.
 struct Figures {
@@ -82,49 +79,8 @@ std::string link_of(const std::string& rule, long long node_id) {
   return "/practice/assignments?node_id=" + n;
 }
 
-// The caller sees every node below `path`.
-bool covers(const Principal& caller, const std::string& path) {
-  if (caller.scope.all) return true;
-  for (const auto& p : caller.scope.subtree_paths)
-    if (path.rfind(p, 0) == 0) return true;
-  return false;
-}
-
-bool visible(const Principal& caller, const NodeInfo& n) {
-  const auto& s = caller.scope;
-  if (s.all) return true;
-  for (const auto& p : s.subtree_paths)
-    if (n.path.rfind(p, 0) == 0) return true;
-  return std::find(s.node_ids.begin(), s.node_ids.end(), n.id) != s.node_ids.end();
-}
-
-// The active nodes the query's conditions (after "… WHERE status = 'active' AND ") pick, in tree order.
-std::vector<NodeInfo> nodes_of(soci::session& sql, db::Query& q) {
-  std::vector<NodeInfo> out;
-  q.add(" ORDER BY depth, sort_order, id");
-  q.each(sql, [&](const soci::row& r) {
-    out.push_back({db::column_ll(r, 0), db::column_ll(r, 1), r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4)});
-  });
-  return out;
-}
-
-constexpr const char* kNodes = "SELECT id, COALESCE(parent_id, 0), path, node_type, name FROM org_node WHERE status = 'active' AND ";
-
-std::vector<NodeInfo> load_nodes(soci::session& sql, const std::string& where, const std::string& value) {
-  db::Query q(kNodes + where);
-  q.value(value);
-  return nodes_of(sql, q);
-}
-
-std::vector<NodeInfo> load_subtree(soci::session& sql, const std::string& path) {
-  db::Query q(kNodes);
-  db::subtree_range(q, "path", path);
-  return nodes_of(sql, q);
-}
-
 Json node_json(const NodeInfo& n) { return {{"id", n.id}, {"name", n.name}, {"node_type", n.type}}; }
 
-const std::vector<std::string> kNoDates;
 
 std::string month_first(const std::string& day) { return day.substr(0, 8) + "01"; }
 
@@ -132,7 +88,9 @@ std::string month_first(const std::string& day) { return day.substr(0, 8) + "01"
 
 struct AnalyticsService::Scope {
   NodeInfo node;
-  std::vector<NodeInfo> nodes;  // the subtree, the node first
+  // The node, its children and the nodes below the children that are read node by node, in tree order.
+  std::vector<NodeInfo> nodes;
+  std::map<long long, std::string> summed;  // children kept summed (units and above) the caller sees whole → path
   std::vector<NodeInfo> breadcrumb;
 };
 
@@ -165,7 +123,16 @@ AnalyticsService::Scope AnalyticsService::resolve(const Principal& caller, Filte
     s.node = found.front();
   }
   f.node_id = s.node.id;
-  s.nodes = load_subtree(lease.sql(), s.node.path);
+  // A summed child is read whole from the rollups, so its nodes are not loaded (a city's children hold 60,000).
+  s.nodes = {s.node};
+  for (const auto& child : load_nodes(lease.sql(), "parent_id = ", std::to_string(s.node.id))) {
+    if (is_summed(child.type) && covers(caller, child.path)) {
+      s.summed[child.id] = child.path;
+      s.nodes.push_back(child);
+    } else {
+      for (auto& n : load_subtree(lease.sql(), child.path)) s.nodes.push_back(std::move(n));
+    }
+  }
   // The way up from the widest node the caller sees, for the breadcrumb.
   std::string prefix = "/";
   for (std::size_t at = 1; at < s.node.path.size();) {
@@ -177,6 +144,106 @@ AnalyticsService::Scope AnalyticsService::resolve(const Principal& caller, Filte
     at = slash + 1;
   }
   return s;
+}
+
+State AnalyticsService::day_state(soci::session& sql, const Principal& caller, const Scope& sc, const Filter& filter,
+                                  const std::string& on, bool narrow, Buckets& buckets,
+                                  const std::map<long long, long long>& unit_of) {
+  const auto& summed = sc.summed;
+  auto bucket_of = [&](long long node) { return buckets.of(node); };
+  auto unit_fn = [&](long long node) {
+    const auto it = unit_of.find(node);
+    return it == unit_of.end() ? 0LL : it->second;
+  };
+  auto live_branches = [&] {  // the branches read node by node
+    std::vector<long long> ids;
+    for (const auto& n : sc.nodes)
+      if (n.type == "branch" && visible(caller, n) && !summed.count(bucket_of(n.id))) ids.push_back(n.id);
+    return ids;
+  };
+  auto branches_below = [&](const std::string& path) {  // a summed child's, all seen by the caller
+    std::vector<long long> ids;
+    for (const auto& [id, branch_path] : nodes_of_type(sql, path, "branch")) ids.push_back(id);
+    return ids;
+  };
+  const StateRead base{.path = sc.node.path, .narrow = narrow, .people_narrow = sc.node.parent_id != 0, .on = on,
+                       .since = filter.from, .young_only = filter.young_only,
+                       .node_by_node_branches = limits_.node_by_node_branches};
+
+  // Summed children: their kept figures of the day when still current.
+  const AnalyticsStore::StateKey key{on, filter.from, filter.young_only, rule_key(rule_)};
+  std::vector<long long> ids;
+  for (const auto& [id, path] : summed) ids.push_back(id);
+  const auto versions = AnalyticsStore::state_versions(sql, ids);
+  auto version_of = [&](long long id) {
+    const auto it = versions.find(id);
+    return it == versions.end() ? 0LL : it->second;
+  };
+  State out;
+  for (const auto& [id, kept] : AnalyticsStore::kept_states(sql, ids, key))
+    if (kept.version == version_of(id)) out.add(State::from_json(id, Json::parse(kept.figures)));
+  std::vector<long long> missing;
+  for (long long id : ids)
+    if (!out.by_node.count(id)) missing.push_back(id);
+
+  std::map<long long, State> fresh;  // missing summed child → its figures, to keep
+  auto is_summed_bucket = [&](long long bucket) { return summed.count(bucket) > 0; };
+  if (missing.size() > limits_.read_whole_above) {
+    // Many to read: the whole subtree at once, split by child.
+    for (const auto& n : load_subtree(sql, sc.node.path)) buckets.know(n.id, n.path);
+    StateRead all = base;
+    all.branch_ids = live_branches();
+    for (const auto& [id, path] : summed) {
+      const auto more = branches_below(path);
+      all.branch_ids.insert(all.branch_ids.end(), more.begin(), more.end());
+    }
+    const State whole = read_state(sql, caller, all, rule_, bucket_of, unit_fn);
+    State live;
+    for (const auto& [node, c] : whole.by_node) {
+      const long long b = bucket_of(node);
+      (is_summed_bucket(b) ? fresh[b].by_node[b] : live.by_node[node]).add(c);
+    }
+    for (const auto& [b, x] : whole.spread) (is_summed_bucket(b) ? fresh[b].spread[b] : live.spread[b]).add(x);
+    for (const auto& [unit, n] : whole.people_by_unit)
+      if (!is_summed_bucket(bucket_of(unit))) live.people_by_unit[unit] += n;
+    out.add(live);
+  } else {
+    // The nodes outside summed children as they are; each missing child read on its own.
+    StateRead live = base;
+    if (!summed.empty()) {
+      for (const auto& n : sc.nodes)
+        if (!is_summed_bucket(bucket_of(n.id))) live.node_ids.push_back(n.id);
+      std::sort(live.node_ids.begin(), live.node_ids.end());
+    }
+    live.branch_ids = live_branches();
+    out.add(read_state(sql, caller, live, rule_, bucket_of, unit_fn));
+    for (long long id : missing) {
+      StateRead one = base;
+      one.path = summed.at(id);
+      one.narrow = one.people_narrow = true;
+      one.branch_ids = branches_below(one.path);
+      const State read = read_state(sql, caller, one, rule_, [id](long long) { return id; }, unit_fn);
+      State& child = fresh[id];
+      for (const auto& [node, c] : read.by_node) child.by_node[id].add(c);
+      child.spread = read.spread;
+    }
+  }
+  for (long long id : missing) {
+    State& child = fresh[id];
+    child.by_node[id];  // a child with nothing to count is kept too
+    out.add(child);
+  }
+  if (!missing.empty()) {
+    // Keeping them only saves the next dashboard the reading: a failure here loses nothing.
+    try {
+      db::Tx tx(db_);
+      for (long long id : missing) AnalyticsStore::keep_state(tx, id, key, version_of(id), fresh[id].to_json().dump());
+      tx.commit();
+    } catch (const std::exception& e) {
+      log::warn("dashboard figures not kept", {{"error", log::safe_what(e)}});
+    }
+  }
+  return out;
 }
 
 Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool with_warnings) {
@@ -192,13 +259,9 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   std::vector<const NodeInfo*> children;
   for (const auto& n : sc.nodes)
     if (n.parent_id == sc.node.id) children.push_back(&n);
-  auto bucket_of = [&](long long node_id) -> long long {
-    auto it = by_id.find(node_id);
-    if (it == by_id.end()) return sc.node.id;
-    for (const auto* c : children)
-      if (it->second->path.rfind(c->path, 0) == 0) return c->id;
-    return sc.node.id;
-  };
+  Buckets buckets(sc.node, children);
+  for (const auto& n : sc.nodes) buckets.know(n.id, n.path);
+  auto bucket_of = [&](long long node_id) { return buckets.of(node_id); };
   std::map<long long, long long> unit_of;  // nearest unit at or above each node
   for (const auto& n : sc.nodes) unit_of[n.id] = n.type == "unit" ? n.id : (unit_of.count(n.parent_id) ? unit_of[n.parent_id] : 0);
 
@@ -206,29 +269,26 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   // rest of the subtree node by node.
   auto lease = db_.lease();
   auto& sql = lease.sql();
-  std::map<long long, std::string> summed;
-  for (const auto* c : children)
-    if (is_summed(c->type) && covers(caller, c->path)) summed[c->id] = c->path;
+  const std::map<long long, std::string>& summed = sc.summed;
   Slice per_node_slice = slice;
   if (!summed.empty()) {
     for (const auto& n : sc.nodes)
       if (!summed.count(bucket_of(n.id))) per_node_slice.node_ids.push_back(n.id);
   }
   std::map<long long, Figures> per_node;
-  Json ranks = Json::object(), statuses = Json::object();
-  std::vector<long long> bands(age_bands().size(), 0);
   std::map<long long, std::pair<long long, long long>> unit_people_points;  // unit → people, points
 
-  for (const auto& r : AnalyticsStore::people(sql, caller, slice, on, rule_)) {
-    auto& fig = per_node[r.node_id];
-    fig.people += r.n;
-    if (r.young) fig.young += r.n;
-    bands[static_cast<std::size_t>(r.band)] += r.n;
-    const std::string rank = r.rank.empty() ? "none" : r.rank;
-    ranks[rank] = ranks.value(rank, 0LL) + r.n;
-    statuses[r.party_status] = statuses.value(r.party_status, 0LL) + r.n;
-    unit_people_points[unit_of[r.node_id]].first += r.n;
+  const State state = day_state(sql, caller, sc, filter, on, slice.narrow, buckets, unit_of);
+  for (const auto& [node, c] : state.by_node) {
+    auto& fig = per_node[node];
+    fig.people += c.people, fig.young += c.young, fig.members += c.members, fig.paid += c.paid;
+    fig.dev_active += c.dev_active, fig.dev_overdue += c.dev_overdue, fig.branches += c.branches;
+    fig.branches_green += c.green, fig.branches_yellow += c.yellow, fig.branches_red += c.red;
   }
+  for (const auto& [unit, n] : state.people_by_unit) unit_people_points[unit].first += n;
+  State::Spread spread;
+  for (const auto& [bucket, x] : state.spread) spread.add(x);
+  spread.bands.resize(age_bands().size(), 0);
   const Activity activity = read_activity(sql, caller, per_node_slice, summed, now);
   for (const auto& [node, a] : activity.by_node) {
     auto& fig = per_node[node];
@@ -237,69 +297,19 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   }
   Json points_by_category = Json::object();
   for (const auto& [d, v] : activity.points_by_category) points_by_category[d] = v;
-  // 三会一课: each branch's light per meeting type by the party module's cadence rule, from the closed meetings' days.
-  // The light looks at the current period and the one before, so only those days are read (a city has a million
-  // meetings in two years; this is a few per branch).
-  std::map<std::string, std::string> window_of;
-  std::vector<party::LightRule> light_rules;
-  for (const auto& type : party::branch_meeting_types()) {
-    window_of[type] = party::previous_period(type, party::period_of(type, on)).first;
-    light_rules.emplace_back(type, on, filter.from);
-  }
-  // Up to a few thousand branches are read node by node; more as ranges of the (metric, dimension, day) index, every
-  // node's rows of the window (the branches outside the subtree are skipped below).
-  std::vector<long long> branch_ids;
-  for (const auto& n : sc.nodes)
-    if (n.type == "branch" && visible(caller, n)) branch_ids.push_back(n.id);
-  std::unordered_map<long long, std::map<std::string, std::vector<std::string>>> held;
-  if (branch_ids.size() <= limits_.node_by_node_branches) {
-    Slice meeting_window = slice;
-    meeting_window.young_only = false;
-    meeting_window.node_ids = branch_ids.empty() ? std::vector<long long>{sc.node.id} : branch_ids;
-    meeting_window.from = format_date(add_months(*parse_date(on), -24));
-    meeting_window.to = on;
-    for (auto& [node, types] : AnalyticsStore::days(sql, caller, meeting_window, kMetricMeetings, window_of))
-      held[node] = std::move(types);
-  } else {
-    held = AnalyticsStore::meeting_days(sql, window_of, on);
-  }
   Json meetings_by_type = Json::object();
   for (const auto& [t, v] : activity.meetings_by_type) meetings_by_type[t] = v;
   const auto groups = study::units_with_study_group(sql);
-  for (const auto& n : sc.nodes) {
-    if (n.type == "unit") {
-      per_node[n.id].units += 1;
-      if (groups.count(n.id)) per_node[n.id].units_with_group += 1;
-    }
-    if (n.type != "branch" || !visible(caller, n)) continue;
-    const auto it = held.find(n.id);
-    std::vector<std::string> lights;
-    for (std::size_t i = 0; i < light_rules.size(); ++i) {
-      const std::vector<std::string>* dates = &kNoDates;
-      if (it != held.end())
-        if (auto d = it->second.find(party::branch_meeting_types()[i]); d != it->second.end()) dates = &d->second;
-      lights.push_back(light_rules[i].light(*dates));
-    }
-    const std::string light = party::worst_light(lights);
-    auto& fig = per_node[n.id];
-    fig.branches += 1;
-    (light == "green" ? fig.branches_green : light == "yellow" ? fig.branches_yellow : fig.branches_red) += 1;
-  }
-  Json stages = Json::object();
-  // The people's facts start from the people of the subtree's units, unless it is the whole tree.
-  const bool people_narrow = sc.node.parent_id != 0;
-  for (const auto& [node, d] : party::development_by_node(sql, sc.node.path, caller, on, people_narrow)) {
-    for (const auto& [stage, n] : d.by_stage) {
-      per_node[node].dev_active += n;
-      stages[std::to_string(stage)] = stages.value(std::to_string(stage), 0LL) + n;
-    }
-    per_node[node].dev_overdue += d.overdue;
-  }
+  auto count_unit = [&](long long unit, long long at) {
+    per_node[at].units += 1;
+    if (groups.count(unit)) per_node[at].units_with_group += 1;
+  };
+  for (const auto& n : sc.nodes)
+    if (n.type == "unit" && !summed.count(bucket_of(n.id))) count_unit(n.id, n.id);
+  if (!summed.empty())  // the units inside summed children, counted on the child
+    for (const auto& [unit, path] : nodes_of_type(sql, sc.node.path, "unit"))
+      if (const long long b = buckets.of_path(path); summed.count(b)) count_unit(unit, b);
   const std::string dues_month = on.substr(0, 7);
-  for (const auto& [node, d] : party::dues_by_node(sql, sc.node.path, caller, dues_month, people_narrow)) {
-    per_node[node].members += d.members;
-    per_node[node].paid += d.paid;
-  }
   for (const auto& [node, a] : practice::assignments_by_node(sql, sc.node.path, caller, filter.from, filter.to, on)) {
     per_node[node].planned += a.planned;
     per_node[node].completed += a.completed;
@@ -312,6 +322,9 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
 
   Figures total;
   std::map<long long, Figures> per_child;
+  std::vector<long long> counted;  // the modules' facts name nodes inside summed children too
+  for (const auto& [node, fig] : per_node) counted.push_back(node);
+  buckets.learn(sql, counted);
   for (const auto& [node, fig] : per_node) {
     total.add(fig);
     per_child[bucket_of(node)].add(fig);
@@ -364,12 +377,14 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   }
   out["children"] = kids;
   Json age = Json::array();
-  for (std::size_t i = 0; i < bands.size(); ++i) age.push_back({{"band", age_bands()[i].label}, {"n", bands[i]}});
+  for (std::size_t i = 0; i < age_bands().size(); ++i) age.push_back({{"band", age_bands()[i].label}, {"n", spread.bands[i]}});
   Json rank_list = Json::array();
   for (const auto& r : org::kRanks)
-    if (ranks.contains(std::string(r.code)))
-      rank_list.push_back({{"rank", std::string(r.code)}, {"name", std::string(r.name)}, {"n", ranks[std::string(r.code)]}});
-  if (ranks.contains("none")) rank_list.push_back({{"rank", "none"}, {"name", "未定职级"}, {"n", ranks["none"]}});
+    if (spread.ranks.count(std::string(r.code)))
+      rank_list.push_back({{"rank", std::string(r.code)}, {"name", std::string(r.name)}, {"n", spread.ranks.at(std::string(r.code))}});
+  if (spread.ranks.count("none")) rank_list.push_back({{"rank", "none"}, {"name", "未定职级"}, {"n", spread.ranks.at("none")}});
+  Json statuses = Json::object();
+  for (const auto& [k, v] : spread.statuses) statuses[k] = v;
   out["people"] = {{"by_age_band", age}, {"by_rank", rank_list}, {"by_party_status", statuses}};
   Json trend = Json::array();
   const auto& checkin_months = activity.checkins_by_month;
@@ -381,6 +396,8 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   }
   out["study_trend"] = trend;
   out["meetings_by_type"] = meetings_by_type;
+  Json stages = Json::object();
+  for (const auto& [k, v] : spread.stages) stages[k] = v;
   out["development_by_stage"] = stages;
   out["points_by_category"] = points_by_category;
   Json grades = Json::object();
@@ -389,7 +406,7 @@ Json AnalyticsService::compute(const Principal& caller, const Filter& f, bool wi
   // Top and bottom units by points per person over the period: the units read node by node; when every child is a
   // summed node read as a whole, the children themselves (drilling into one ranks its units).
   for (const auto& [unit, pp] : std::map(unit_people_points))
-    if (summed.count(bucket_of(unit))) unit_people_points.erase(unit);
+    if (unit == 0 || summed.count(bucket_of(unit))) unit_people_points.erase(unit);
   const bool rank_children = unit_people_points.empty() && !summed.empty();
   if (rank_children)
     for (const auto* c : children) unit_people_points[c->id] = {per_child[c->id].people, per_child[c->id].points};

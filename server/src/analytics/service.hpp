@@ -3,7 +3,10 @@
 // at every level (period, young cadres only), its children for the drill-down, the red/yellow/green warnings with
 // the rule that raised each and a link to the records behind it, the thresholds (edited by the organisation
 // department), and each chart's data as .xlsx (audited). Every figure is limited to the caller's data scope.
+#include <functional>
+
 #include "analytics/model.hpp"
+#include "analytics/state.hpp"
 #include "analytics/store.hpp"
 #include "core/clock.hpp"
 #include "db/database.hpp"
@@ -13,11 +16,15 @@ namespace xinhuo::analytics {
 
 inline constexpr const char* kPermRead = "analytics.read";
 
+class Buckets;
+
 // Up to how many nodes or branches a dashboard reads node by node (each through the tables' keys); wider ones are read
 // by metric and day. Both ways give the same figures (a test turns the limits down to check it).
 struct ReadLimits {
   std::size_t narrow_nodes = kNarrowSubtreeNodes;
   std::size_t node_by_node_branches = 2000;
+  // More summed children than this without kept figures of the day are read with the whole subtree at once.
+  std::size_t read_whole_above = 8;
 };
 
 class AnalyticsService {
@@ -40,6 +47,8 @@ class AnalyticsService {
   struct Scope;
   Scope resolve(const Principal& caller, Filter& filter);
   Json compute(const Principal& caller, const Filter& filter, bool with_warnings);
+  State day_state(soci::session& sql, const Principal& caller, const Scope& sc, const Filter& filter, const std::string& on,
+                  bool narrow, Buckets& buckets, const std::map<long long, long long>& unit_of);
 
   db::Database& db_;
   const Clock& clock_;

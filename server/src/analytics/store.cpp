@@ -178,6 +178,46 @@ MonthSums AnalyticsStore::subtree_sums(soci::session& sql, const std::map<long l
   return out;
 }
 
+namespace {
+
+void state_key(db::Query& q, const AnalyticsStore::StateKey& k) {
+  q.add(" AND as_of = ").value(k.as_of).add(" AND since = ").value(k.since).add(" AND young_only = ");
+  q.value(k.young_only ? 1 : 0).add(" AND rule = ").value(k.rule);
+}
+
+}  // namespace
+
+std::map<long long, AnalyticsStore::KeptState> AnalyticsStore::kept_states(soci::session& sql, const std::vector<long long>& ids,
+                                                                            const StateKey& k) {
+  std::map<long long, KeptState> out;
+  if (ids.empty()) return out;
+  db::Query q("SELECT node_id, version, figures FROM analytics_state WHERE ");
+  db::in_ids(q, "node_id", ids);
+  state_key(q, k);
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)] = {db::column_ll(r, 1), r.get<std::string>(2)}; });
+  return out;
+}
+
+std::map<long long, long long> AnalyticsStore::state_versions(soci::session& sql, const std::vector<long long>& ids) {
+  std::map<long long, long long> out;
+  if (ids.empty()) return out;
+  db::Query q("SELECT node_id, version FROM analytics_state_version WHERE ");
+  db::in_ids(q, "node_id", ids);
+  q.each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)] = db::column_ll(r, 1); });
+  return out;
+}
+
+void AnalyticsStore::keep_state(db::Tx& tx, long long id, const StateKey& k, long long version, const std::string& figures) {
+  // Days gone by are of no more use.
+  db::Query("DELETE FROM analytics_state WHERE node_id = ").value(id).add(" AND as_of < ").value(k.as_of).run(tx.sql());
+  db::Query q("INSERT INTO analytics_state (node_id, as_of, since, young_only, rule, version, figures) VALUES (");
+  q.value(id).add(", ").value(k.as_of).add(", ").value(k.since).add(", ").value(k.young_only ? 1 : 0).add(", ");
+  q.value(k.rule).add(", ").value(version).add(", ").value(figures);
+  q.add(") ON CONFLICT (node_id, as_of, since, young_only, rule) DO UPDATE SET version = excluded.version, "
+        "figures = excluded.figures");
+  q.run(tx.sql());
+}
+
 std::vector<Threshold> AnalyticsStore::thresholds(soci::session& sql) {
   std::vector<Threshold> out;
   db::Query("SELECT t.rule, t.yellow, t.red, COALESCE(a.display_name, ''), t.updated_at FROM analytics_threshold t "

@@ -74,6 +74,21 @@ class AnalyticsStore {
   static MonthSums subtree_sums(soci::session& sql, const std::map<long long, std::string>& summed, const Slice& s,
                                const std::string& today, const std::string& metric);
 
+  // analytics_state: the kept figures of summed nodes for a day (id → version, figures JSON), the current versions
+  // (id → version; none yet: 0), and keeping one.
+  struct KeptState {
+    long long version = 0;
+    std::string figures;
+  };
+  struct StateKey {
+    std::string as_of, since;
+    bool young_only = false;
+    std::string rule;
+  };
+  static std::map<long long, KeptState> kept_states(soci::session& sql, const std::vector<long long>& ids, const StateKey& k);
+  static std::map<long long, long long> state_versions(soci::session& sql, const std::vector<long long>& ids);
+  static void keep_state(db::Tx& tx, long long id, const StateKey& k, long long version, const std::string& figures);
+
   static std::vector<Threshold> thresholds(soci::session& sql);
   static bool update_threshold(db::Tx& tx, const std::string& rule, long long yellow, long long red, long long by,
                                const std::string& now);

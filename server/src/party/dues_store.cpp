@@ -5,6 +5,7 @@
 #include <set>
 
 #include "db/query.hpp"
+#include "party/meetings.hpp"
 #include "party/dues.hpp"
 
 namespace xinhuo::party {
@@ -74,6 +75,9 @@ long long DuesStore::insert_payment(db::Tx& tx, const DuesPayment& p, long long 
   long long id = 0;
   tx.sql() << kInsertPayment, soci::use(x.person_id), soci::use(x.month), soci::use(x.amount_cents), soci::use(x.paid_on),
       soci::use(x.method), soci::use(x.note, note_i), soci::use(recorded_by), soci::use(now), soci::into(id);
+  // Published here, where every payment is written, so that no way of recording one is missed.
+  tx.publish({.type = kEventDuesPaid, .subject_id = id, .person_id = x.person_id, .occurred_at = now,
+              .payload = {{"month", x.month}}});
   return id;
 }
 

@@ -24,6 +24,10 @@ inline constexpr const char* kEventLifeMeetingAttended = "party.life_meeting_att
 inline constexpr const char* kEventAbsenceRecorded = "party.absence_recorded";
 // A meeting closed (once; person_id 0): payload activity_date (held on), meeting_type, node_id, branch_id, unit_id.
 inline constexpr const char* kEventMeetingClosed = "party.meeting_closed";
+// A member's dues of a month recorded (person_id, subject: the payment) and a development case opened, moved on or
+// closed (subject: the case): the dashboards' figures of the day follow them.
+inline constexpr const char* kEventDuesPaid = "party.dues_paid";
+inline constexpr const char* kEventDevelopmentChanged = "party.development_changed";
 
 struct Period {
   std::string first, last;  // dates YYYY-MM-DD, inclusive

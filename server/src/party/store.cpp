@@ -5,10 +5,16 @@
 
 #include "core/json_input.hpp"
 #include "db/query.hpp"
+#include "party/meetings.hpp"
 
 namespace xinhuo::party {
 
 namespace {
+
+// Published by each write of a case (opened, status, stage and deadlines), so that no way of changing one is missed.
+void development_changed(db::Tx& tx, long long case_id, const std::string& now) {
+  tx.publish({.type = kEventDevelopmentChanged, .subject_id = case_id, .occurred_at = now});
+}
 
 constexpr const char* kNoDeadline = "9999-12-31";
 constexpr const char* kPerson =
@@ -181,6 +187,7 @@ bool PartyStore::node_in_scope(soci::session& sql, const Principal& caller, long
 long long PartyStore::insert_case(db::Tx& tx, long long person_id, long long created_by, const std::string& now) {
   long long id = 0;
   tx.sql() << kInsertCase, soci::use(person_id), soci::use(created_by), soci::use(now), soci::use(now), soci::into(id);
+  development_changed(tx, id, now);
   return id;
 }
 
@@ -192,6 +199,7 @@ bool PartyStore::lock_active_case(db::Tx& tx, long long case_id, const std::stri
 
 void PartyStore::set_case_status(db::Tx& tx, long long case_id, const std::string& status, const std::string& now) {
   tx.sql() << kSetStatus, soci::use(status), soci::use(now), soci::use(case_id);
+  development_changed(tx, case_id, now);
 }
 
 long long PartyStore::active_case_of(soci::session& sql, long long person_id) {
@@ -269,6 +277,7 @@ void PartyStore::save_derived(db::Tx& tx, long long case_id, int stage, const st
   tx.sql() << "UPDATE development_case SET stage = :s, next_due = :d WHERE id = :id", soci::use(stage), soci::use(next_due),
       soci::use(case_id);
   tx.sql() << "DELETE FROM development_deadline WHERE case_id = :id", soci::use(case_id);
+  development_changed(tx, case_id, "");
   for (const auto& d : deadlines)
     tx.sql() << "INSERT INTO development_deadline (case_id, kind, step_no, due) VALUES (:c, :k, :n, :d)",
         soci::use(case_id), soci::use(d.kind), soci::use(d.step_no), soci::use(d.due);
