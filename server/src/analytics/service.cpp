@@ -188,7 +188,8 @@ State AnalyticsService::day_state(soci::session& sql, const Principal& caller, c
 
   std::map<long long, State> fresh;  // missing summed child → its figures, to keep
   auto is_summed_bucket = [&](long long bucket) { return summed.count(bucket) > 0; };
-  if (missing.size() > limits_.read_whole_above) {
+  // One child costs a read of its subtree; the whole subtree costs about as much as a third of the children.
+  if (missing.size() > std::max(limits_.read_whole_above, summed.size() / 3)) {
     // Many to read: the whole subtree at once, split by child.
     for (const auto& n : load_subtree(sql, sc.node.path)) buckets.know(n.id, n.path);
     StateRead all = base;

@@ -23,7 +23,8 @@ class Buckets;
 struct ReadLimits {
   std::size_t narrow_nodes = kNarrowSubtreeNodes;
   std::size_t node_by_node_branches = 2000;
-  // More summed children than this without kept figures of the day are read with the whole subtree at once.
+  // More summed children than this (and than a third of them) without kept figures of the day are read with the whole
+  // subtree at once.
   std::size_t read_whole_above = 8;
 };
 

@@ -123,6 +123,7 @@ export function pointsOption(d: Dashboard, t: Translate, p: Palette) {
 export function unitsOption(units: Dashboard['points_top_units'], t: Translate, p: Palette) {
   return {
     ...base(p),
+    legend: { show: false },  // one series, named by the chart's title; a legend would sit on the first bar
     grid: { left: 8, right: 40, top: 8, bottom: 8, containLabel: true },
     xAxis: value(p),
     yAxis: { ...category(p, units.map((u) => u.name)), inverse: true },

@@ -105,6 +105,9 @@ export interface Dashboard {
   grades: Record<string, number>
   points_top_units: UnitPoints[]
   points_bottom_units: UnitPoints[]
+  /** What the ranking ranks: the units below, or the node's children when every child is read as a whole. */
+  points_ranked?: 'units' | 'children'
+
   warnings: Warning[]
 }
 

@@ -37,6 +37,8 @@ export default {
       points: 'Points by category',
       topUnits: 'Top units by points per person',
       bottomUnits: 'Bottom units by points per person',
+      topChildren: 'Top subdivisions by points per person',
+      bottomChildren: 'Bottom subdivisions by points per person',
       assignments: 'Front-line assignments',
       children: 'Organisations below',
       grades: 'Annual assessment grades',

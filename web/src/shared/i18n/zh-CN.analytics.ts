@@ -37,6 +37,8 @@ export default {
       points: '积分构成',
       topUnits: '人均积分前五单位',
       bottomUnits: '人均积分后五单位',
+      topChildren: '人均积分前五（下级组织）',
+      bottomChildren: '人均积分后五（下级组织）',
       assignments: '一线历练计划与完成',
       children: '下级组织',
       grades: '年度考核等次分布',
