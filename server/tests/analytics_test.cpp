@@ -260,6 +260,10 @@ TEST_P(Analytics, KeptFiguresOfTheDayFollowEveryChangeBelow) {
     s.count("DELETE FROM analytics_state RETURNING node_id");
     EXPECT_EQ(kept, dashboard(s, cookie, ""));
   };
+  // The server reads the top's figures once a day begins: one kept row for each child of the city, for today.
+  EXPECT_EQ(s.app().analytics().keep_figures_of_the_day(), "2026-11-29");
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM analytics_state WHERE as_of = '2026-11-29'"),
+            s.count("SELECT COUNT(*) FROM org_node WHERE parent_id = " + std::to_string(city.city)));
   const Json before = unit_figures(city.unit_a);
   same_as_unkept("nothing changed");
 

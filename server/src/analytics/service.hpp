@@ -33,6 +33,9 @@ class AnalyticsService {
   AnalyticsService(db::Database& db, const Clock& clock, org::YoungCadreRule rule = {}) : db_(db), clock_(clock), rule_(rule) {}
 
   Json dashboard(const Principal& caller, Filter filter);
+  // Reads the top of the tree's dashboard once, so that its children's figures of the day are kept before anyone asks
+  // (the server does it when the day changes); returns the day kept for.
+  std::string keep_figures_of_the_day();
   Json warnings(const Principal& caller, Filter filter);
   std::vector<Threshold> thresholds(const Principal& caller);
   Threshold set_threshold(const Principal& caller, const std::string& rule, long long yellow, long long red);

@@ -7,6 +7,7 @@
 #include <stop_token>
 #include <thread>
 
+#include "analytics/service.hpp"
 #include "app/idempotency_middleware.hpp"
 #include "app/my_data.hpp"
 #include "app/openapi.hpp"
@@ -209,19 +210,37 @@ int serve(const Config& config) {
   log::info("serving", {{"address", "http://" + config.host() + ":" + std::to_string(server.port())},
                         {"database", app.database().dialect_name()}, {"schema_version", app.schema_version()},
                         {"version", kVersion}});
-  // Periodic work of the modules: dues three months behind are published (points deduct them once per streak).
+  // Periodic work of the modules: the dashboards' figures of a new day are read for the top of the tree once the day
+  // begins; dues three months behind are published (points deduct them once per streak) every six hours.
   std::jthread periodic([&app](std::stop_token stop) {
     std::mutex mutex;
     std::condition_variable_any wake;
+    auto last_sweep = std::chrono::steady_clock::time_point{};
+    std::string figures_kept_for;
     do {
-      try {
-        const long long overdue = app.dues().publish_overdue();
-        log::info("dues sweep", {{"overdue_members", overdue}});
-      } catch (const std::exception& e) {
-        log::error("dues sweep failed", {{"error", log::safe_what(e)}});
+      if (figures_kept_for != app.analytics().today()) {
+        try {
+          const auto started = std::chrono::steady_clock::now();
+          figures_kept_for = app.analytics().keep_figures_of_the_day();
+          log::info("dashboard figures of the day kept",
+                    {{"day", figures_kept_for}, {"ms", std::chrono::duration_cast<std::chrono::milliseconds>(
+                                                           std::chrono::steady_clock::now() - started).count()}});
+        } catch (const std::exception& e) {
+          figures_kept_for = app.analytics().today();  // tried; the first dashboard of the day reads them instead
+          log::error("dashboard figures of the day failed", {{"error", log::safe_what(e)}});
+        }
+      }
+      if (std::chrono::steady_clock::now() - last_sweep >= std::chrono::hours(6)) {
+        last_sweep = std::chrono::steady_clock::now();
+        try {
+          const long long overdue = app.dues().publish_overdue();
+          log::info("dues sweep", {{"overdue_members", overdue}});
+        } catch (const std::exception& e) {
+          log::error("dues sweep failed", {{"error", log::safe_what(e)}});
+        }
       }
       std::unique_lock lock(mutex);
-      wake.wait_for(lock, stop, std::chrono::hours(6), [] { return false; });
+      wake.wait_for(lock, stop, std::chrono::minutes(10), [] { return false; });
     } while (!stop.stop_requested());
   });
   int received = 0;
