@@ -297,6 +297,43 @@ TEST_P(Practice, CompetitionResultsArePublishedOnceWithSharedRanks) {
   EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'practice.competition_published'"), 1);
 }
 
+// 编辑培训班: an open class's facts change (the organiser stays), checked like new ones, never below the people
+// enrolled; audited.
+TEST_P(Practice, AnOpenTrainingClassIsEditedWithinItsEnrolment) {
+  START_CITY(s);
+  const std::string admin = s.login("unitadmin");
+  auto created = s.send_as(admin, "POST", "/api/v1/practice/trainings",
+                           Json{{"node_id", city.unit_a}, {"title", "理论培训班"}, {"kind", "theory"}, {"starts_on", "2026-12-07"},
+                                {"ends_on", "2026-12-08"}, {"hours", 8}, {"capacity", 5}}.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string url = "/api/v1/practice/trainings/" + std::to_string(id_of(created));
+  const long long zhao = add_roster_person(s, "赵强", city.unit_a, city.branch_a1, "full");
+  ASSERT_EQ(s.send_as(admin, "POST", url + "/enrolments", Json{{"person_ids", {city.person_a, zhao}}}.dump()).status, 200);
+  auto facts = [](const std::string& ends_on, int capacity) {
+    return Json{{"title", "理论培训班（第二期）"}, {"kind", "party_spirit"}, {"starts_on", "2026-12-07"}, {"ends_on", ends_on},
+                {"hours", 16}, {"capacity", capacity}, {"place", "市委党校"}};
+  };
+  EXPECT_EQ(field_of(s.send_as(admin, "PUT", url, facts("2026-12-06", 5).dump())), "ends_on");
+  EXPECT_EQ(field_of(s.send_as(admin, "PUT", url, facts("2026-12-09", 1).dump())), "capacity") << "two are enrolled";
+  Json without_title = facts("2026-12-09", 5);
+  without_title.erase("title");
+  EXPECT_EQ(field_of(s.send_as(admin, "PUT", url, without_title.dump())), "title");
+  EXPECT_EQ(s.get_as(admin, url).json()["title"], "理论培训班") << "the refused edits changed nothing";
+  auto saved = s.send_as(admin, "PUT", url, facts("2026-12-09", 2).dump());
+  ASSERT_EQ(saved.status, 200) << saved.body;
+  const Json t = s.get_as(admin, url).json();
+  EXPECT_EQ(t["title"], "理论培训班（第二期）");
+  EXPECT_EQ(t["kind"], "party_spirit");
+  EXPECT_EQ(t["ends_on"], "2026-12-09");
+  EXPECT_EQ(t["hours"], 16);
+  EXPECT_EQ(t["capacity"], 2);
+  EXPECT_EQ(t["place"], "市委党校");
+  EXPECT_EQ(t["node_id"], city.unit_a);
+  EXPECT_EQ(t["enrolled"], 2);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'practice.training_updated'"), 1);
+  EXPECT_EQ(s.send_as(s.login("secretary"), "PUT", url, facts("2026-12-09", 2).dump()).status, 403);
+}
+
 TEST_P(Practice, ClosingATrainingClassPublishesTheCompletions) {
   START_CITY(s);
   const long long zhao = add_roster_person(s, "赵强", city.unit_a, city.branch_a1, "full");
@@ -333,6 +370,10 @@ TEST_P(Practice, ClosingATrainingClassPublishesTheCompletions) {
   EXPECT_EQ(completed, std::vector<long long>{city.person_a});
   EXPECT_EQ(code_of(s.send_as(admin, "POST", url + "/close")), "training_closed");
   EXPECT_EQ(completed.size(), 1u);
+
+  EXPECT_EQ(code_of(s.send_as(admin, "PUT", url, Json{{"title", "改名"}, {"kind", "theory"}, {"starts_on", "2026-11-16"},
+                                                    {"ends_on", "2026-11-20"}, {"hours", 40}, {"capacity", 2}}.dump())),
+            "training_closed") << "a closed class keeps its facts";
 
   auto mine = s.get_as(s.login("cadre"), "/api/v1/me/practice/trainings");
   ASSERT_EQ(mine.status, 200) << mine.body;

@@ -123,6 +123,45 @@ test.describe('实践锻炼', () => {
     await phone.context().close()
   })
 
+  test('an open training class is edited in the console: a wrong end date is refused under its field, the new facts are saved', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'unitadmin')
+    const open = await json<{ items: { node_id: number }[] }>(page, '/api/v1/practice/trainings?status=open')
+    expect(open.items.length).toBeGreaterThan(0)
+    const title = `e2e 培训班 ${Date.now() % 1_000_000}`
+    const created = await page.request.post('/api/v1/practice/trainings', {
+      headers: { 'X-Requested-With': 'XMLHttpRequest' },
+      data: { node_id: open.items[0].node_id, title, kind: 'theory', starts_on: beijingDay(5), ends_on: beijingDay(6), hours: 8, capacity: 20 },
+    })
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { id: number }).id
+
+    await page.goto(`/practice/trainings/${id}`)
+    await expect(page.getByTestId('practice-training').getByRole('heading', { name: title })).toBeVisible()
+    await page.getByTestId('training-edit').click()
+    const dialog = page.getByTestId('training-dialog')
+    await expect(dialog).toBeVisible()
+    await expect(textBox(page, 'training-title')).toHaveValue(title)
+    // An end before the start: the server's words under the field, nothing saved.
+    await pickDate(page, 'training-ends-on', beijingDay(2))
+    let sent = answered(page, 'PUT', /\/practice\/trainings\/\d+$/)
+    await page.getByTestId('training-submit').click()
+    expect((await sent).status()).toBe(400)
+    await expect(dialog.locator('.el-form-item__error')).toContainText('结束日期不能早于开始日期')
+    await screenshot(page, 'console-practice-training-edit')
+    // Put right, renamed, longer: saved, and the page shows it.
+    await pickDate(page, 'training-ends-on', beijingDay(7))
+    await textBox(page, 'training-title').fill(`${title} 改`)
+    await textBox(page, 'training-hours').fill('16')
+    sent = answered(page, 'PUT', /\/practice\/trainings\/\d+$/)
+    await page.getByTestId('training-submit').click()
+    expect((await sent).status()).toBe(200)
+    await expect(dialog).toBeHidden()
+    await expect(page.getByTestId('practice-training').getByRole('heading', { name: `${title} 改` })).toBeVisible()
+    const saved = await json<{ title: string; hours: number; ends_on: string; node_id: number }>(page, `/api/v1/practice/trainings/${id}`)
+    expect(saved).toMatchObject({ title: `${title} 改`, hours: 16, ends_on: beijingDay(7), node_id: open.items[0].node_id })
+  })
+
   test('a cadre without practice.read has no 实践锻炼 pages in the console', async ({ page }) => {
     await signIn(page, 'cadre01')
     await page.goto('/practice/assignments')

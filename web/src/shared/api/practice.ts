@@ -238,6 +238,8 @@ export const fetchTrainings = (filter: EventFilter, page = 1, pageSize = 20) =>
 export const fetchTraining = (trainingId: number) => get<Training>(`/practice/trainings/${id(trainingId)}`, { silent: true })
 export const createTraining = (input: TrainingInput, key?: string) =>
   post<Training>('/practice/trainings', input, { silent: true, headers: keyHeader(key) })
+export const updateTraining = (trainingId: number, input: Omit<TrainingInput, 'node_id'>) =>
+  put<Training>(`/practice/trainings/${id(trainingId)}`, input, { silent: true })
 export const enrol = (trainingId: number, personIds: number[]) =>
   post<Training>(`/practice/trainings/${id(trainingId)}/enrolments`, { person_ids: personIds }, { silent: true })
 export const unenrol = (trainingId: number, personId: number) =>

@@ -177,6 +177,8 @@ const enPractice = {
       startsOn: 'Start',
       endsOn: 'End',
       created: 'Class recorded',
+      editTitle: 'Edit the class',
+      updated: 'Class saved',
     },
     detail: {
       back: 'Back to the classes',
@@ -188,6 +190,7 @@ const enPractice = {
       result: 'Result',
       score: 'Score',
       remove: 'Remove',
+      edit: 'Edit',
       saveResults: 'Save results',
       saved: 'Saved',
       close: 'Close the class',

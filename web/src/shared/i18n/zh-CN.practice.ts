@@ -177,6 +177,8 @@ const zhCNPractice = {
       startsOn: '开始日期',
       endsOn: '结束日期',
       created: '已新增培训班',
+      editTitle: '编辑培训班',
+      updated: '已保存培训班信息',
     },
     detail: {
       back: '返回培训班列表',
@@ -188,6 +190,7 @@ const zhCNPractice = {
       result: '考核结果',
       score: '成绩',
       remove: '移除',
+      edit: '编辑',
       saveResults: '保存考核结果',
       saved: '已保存',
       close: '结业归档',
