@@ -66,16 +66,6 @@ void add_scope(db::Query& q, const Principal& caller) {
   db::restrict_to_scope(q, caller, "u.path", "b.path", "m.unit_id", "m.branch_id", "");
 }
 
-// " AND (node IN (…))" over a list of ids (bound values).
-void add_ids(db::Query& q, const std::string& column, const std::vector<long long>& ids) {
-  q.add(" AND " + column + " IN (");
-  for (std::size_t i = 0; i < ids.size(); ++i) {
-    if (i) q.add(", ");
-    q.value(ids[i]);
-  }
-  q.add(")");
-}
-
 }  // namespace
 
 long long MeetingStore::insert(db::Tx& tx, const Meeting& meeting, long long created_by, const std::string& now) {
@@ -247,7 +237,7 @@ std::map<long long, std::map<std::string, std::vector<std::string>>> MeetingStor
   if (ids.empty()) return out;
   db::Query q("SELECT node_id, meeting_type, held_on, lecturer_is_secretary FROM party_meeting WHERE status = 'closed' AND held_on >= ");
   q.value(since);
-  add_ids(q, "node_id", ids);
+  db::in_ids(q.add(" AND "), "node_id", ids);
   q.each(sql, [&](const soci::row& r) {
     auto& meeting_types = out[db::column_ll(r, 0)];
     meeting_types[text(r, 1)].push_back(text(r, 2));
@@ -260,7 +250,7 @@ std::map<long long, std::string> MeetingStore::first_meetings(soci::session& sql
   std::map<long long, std::string> out;
   if (ids.empty()) return out;
   db::Query q("SELECT node_id, MIN(held_on) FROM party_meeting WHERE 1 = 1");
-  add_ids(q, "node_id", ids);
+  db::in_ids(q.add(" AND "), "node_id", ids);
   q.add(" GROUP BY node_id").each(sql, [&](const soci::row& r) { out[db::column_ll(r, 0)] = text(r, 1); });
   return out;
 }
