@@ -1474,6 +1474,13 @@ std::map<std::string, Case> cases() {
                                        std::to_string(inside ? c.city.person_a : c.city.person_b)};
         },
         200, true}},
+      {"PUT /api/v1/practice/trainings/{id}/attendance",
+       {[](Context& c, bool inside) {
+          const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);
+          Json body = {{"day", "2026-06-02"}, {"present", {inside ? c.city.person_a : c.city.person_b}}};
+          return Request{"PUT", "/api/v1/practice/trainings/" + std::to_string(id) + "/attendance", body.dump()};
+        },
+        200, true}},
       {"PUT /api/v1/practice/trainings/{id}/results",
        {[](Context& c, bool inside) {
           const long long id = fresh_training(c.server, c.city, practice_node(c.role, c.city, inside), inside);

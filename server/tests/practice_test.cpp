@@ -334,6 +334,53 @@ TEST_P(Practice, AnOpenTrainingClassIsEditedWithinItsEnrolment) {
   EXPECT_EQ(s.send_as(s.login("secretary"), "PUT", url, facts("2026-12-09", 2).dump()).status, 403);
 }
 
+// 按日考勤: each day of a class that has begun is marked with who was present; the days attended follow the marks.
+TEST_P(Practice, AttendanceIsMarkedDayByDayAndCountsTheDaysAttended) {
+  START_CITY(s);  // today is 2026-11-29
+  const std::string admin = s.login("unitadmin");
+  auto created = s.send_as(admin, "POST", "/api/v1/practice/trainings",
+                           Json{{"node_id", city.unit_a}, {"title", "技能培训班"}, {"kind", "skill"}, {"starts_on", "2026-11-27"},
+                                {"ends_on", "2026-12-01"}, {"hours", 24}, {"capacity", 5}}.dump());
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string url = "/api/v1/practice/trainings/" + std::to_string(id_of(created));
+  const long long zhao = add_roster_person(s, "赵强", city.unit_a, city.branch_a1, "full");
+  const long long outsider = add_roster_person(s, "钱多", city.unit_a, 0, "masses");
+  ASSERT_EQ(s.send_as(admin, "POST", url + "/enrolments", Json{{"person_ids", {city.person_a, zhao}}}.dump()).status, 200);
+  auto mark = [&](const std::string& day, const std::vector<long long>& present) {
+    return s.send_as(admin, "PUT", url + "/attendance", Json{{"day", day}, {"present", present}}.dump());
+  };
+  EXPECT_EQ(field_of(mark("2026-11-26", {city.person_a})), "day") << "before the class";
+  EXPECT_EQ(field_of(mark("2026-11-30", {city.person_a})), "day") << "a day not come yet";
+  EXPECT_EQ(field_of(mark("2026-11-3", {city.person_a})), "day");
+  EXPECT_EQ(field_of(mark("2026-11-27", {city.person_a, outsider})), "present[1]") << "not enrolled";
+  EXPECT_EQ(field_of(mark("2026-11-27", {zhao, zhao})), "present[1]");
+  ASSERT_EQ(mark("2026-11-27", {city.person_a, zhao}).status, 200);
+  ASSERT_EQ(mark("2026-11-28", {city.person_a}).status, 200);
+  auto day3 = mark("2026-11-29", {});
+  ASSERT_EQ(day3.status, 200) << day3.body;
+  auto days_of = [&](const Json& t, long long person) {
+    for (const auto& e : t["enrolments"])
+      if (e["person_id"] == person) return e["attended_days"].get<int>();
+    return -1;
+  };
+  Json t = day3.json();
+  EXPECT_EQ(days_of(t, city.person_a), 2);
+  EXPECT_EQ(days_of(t, zhao), 1);
+  ASSERT_EQ(t["days"].size(), 3u) << "a day with nobody present is marked too";
+  EXPECT_EQ(t["days"][2]["day"], "2026-11-29");
+  EXPECT_TRUE(t["days"][2]["present"].empty());
+  // Marking a day again replaces it.
+  t = mark("2026-11-28", {zhao}).json();
+  EXPECT_EQ(days_of(t, city.person_a), 1);
+  EXPECT_EQ(days_of(t, zhao), 2);
+  EXPECT_EQ(s.count("SELECT COUNT(*) FROM audit_log WHERE action = 'practice.training_day_marked'"), 4);
+  // Taken off the class, their marks go; enrolled again, they start from none.
+  ASSERT_EQ(s.send_as(admin, "DELETE", url + "/enrolments/" + std::to_string(zhao)).status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", url + "/enrolments", Json{{"person_ids", {zhao}}}.dump()).status, 200);
+  EXPECT_EQ(days_of(s.get_as(admin, url).json(), zhao), 0);
+  EXPECT_EQ(s.send_as(s.login("secretary"), "PUT", url + "/attendance", Json{{"day", "2026-11-27"}, {"present", Json::array()}}.dump()).status, 403);
+}
+
 TEST_P(Practice, ClosingATrainingClassPublishesTheCompletions) {
   START_CITY(s);
   const long long zhao = add_roster_person(s, "赵强", city.unit_a, city.branch_a1, "full");

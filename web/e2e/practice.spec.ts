@@ -162,6 +162,45 @@ test.describe('实践锻炼', () => {
     expect(saved).toMatchObject({ title: `${title} 改`, hours: 16, ends_on: beijingDay(7), node_id: open.items[0].node_id })
   })
 
+  test('attendance is marked day by day and the days attended follow', async ({ page }) => {
+    await page.setViewportSize({ width: 1440, height: 900 })
+    await signIn(page, 'unitadmin')
+    const open = await json<{ items: { id: number; node_id: number }[] }>(page, '/api/v1/practice/trainings?status=open')
+    const demo = await json<{ enrolments: { person_id: number; name: string }[] }>(page, `/api/v1/practice/trainings/${open.items[0].id}`)
+    const [first, second] = demo.enrolments
+    const headers = { 'X-Requested-With': 'XMLHttpRequest' }
+    const created = await page.request.post('/api/v1/practice/trainings', {
+      headers,
+      data: { node_id: open.items[0].node_id, title: `e2e 考勤 ${Date.now() % 1_000_000}`, kind: 'skill', starts_on: beijingDay(-1), ends_on: beijingDay(2), hours: 16, capacity: 10 },
+    })
+    expect(created.status()).toBe(201)
+    const id = ((await created.json()) as { id: number }).id
+    expect((await page.request.post(`/api/v1/practice/trainings/${id}/enrolments`, { headers, data: { person_ids: [first.person_id, second.person_id] } })).status()).toBe(200)
+    const attended = async () => {
+      const t = await json<{ enrolments: { person_id: number; attended_days: number }[] }>(page, `/api/v1/practice/trainings/${id}`)
+      return Object.fromEntries(t.enrolments.map((e) => [e.person_id, e.attended_days]))
+    }
+
+    await page.goto(`/practice/trainings/${id}`)
+    const days = page.getByTestId('training-days')
+    await expect(days).toBeVisible()
+    // Today (the last day begun) with everyone ticked; the second person was away.
+    await page.getByTestId(`training-present-${second.person_id}`).click()
+    let sent = answered(page, 'PUT', /\/attendance$/)
+    await page.getByTestId('training-day-save').click()
+    expect((await sent).status()).toBe(200)
+    expect(await attended()).toEqual({ [first.person_id]: 1, [second.person_id]: 0 })
+    // Yesterday: both there.
+    await page.getByTestId('training-day').click()
+    await page.locator('.el-select-dropdown__item:visible', { hasText: beijingDay(-1) }).click()
+    sent = answered(page, 'PUT', /\/attendance$/)
+    await page.getByTestId('training-day-save').click()
+    expect((await sent).status()).toBe(200)
+    expect(await attended()).toEqual({ [first.person_id]: 2, [second.person_id]: 1 })
+    await expect(page.getByTestId('training-enrolments')).toContainText(second.name)
+    await screenshot(page, 'console-practice-training-days')
+  })
+
   test('a cadre without practice.read has no 实践锻炼 pages in the console', async ({ page }) => {
     await signIn(page, 'cadre01')
     await page.goto('/practice/assignments')

@@ -2,6 +2,7 @@
 // Training and practice (实践锻炼): training classes with enrolment and results, skill competitions (岗位练兵比武)
 // with ranked results, and front-line assignments (一线历练, 挂职 …) with their evaluations, plus the yearly plan of
 // assignments per org node.
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -31,6 +32,7 @@ struct Training {
   std::string created_by_name, created_at, closed_by_name, closed_at;
   int enrolled = 0, completed = 0;
   std::vector<Enrolment> enrolments;  // filled when one class is read
+  std::map<std::string, std::vector<long long>> days;  // 按日考勤: marked day → people present (one class read)
 };
 
 // One participant of a competition and, once published, the rank (ties share a rank: 1, 1, 3).

@@ -23,6 +23,9 @@ Json training_json(const Training& t, bool with_enrolments) {
     Json rows = Json::array();
     for (const auto& e : t.enrolments) rows.push_back(enrolment_json(e));
     j["enrolments"] = rows;
+    Json days = Json::array();
+    for (const auto& [day, present] : t.days) days.push_back({{"day", day}, {"present", present}});
+    j["days"] = days;
   }
   return j;
 }
@@ -146,6 +149,19 @@ void add_training_routes(http::Router& router, TrainingService& trainings, Compe
              [&trainings](http::Request& req) {
                const long long id = req.id_param("id"), person = req.id_param("person_id");
                return http::Response::json(200, training_json(trainings.unenrol(req.principal, id, person), true));
+             });
+  router.add({.method = "PUT", .pattern = "/api/v1/practice/trainings/{id}/attendance", .tag = "practice",
+              .summary = "按日考勤 of an open class: {day, present: [person ids]} (replaces that day's marks; the days attended "
+                         "follow the marked days)",
+              .permission = kPermWrite},
+             [&trainings](http::Request& req) {
+               const long long id = req.id_param("id");
+               Json body = req.json();
+               JsonFields f(body);
+               const std::string day = f.required_string("day", 10);
+               const auto present = f.optional_id_list("present", 1000);
+               f.finish();
+               return http::Response::json(200, training_json(trainings.mark_day(req.principal, id, day, present), true));
              });
   router.add({.method = "PUT", .pattern = "/api/v1/practice/trainings/{id}/results", .tag = "practice",
               .summary = "Record attendance and results of an open class: [{person_id, attended_days, completion pending | "

@@ -168,6 +168,30 @@ Training TrainingService::set_results(const Principal& caller, long long id, con
   return get(caller, id);
 }
 
+Training TrainingService::mark_day(const Principal& caller, long long id, const std::string& day,
+                                   const std::vector<long long>& present) {
+  require(caller, kPermWrite);
+  check_date("day", day);
+  {
+    db::Tx tx(db_);
+    const Training t = open_training(tx, caller, id);
+    if (day < t.starts_on || day > t.ends_on)
+      throw Error::validation("day", {"考勤日期应在培训班的起止日期之内", "The day is within the class's dates"});
+    if (day > today()) throw Error::validation("day", {"这一天还没到", "That day has not come yet"});
+    std::set<long long> enrolled, seen;
+    for (const auto& e : TrainingStore::enrolments(tx.sql(), id)) enrolled.insert(e.person_id);
+    for (std::size_t i = 0; i < present.size(); ++i)
+      if (!enrolled.count(present[i]) || !seen.insert(present[i]).second)
+        throw Error::validation("present[" + std::to_string(i) + "]", {"该人员未报名或重复", "The person is not enrolled or is listed twice"});
+    TrainingStore::mark_day(tx, id, day, present, caller.account_id, iso_utc(clock_.now()));
+    audit::record(tx, caller, {.action = "practice.training_day_marked", .target_type = "practice_training",
+                               .target_id = std::to_string(id), .detail = {{"day", day}, {"present", present.size()}}},
+                  clock_.now());
+    tx.commit();
+  }
+  return get(caller, id);
+}
+
 Training TrainingService::close(const Principal& caller, long long id) {
   require(caller, kPermWrite);
   {
@@ -204,6 +228,7 @@ Training TrainingService::get(const Principal& caller, long long id) {
   auto t = TrainingStore::find(lease.sql(), id);
   if (!t || !TrainingStore::visible(lease.sql(), caller, id)) throw Error::not_found(kNoTraining);
   t->enrolments = TrainingStore::enrolments(lease.sql(), id);
+  t->days = TrainingStore::days(lease.sql(), id);
   return *t;
 }
 

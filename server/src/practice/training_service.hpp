@@ -27,6 +27,9 @@ class TrainingService {
   Training update(const Principal& caller, long long id, const TrainingInput& in);
   Training enrol(const Principal& caller, long long id, const std::vector<long long>& person_ids);
   Training unenrol(const Principal& caller, long long id, long long person_id);
+  // 按日考勤: who was present on one day of an open class (a day that has begun, within its dates; everyone listed
+  // enrolled); the enrolments' days attended follow the marked days.
+  Training mark_day(const Principal& caller, long long id, const std::string& day, const std::vector<long long>& present);
   Training set_results(const Principal& caller, long long id, const std::vector<Enrolment>& rows);
   Training close(const Principal& caller, long long id);
   Training get(const Principal& caller, long long id);

@@ -179,11 +179,45 @@ void TrainingStore::enrol(db::Tx& tx, long long training_id, long long person_id
 }
 
 bool TrainingStore::unenrol(db::Tx& tx, long long training_id, long long person_id) {
+  // Their days present go with them (enrolled again, they start from none).
+  db::Query("DELETE FROM practice_training_presence WHERE training_id = ").value(training_id).add(" AND person_id = ")
+      .value(person_id).run(tx.sql());
   db::Query q("DELETE FROM practice_enrolment WHERE training_id = ");
   q.value(training_id).add(" AND person_id = ").value(person_id);
   long long rows = 0;
   q.add(" RETURNING person_id").each(tx.sql(), [&](const soci::row&) { ++rows; });
   return rows == 1;
+}
+
+std::map<std::string, std::vector<long long>> TrainingStore::days(soci::session& sql, long long training_id) {
+  std::map<std::string, std::vector<long long>> out;
+  db::Query d("SELECT day FROM practice_training_day WHERE training_id = ");
+  d.value(training_id).each(sql, [&](const soci::row& r) { out[r.get<std::string>(0)]; });
+  db::Query p("SELECT day, person_id FROM practice_training_presence WHERE training_id = ");
+  p.value(training_id).add(" ORDER BY day, person_id").each(sql, [&](const soci::row& r) {
+    out[r.get<std::string>(0)].push_back(db::column_ll(r, 1));
+  });
+  return out;
+}
+
+void TrainingStore::mark_day(db::Tx& tx, long long training_id, const std::string& day, const std::vector<long long>& present,
+                             long long by, const std::string& now) {
+  auto& sql = tx.sql();
+  // The day's row first: it locks the day, so that two marks of the same day at once run one after the other (the
+  // later one then sees and replaces the earlier one's people).
+  db::Query upsert("INSERT INTO practice_training_day (training_id, day, marked_by, marked_at) VALUES (");
+  upsert.value(training_id).add(", ").value(day).add(", ").value(by).add(", ").value(now);
+  upsert.add(") ON CONFLICT (training_id, day) DO UPDATE SET marked_by = excluded.marked_by, marked_at = excluded.marked_at");
+  upsert.run(sql);
+  db::Query("DELETE FROM practice_training_presence WHERE training_id = ").value(training_id).add(" AND day = ").value(day)
+      .run(sql);
+  for (long long person : present)
+    db::Query("INSERT INTO practice_training_presence (training_id, day, person_id) VALUES (").value(training_id).add(", ")
+        .value(day).add(", ").value(person).add(")").run(sql);
+  db::Query count("UPDATE practice_enrolment SET attended_days = (SELECT COUNT(*) FROM practice_training_presence x "
+                  "WHERE x.training_id = practice_enrolment.training_id AND x.person_id = practice_enrolment.person_id) "
+                  "WHERE training_id = ");
+  count.value(training_id).run(sql);
 }
 
 void TrainingStore::set_result(db::Tx& tx, long long training_id, const Enrolment& e) {

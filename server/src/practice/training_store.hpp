@@ -29,6 +29,11 @@ class TrainingStore {
   static bool unenrol(db::Tx& tx, long long training_id, long long person_id);
   static void set_result(db::Tx& tx, long long training_id, const Enrolment& e);
   static std::vector<Enrolment> enrolments(soci::session& sql, long long training_id);
+  // 按日考勤: the marked days with the people present; marking one day (replaces who was present) and bringing every
+  // enrolment's attended_days to the marked days it was present on.
+  static std::map<std::string, std::vector<long long>> days(soci::session& sql, long long training_id);
+  static void mark_day(db::Tx& tx, long long training_id, const std::string& day, const std::vector<long long>& present,
+                       long long by, const std::string& now);
   // The classes the person is enrolled in, latest first, each with the person's own enrolment only.
   static std::vector<Training> of_person(soci::session& sql, long long person_id);
 };

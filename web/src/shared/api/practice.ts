@@ -143,6 +143,8 @@ export interface TrainingSummary {
 
 export interface Training extends TrainingSummary {
   enrolments: Enrolment[]
+  /** 按日考勤: the marked days and who was present on each. */
+  days?: { day: string; present: number[] }[]
 }
 
 export interface MyTraining extends TrainingSummary {
@@ -244,6 +246,8 @@ export const enrol = (trainingId: number, personIds: number[]) =>
   post<Training>(`/practice/trainings/${id(trainingId)}/enrolments`, { person_ids: personIds }, { silent: true })
 export const unenrol = (trainingId: number, personId: number) =>
   del<Training>(`/practice/trainings/${id(trainingId)}/enrolments/${id(personId)}`, { silent: true })
+export const markDay = (trainingId: number, day: string, present: number[]) =>
+  put<Training>(`/practice/trainings/${id(trainingId)}/attendance`, { day, present }, { silent: true })
 export const setResults = (trainingId: number, results: ResultInput[]) =>
   put<Training>(`/practice/trainings/${id(trainingId)}/results`, { results }, { silent: true })
 export const closeTraining = (trainingId: number) => post<Training>(`/practice/trainings/${id(trainingId)}/close`, undefined, { silent: true })

@@ -180,6 +180,13 @@ const enPractice = {
       editTitle: 'Edit the class',
       updated: 'Class saved',
     },
+    days: {
+      title: 'Attendance by day',
+      notBegun: 'The class has not begun: mark each day once it has',
+      marked: '{day} (marked)',
+      save: 'Save the day',
+      saved: 'Attendance of {day} saved',
+    },
     detail: {
       back: 'Back to the classes',
       enrol: 'Enrol',

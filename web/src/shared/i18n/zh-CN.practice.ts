@@ -180,6 +180,13 @@ const zhCNPractice = {
       editTitle: '编辑培训班',
       updated: '已保存培训班信息',
     },
+    days: {
+      title: '按日考勤',
+      notBegun: '培训班尚未开始，开始后按日记录出勤',
+      marked: '{day}（已记录）',
+      save: '保存当日考勤',
+      saved: '已保存 {day} 的考勤',
+    },
     detail: {
       back: '返回培训班列表',
       enrol: '报名',
