@@ -34,19 +34,6 @@ void add_tree_row(soci::session& sql, long long summed_id, const std::string& mo
   q.run(sql);
 }
 
-// The ids of a materialised path, top first ("/1/7/9/" → 1, 7, 9).
-std::vector<long long> path_ids(const std::string& path) {
-  std::vector<long long> out;
-  long long id = 0;
-  bool digits = false;
-  for (char c : path) {
-    if (c >= '0' && c <= '9') id = id * 10 + (c - '0'), digits = true;
-    else if (digits) out.push_back(id), id = 0, digits = false;
-  }
-  if (digits) out.push_back(id);
-  return out;
-}
-
 // Of `ids`, the summed (in the order given).
 std::vector<long long> summed_among(soci::session& sql, const std::vector<long long>& ids) {
   std::vector<long long> out;
@@ -129,7 +116,7 @@ const std::vector<long long>& Rollup::summed_above(long long node_id) {
     q.value(node_id);
     std::string path;
     q.each(tx_.sql(), [&](const soci::row& r) { path = r.get<std::string>(0); });
-    summed = summed_among(tx_.sql(), path_ids(path));
+    summed = summed_among(tx_.sql(), db::path_ids(path));
   }
   return summed_[node_id] = std::move(summed);
 }
@@ -177,6 +164,11 @@ void Rollup::add_person(const org::PersonFacts& p) {
 
 void Rollup::touch(long long node_id) {
   if (!rebuilding_ && node_id) touch_versions(tx_.sql(), summed_above(node_id));
+}
+
+void Rollup::touch_person(long long person_id) {
+  if (rebuilding_ || !person_id) return;
+  if (const auto p = org::person_facts(tx_.sql(), person_id)) touch(node_of(*p));
 }
 
 void Rollup::refresh_person(long long person_id) {
@@ -264,8 +256,8 @@ std::string activity_date(const db::Event& e) {
 
 void move_subtree(db::Tx& tx, const db::Event& e) {
   auto& sql = tx.sql();
-  auto old_ids = path_ids(e.payload.value("from_path", std::string()));
-  auto new_ids = path_ids(e.payload.value("to_path", std::string()));
+  auto old_ids = db::path_ids(e.payload.value("from_path", std::string()));
+  auto new_ids = db::path_ids(e.payload.value("to_path", std::string()));
   if (old_ids.empty() || new_ids.empty()) return;
   old_ids.pop_back(), new_ids.pop_back();  // the moved node and its summed below keep their sums
   std::vector<std::pair<long long, int>> changes;  // summed node, sign

@@ -47,6 +47,8 @@ class Rollup {
   void add_person(const org::PersonFacts& p);
   // Something the day's figures count changed at the node: the kept figures of the summed nodes above it are stale.
   void touch(long long node_id);
+  // The same for where a person sits now.
+  void touch_person(long long person_id);
   void flush();
 
  private:

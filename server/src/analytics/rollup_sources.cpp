@@ -27,10 +27,6 @@ void meeting_closed(Rollup& r, long long node_id, long long unit_id, const std::
   r.touch(node_id);  // the branch's light
 }
 
-// Dues paid, a development case changed: only the day's figures of the person's place follow (no rollup rows).
-void person_state_changed(Rollup& r, long long person_id) {
-  if (const auto at = r.place(person_id, "2000-01-01")) r.touch(at->node_id);
-}
 
 void points_booked(Rollup& r, long long person_id, const std::string& day, const std::string& category, long long points) {
   const auto at = r.place(person_id, day);
@@ -85,11 +81,12 @@ const std::vector<Source>& sources() {
        }},
       {"dues",
        {party::kEventDuesPaid},
-       [](Rollup& r, const db::Event& e) { person_state_changed(r, e.person_id); },
+       // Only the day's figures of the person's place follow (no rollup rows).
+       [](Rollup& r, const db::Event& e) { r.touch_person(e.person_id); },
        [](Rollup&) {}},
       {"development",
        {party::kEventDevelopmentChanged},
-       [](Rollup& r, const db::Event& e) { person_state_changed(r, party::development_case_person(r.tx().sql(), e.subject_id)); },
+       [](Rollup& r, const db::Event& e) { r.touch_person(party::development_case_person(r.tx().sql(), e.subject_id)); },
        [](Rollup&) {}},
   };
   return list;

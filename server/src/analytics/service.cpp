@@ -6,9 +6,9 @@
 #include "analytics/activity.hpp"
 #include "analytics/nodes.hpp"
 #include "audit/recorder.hpp"
-#include "core/log.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/log.hpp"
 #include "db/query.hpp"
 #include "db/subtree.hpp"
 #include "evaluation/facts.hpp"
@@ -80,7 +80,6 @@ std::string link_of(const std::string& rule, long long node_id) {
 }
 
 Json node_json(const NodeInfo& n) { return {{"id", n.id}, {"name", n.name}, {"node_type", n.type}}; }
-
 
 std::string month_first(const std::string& day) { return day.substr(0, 8) + "01"; }
 

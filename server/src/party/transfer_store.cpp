@@ -3,6 +3,7 @@
 #include <map>
 
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 
 namespace xinhuo::party {
 
@@ -151,25 +152,14 @@ std::vector<BranchEntry> TransferStore::branches(soci::session& sql, const std::
   // The label: the names along each path below the city, one query for the page (ids read from the paths).
   std::map<long long, std::pair<std::string, int>> names;  // id → name, depth
   std::string ids;
-  auto path_ids = [](const std::string& path) {
-    std::vector<long long> v;
-    std::size_t i = 1;
-    while (i < path.size()) {
-      const std::size_t slash = path.find('/', i);
-      if (slash == std::string::npos) break;
-      v.push_back(std::stoll(path.substr(i, slash - i)));
-      i = slash + 1;
-    }
-    return v;
-  };
   for (const auto& p : paths)
-    for (long long id : path_ids(p)) ids += (ids.empty() ? "" : ",") + std::to_string(id);
+    for (long long id : db::path_ids(p)) ids += (ids.empty() ? "" : ",") + std::to_string(id);
   if (!ids.empty())
     db::Query("SELECT id, name, depth FROM org_node WHERE id IN (" + ids + ")").each(sql, [&](const soci::row& r) {
       names[db::column_ll(r, 0)] = {text(r, 1), static_cast<int>(db::column_ll(r, 2))};
     });
   for (std::size_t i = 0; i < out.size(); ++i)
-    for (long long id : path_ids(paths[i])) {
+    for (long long id : db::path_ids(paths[i])) {
       auto it = names.find(id);
       if (it == names.end() || it->second.second == 0) continue;  // the city itself says nothing
       out[i].path_label += (out[i].path_label.empty() ? "" : " / ") + it->second.first;

@@ -5,6 +5,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "db/subtree.hpp"
 #include "points/store.hpp"
 
 namespace xinhuo::points {
@@ -20,8 +21,8 @@ Placement placement_in(IsWide is_wide, const std::string& status, const std::str
                        const std::string& unit_path, const std::string& branch_path) {
   Placement p;
   p.ranked = is_ranked(status, party_status);
-  p.nodes = path_ids(unit_path);
-  for (long long id : path_ids(branch_path)) p.nodes.push_back(id);
+  p.nodes = db::path_ids(unit_path);
+  for (long long id : db::path_ids(branch_path)) p.nodes.push_back(id);
   std::sort(p.nodes.begin(), p.nodes.end());
   p.nodes.erase(std::unique(p.nodes.begin(), p.nodes.end()), p.nodes.end());
   if (p.ranked)
@@ -137,24 +138,6 @@ Expected expected(soci::session& sql) {
 
 }  // namespace
 
-std::vector<long long> path_ids(const std::string& path) {
-  std::vector<long long> ids;
-  long long value = 0;
-  bool digits = false;
-  for (char c : path) {
-    if (c >= '0' && c <= '9') {
-      value = value * 10 + (c - '0');
-      digits = true;
-    } else {
-      if (digits) ids.push_back(value);
-      value = 0;
-      digits = false;
-    }
-  }
-  if (digits) ids.push_back(value);
-  return ids;
-}
-
 Placement RankCounts::placement(soci::session& sql, long long person_id) {
   const auto row = RankCountStore::placement(sql, person_id);
   if (!row) return {};
@@ -196,7 +179,7 @@ void RankCounts::on_node_moved(db::Tx& tx, const db::Event& e) {
   std::set<long long> ids;
   for (const auto& r : rows)
     for (const std::string& p : {r.unit_path, r.branch_path, old_path(r.unit_path), old_path(r.branch_path)})
-      for (long long id : path_ids(p)) ids.insert(id);
+      for (long long id : db::path_ids(p)) ids.insert(id);
   const auto wide_list = RankCountStore::wide_among(tx.sql(), std::vector<long long>(ids.begin(), ids.end()));
   const std::set<long long> wide(wide_list.begin(), wide_list.end());
   auto is_wide = [&](long long id) { return wide.count(id) > 0; };

@@ -43,7 +43,5 @@ class RankCounts {
   static void verify(soci::session& sql, VerifyReport& report);
 };
 
-// The ids of a materialised path ("/1/7/42/" → 1, 7, 42).
-std::vector<long long> path_ids(const std::string& path);
 
 }  // namespace xinhuo::points

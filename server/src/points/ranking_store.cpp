@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "db/query.hpp"
+#include "db/subtree.hpp"
 #include "points/store.hpp"
 
 namespace xinhuo::points {
@@ -60,7 +61,7 @@ std::vector<RankRow> PointsStore::top(soci::session& sql, long long node_id, con
     // Walking the balance index from the top meets the node's people at the rate people / everyone; scoring the
     // node's people reads each once. Walk when that is cheaper (the whole city, a large district).
     const long long people = RankCountStore::population(sql, node_id);
-    const auto ids = path_ids(*path);
+    const auto ids = db::path_ids(*path);
     const long long everyone = ids.empty() ? people : RankCountStore::population(sql, ids.front());
     if (people * people >= 2LL * limit * everyone) {
       db::Query fast(kTopFromBalances);

@@ -10,6 +10,7 @@
 #include "core/random.hpp"
 #include "core/xlsx.hpp"
 #include "core/log.hpp"
+#include "db/subtree.hpp"
 #include "org/events.hpp"
 
 namespace xinhuo::points {
@@ -541,7 +542,7 @@ MyRank PointsService::my_rank(const Principal& caller, const std::string& period
   if (within == "branch") node = person->branch_id;
   if (within == "city") {
     // The top of the person's tree: the city (a province above the cities in generated data at scale).
-    const auto ids = path_ids(PointsStore::node_path(lease.sql(), person->unit_id).value_or(""));
+    const auto ids = db::path_ids(PointsStore::node_path(lease.sql(), person->unit_id).value_or(""));
     node = ids.empty() ? 0 : ids.front();
   }
   if (!node) return MyRank{.points = PointsStore::balance(lease.sql(), caller.person_id, key, category)};
