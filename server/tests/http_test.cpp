@@ -35,7 +35,9 @@ TEST_P(Http, HealthInfoAndHeadersEveryResponseCarries) {
   EXPECT_EQ(health.header("Cache-Control"), "no-store");
   EXPECT_EQ(health.header("X-Content-Type-Options"), "nosniff");
   EXPECT_EQ(health.header("Referrer-Policy"), "no-referrer");
-  EXPECT_NE(health.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
+  EXPECT_EQ(health.header("Content-Security-Policy"), "default-src 'none'; frame-ancestors 'none'")
+      << "a JSON answer may load and frame nothing";
+  EXPECT_EQ(health.header("X-Frame-Options"), "DENY");
   EXPECT_EQ(health.header("X-Request-Id").size(), 16u);
 
   auto echoed = s.get("/readyz", {{"X-Request-Id", "trace-42"}});
@@ -185,6 +187,9 @@ TEST_P(Http, ServesTheWebAppWithSpaFallbackAndCaching) {
   EXPECT_NE(index.body.find("薪火"), std::string::npos);
   EXPECT_EQ(index.header("Cache-Control"), "no-cache");
   EXPECT_NE(index.header("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(index.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos)
+      << "the page keeps the console's policy";
+  EXPECT_NE(index.header("Content-Security-Policy").find("frame-ancestors 'none'"), std::string::npos);
 
   auto deep = s.get("/m/points");
   EXPECT_EQ(deep.status, 200);

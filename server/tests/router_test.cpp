@@ -44,6 +44,19 @@ TEST(Router, WrongMethodListsAllowedOnes) {
   EXPECT_TRUE(none.allowed_methods.empty());
 }
 
+TEST(Router, PathsOfOtherLengthsMatchNothing) {
+  Router r = make_router();
+  EXPECT_FALSE(r.match("GET", "/api/v1/people/42/photos/7/more/and/more").spec) << "longer than any route";
+  EXPECT_FALSE(r.match("GET", "/").spec);
+  EXPECT_FALSE(r.match("GET", "/api/v1").spec);
+  auto param = r.match("POST", "/api/v1/people/42");
+  EXPECT_FALSE(param.spec);
+  EXPECT_EQ(param.allowed_methods, (std::vector<std::string>{"GET"}));
+  auto slashes = r.match("GET", "//api//v1/people/42/");
+  ASSERT_TRUE(slashes.spec);
+  EXPECT_EQ(slashes.params["id"], "42");
+}
+
 TEST(Router, HeadIsServedByGet) {
   Router r = make_router();
   EXPECT_TRUE(r.match("HEAD", "/api/v1/people").spec);

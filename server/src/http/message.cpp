@@ -4,10 +4,12 @@
 
 namespace xinhuo::http {
 
+// Header names are ASCII: fold A–Z by hand rather than through the locale (this runs for every header lookup).
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
+  const auto fold = [](char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; };
   for (std::size_t i = 0; i < a.size(); ++i)
-    if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i]))) return false;
+    if (fold(a[i]) != fold(b[i])) return false;
   return true;
 }
 
@@ -111,6 +113,14 @@ Response Response::json(int status, const Json& body) {
   return r;
 }
 
+Response Response::json_text(int status, std::string body) {
+  Response r;
+  r.status = status;
+  r.headers.emplace_back("Content-Type", "application/json; charset=utf-8");
+  r.body = std::move(body);
+  return r;
+}
+
 Response Response::text(int status, std::string body, std::string content_type) {
   Response r;
   r.status = status;
@@ -132,13 +142,13 @@ Response Response::error(const Error& e, const Request& req) {
   return json(e.status(), Json{{"error", err}});
 }
 
-void Response::set_header(std::string name, std::string value) {
+void Response::set_header(std::string_view name, std::string_view value) {
   for (auto& [k, v] : headers)
     if (iequals(k, name)) {
-      v = std::move(value);
+      v = value;
       return;
     }
-  headers.emplace_back(std::move(name), std::move(value));
+  headers.emplace_back(name, value);
 }
 
 std::optional<std::string> Response::header(std::string_view name) const {

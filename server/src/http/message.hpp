@@ -51,12 +51,13 @@ struct Response {
   std::string body;
 
   static Response json(int status, const Json& body);
+  static Response json_text(int status, std::string body);  // body already JSON text (a constant answer)
   static Response text(int status, std::string body, std::string content_type);
   static Response no_content();
   // The one error shape: {"error":{"code","message","field"?,"request_id"}}.
   static Response error(const Error& e, const Request& req);
 
-  void set_header(std::string name, std::string value);  // replaces any header of that name
+  void set_header(std::string_view name, std::string_view value);  // replaces any header of that name
   std::optional<std::string> header(std::string_view name) const;
 };
 

@@ -43,7 +43,7 @@ Response guarded(Request& req, const Next& next,
 }
 
 // One JSON line per request, built directly into one string: this runs for every request.
-void write_access_line(const Request& req, const Response& res, const std::string& route, double seconds) {
+void write_access_line(const Request& req, const Response& res, std::string_view route, double seconds) {
   std::string line;
   line.reserve(256);
   line += "{\"time\":\"";
@@ -73,10 +73,14 @@ std::string fresh_request_id() {
     std::seed_seq sequence{seed[0], seed[0] >> 32, seed[1], seed[1] >> 32};
     return std::mt19937_64(sequence);
   }();
-  char text[17];
-  std::snprintf(text, sizeof text, "%016llx", static_cast<unsigned long long>(generator()));
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::uint64_t value = generator();
+  std::string text(16, '0');
+  for (int i = 15; i >= 0; --i, value >>= 4) text[i] = kHex[value & 0xf];
   return text;
 }
+
+constexpr std::string_view kJsonPolicy = "default-src 'none'; frame-ancestors 'none'";
 
 }  // namespace
 
@@ -148,16 +152,17 @@ Response Dispatcher::route(Request& req) const {
   req.path_params = std::move(match.params);
   if (req.body.size() > match.spec->max_body) return Response::error(Error::payload_too_large(match.spec->max_body), req);
 
-  const Handler& handler = *match.handler;
-  const auto& classify = options_.classify;
-  Next chain = [&handler, &classify](Request& r) { return guarded(r, handler, classify); };
-  for (auto it = middleware_.rbegin(); it != middleware_.rend(); ++it) {
-    const Middleware& mw = *it;
-    chain = [&mw, &classify, inner = std::move(chain)](Request& r) {
-      return guarded(r, [&](Request& rr) { return mw(rr, inner); }, classify);
-    };
-  }
-  return chain(req);
+  return run_chain(req, *match.handler, 0);
+}
+
+// Middleware i wraps the rest of the chain; the Next it is given is small enough for std::function to hold
+// without allocating (this runs on every request).
+Response Dispatcher::run_chain(Request& req, const Handler& handler, std::size_t i) const {
+  if (i == middleware_.size()) return guarded(req, handler, options_.classify);
+  const Middleware& mw = middleware_[i];
+  const struct { const Dispatcher* self; const Handler* handler; std::size_t next; } after{this, &handler, i + 1};
+  const Next rest = [&after](Request& r) { return after.self->run_chain(r, *after.handler, after.next); };
+  return guarded(req, [&mw, &rest](Request& r) { return mw(r, rest); }, options_.classify);
 }
 
 bool is_ip_address(std::string_view text) {
@@ -215,12 +220,17 @@ void Dispatcher::finish(const Request& req, Response& res) const {
   res.set_header("X-Content-Type-Options", "nosniff");
   res.set_header("Referrer-Policy", "no-referrer");
   res.set_header("X-Frame-Options", "DENY");
-  res.set_header("Content-Security-Policy", csp_);
+  // A JSON answer is never a page: nothing in it may load or frame anything (the policy OWASP gives for APIs).
+  // Pages, files and media keep the console's policy.
+  const auto type = res.header("Content-Type");
+  const bool json = type && type->rfind("application/json", 0) == 0;
+  res.set_header("Content-Security-Policy", json ? kJsonPolicy : std::string_view(csp_));
   if (is_api_path(req.path)) res.set_header("Cache-Control", "no-store");
 
   const double seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - req.received).count();
-  const std::string route = req.route ? req.route->pattern : (is_api_path(req.path) ? "unmatched" : "static");
+  const std::string_view route = req.route ? std::string_view(req.route->pattern)
+                                           : (is_api_path(req.path) ? "unmatched" : "static");
   metrics_.observe(req.method, route, res.status, seconds);
   const bool quiet_probe = req.route && req.route->probe && res.status < 300;
   if (options_.access_log && !quiet_probe && log::enabled(log::Level::info)) write_access_line(req, res, route, seconds);

@@ -48,6 +48,7 @@ class Dispatcher {
 
  private:
   Response route(Request& req) const;
+  Response run_chain(Request& req, const Handler& handler, std::size_t i) const;
   void finish(const Request& req, Response& res) const;
 
   const Router& router_;

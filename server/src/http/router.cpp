@@ -6,13 +6,19 @@ namespace xinhuo::http {
 
 std::vector<std::string> split_path(const std::string& path) {
   std::vector<std::string> out;
+  for (auto segment : split_path_views(path)) out.emplace_back(segment);
+  return out;
+}
+
+std::vector<std::string_view> split_path_views(std::string_view path) {
+  std::vector<std::string_view> out;
   std::size_t i = 0;
   while (i < path.size()) {
     while (i < path.size() && path[i] == '/') ++i;
     if (i >= path.size()) break;
     auto j = path.find('/', i);
-    out.push_back(path.substr(i, j == std::string::npos ? std::string::npos : j - i));
-    i = j == std::string::npos ? path.size() : j;
+    out.push_back(path.substr(i, j == std::string_view::npos ? std::string_view::npos : j - i));
+    i = j == std::string_view::npos ? path.size() : j;
   }
   return out;
 }
@@ -28,27 +34,28 @@ void Router::add(RouteSpec spec, Handler handler) {
       throw std::logic_error("route registered twice: " + spec.method + " " + spec.pattern);
   route->spec = std::move(spec);
   route->handler = std::move(handler);
+  for (const auto& segment : route->segments) route->is_param.push_back(is_param(segment));
+  const std::size_t size = route->segments.size();
+  if (by_size_.size() <= size) by_size_.resize(size + 1);
+  by_size_[size].push_back(route.get());
   routes_.push_back(std::move(route));
 }
 
+// Runs on every request: only the routes with as many segments as the path are compared, nothing is allocated
+// for a candidate that does not win, and the parameters are read once, from the winner.
 Router::Match Router::match(const std::string& method, const std::string& path) const {
   Match result;
-  const auto segments = split_path(path);
-  // A literal segment beats a parameter: "/people/export" wins over "/people/{id}".
-  int best_literals = -1;
-  for (const auto& r : routes_) {
-    if (r->segments.size() != segments.size()) continue;
-    std::map<std::string, std::string> params;
+  const auto segments = split_path_views(path);
+  if (segments.size() >= by_size_.size()) return result;
+  const Route* best = nullptr;
+  int best_literals = -1;  // a literal segment beats a parameter: "/people/export" wins over "/people/{id}"
+  for (const Route* r : by_size_[segments.size()]) {
     int literals = 0;
     bool ok = true;
     for (std::size_t i = 0; i < segments.size() && ok; ++i) {
-      if (is_param(r->segments[i])) {
-        params[r->segments[i].substr(1, r->segments[i].size() - 2)] = segments[i];
-      } else if (r->segments[i] == segments[i]) {
-        ++literals;
-      } else {
-        ok = false;
-      }
+      if (r->is_param[i]) continue;
+      if (r->segments[i] == segments[i]) ++literals;
+      else ok = false;
     }
     if (!ok) continue;
     const bool same_method = r->spec.method == method || (method == "HEAD" && r->spec.method == "GET");
@@ -58,12 +65,16 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
     }
     if (literals > best_literals) {
       best_literals = literals;
-      result.spec = &r->spec;
-      result.handler = &r->handler;
-      result.params = std::move(params);
+      best = r;
     }
   }
-  if (result.spec) result.allowed_methods.clear();
+  if (!best) return result;
+  result.allowed_methods.clear();
+  result.spec = &best->spec;
+  result.handler = &best->handler;
+  for (std::size_t i = 0; i < segments.size(); ++i)
+    if (best->is_param[i])
+      result.params[best->segments[i].substr(1, best->segments[i].size() - 2)] = std::string(segments[i]);
   return result;
 }
 

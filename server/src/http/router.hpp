@@ -4,6 +4,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/message.hpp"
@@ -46,13 +47,16 @@ class Router {
     RouteSpec spec;
     Handler handler;
     std::vector<std::string> segments;
+    std::vector<bool> is_param;  // segments[i] is "{name}"
   };
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
+  std::vector<std::vector<const Route*>> by_size_;  // the routes by their number of segments
 };
 
 std::vector<std::string> split_path(const std::string& path);
+std::vector<std::string_view> split_path_views(std::string_view path);  // views into path
 
 }  // namespace xinhuo::http

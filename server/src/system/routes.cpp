@@ -6,7 +6,7 @@ void add_routes(http::Router& router, SystemService& service) {
   router.add({.method = "GET", .pattern = "/healthz", .tag = "system",
               .summary = "Liveness: the process answers", .public_route = true, .ignores_session = true, .probe = true,
               .response_schema = {{"type", "object"}, {"properties", {{"status", {{"type", "string"}}}}}}},
-             [](http::Request&) { return http::Response::json(200, {{"status", "ok"}}); });
+             [](http::Request&) { return http::Response::json_text(200, R"({"status":"ok"})"); });
 
   router.add({.method = "GET", .pattern = "/readyz", .tag = "system",
               .summary = "Readiness: the database answers", .public_route = true},
