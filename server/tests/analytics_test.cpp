@@ -4,6 +4,7 @@
 // department only.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <random>
 
 #include "analytics/model.hpp"
@@ -12,6 +13,7 @@
 #include "files/service.hpp"
 #include "org/service.hpp"
 #include "party/meeting_service.hpp"
+#include "points/service.hpp"
 #include "study/session_service.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
@@ -179,6 +181,53 @@ TEST_P(Analytics, RollupsKeptByEventsEqualARebuild) {
 
 // A summed child (a district, a unit) is read from its monthly sums, completed by day rows where the period cuts a month;
 // every period gives the figures a count of the day rows below it gives.
+// approve-batch sums its rank counts and rollups in memory and writes them at commit: the result is what approving
+// one by one writes (a rebuild from the ledger and `points verify` agree), a refused claim adds nothing, and a
+// person approved twice in the batch moves through both scores.
+TEST_P(Analytics, ABatchOfApprovalsWritesWhatApprovingOneByOneWould) {
+  START_CITY(s);
+  std::vector<long long> members;
+  for (int i = 0; i < 5; ++i) members.push_back(add_roster_person(s, "党员" + std::to_string(i), city.unit_a, city.branch_a1, "full"));
+  members.push_back(add_roster_person(s, "乙单位党员", city.unit_b, 0, "full"));
+  // Written directly (no events): the rebuilds are the baseline.
+  analytics::rebuild(s.app().database(), {});
+  s.app().points().rebuild_ranks();
+  const long long rule = s.count("SELECT id FROM point_rule WHERE code = 'honour_unit' AND status = 'current'");
+  const long long submitter = s.account_id("cadre");
+  ASSERT_GT(rule, 0);
+  auto claim_for = [&](long long person, int n) {
+    auto lease = s.app().database().lease();
+    long long id = 0;
+    const std::string fingerprint = "batch-" + std::to_string(n);
+    lease.sql() << "INSERT INTO point_claim (kind, person_id, unit_id, branch_id, rule_id, points, activity_date, description, "
+                   "evidence, fingerprint, status, created_by, created_at) SELECT 'self_report', id, unit_id, branch_id, :r, 3, "
+                   "'2026-11-20', '获单位表彰', '[]', :f, 'pending', :c, '2026-11-20T00:00:00Z' FROM person WHERE id = :p RETURNING id",
+        soci::use(rule), soci::use(fingerprint), soci::use(submitter), soci::use(person), soci::into(id);
+    return id;
+  };
+  std::vector<long long> ids;
+  for (std::size_t i = 0; i < members.size(); ++i) ids.push_back(claim_for(members[i], static_cast<int>(i)));
+  ids.push_back(claim_for(members[0], 100));  // the same person again, later in the batch
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/points/claims/" + std::to_string(ids[2]) + "/approve").status, 200);
+  auto batch = s.send_as(admin, "POST", "/api/v1/points/claims/approve-batch", Json{{"ids", ids}}.dump());
+  ASSERT_EQ(batch.status, 200) << batch.body;
+  EXPECT_EQ(batch.json()["approved"].size(), ids.size() - 1);
+  ASSERT_EQ(batch.json()["failed"].size(), 1u);
+  EXPECT_EQ(batch.json()["failed"][0]["id"], ids[2]) << "decided before: refused, its share undone";
+  EXPECT_EQ(s.count("SELECT points FROM point_balance WHERE period = '2026' AND category_code = '' AND person_id = " +
+                    std::to_string(members[0])),
+            6);
+
+  const auto report = s.app().points().verify();
+  EXPECT_TRUE(report.mismatches.empty());
+  EXPECT_EQ(report.rank_mismatch_count, 0) << (report.rank_mismatches.empty() ? "" : report.rank_mismatches.front());
+  const auto kept = snapshot(s);
+  EXPECT_NE(std::find_if(kept.begin(), kept.end(), [](const std::string& l) { return l.rfind("tree|", 0) == 0; }), kept.end());
+  analytics::rebuild(s.app().database(), {});
+  EXPECT_EQ(kept, snapshot(s)) << "the batch's rollups equal a rebuild";
+}
+
 TEST_P(Analytics, SummedSubtreesEqualTheDayRowsForAnyPeriod) {
   START_CITY(s);
   const Principal admin = admin_of(s);

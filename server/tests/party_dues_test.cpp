@@ -3,12 +3,15 @@
 // bank-statement rows each with its own error, arrears warned at 3 months and escalated at 6, scope and permissions.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <set>
 
 #include "core/date.hpp"
 #include "db/sql.hpp"
 #include "party/dues.hpp"
 #include "party/dues_service.hpp"
+#include "party/dues_store.hpp"
 #include "support/party_fixtures.hpp"
 #include "support/test_server.hpp"
 
@@ -183,6 +186,41 @@ TEST_P(PartyDues, TheBranchReportSumsWhatIsOwedAndPaid) {
   EXPECT_EQ(row["overdue"], 0);
   EXPECT_EQ(report["total"]["due_cents"], 22000);
   EXPECT_EQ(s.get_as(s.login("cadre"), "/api/v1/party/dues/report").status, 403);
+}
+
+TEST_P(PartyDues, ASweepWalksEveryMemberOnceInPages) {
+  START_CITY(s);
+  const std::string admin = s.login("admin");
+  ASSERT_EQ(s.send_as(admin, "PUT", "/api/v1/party/dues/bases/" + std::to_string(city.person_a),
+                      R"({"year":2026,"category":"employed","income_cents":600000,"from_month":"2026-01"})").status, 200);
+  ASSERT_EQ(s.send_as(admin, "POST", "/api/v1/party/dues/payments", pay(city.person_a, {"2026-06", "2026-07"}).dump()).status, 201);
+  for (const char* name : {"成员甲", "成员乙", "成员丙", "成员丁"}) test::add_roster_person(s, name, city.unit_a, city.branch_a1, "full");
+  test::add_roster_person(s, "积极分子", city.unit_a, city.branch_a1, "activist");  // not a member: pays no dues
+  auto lease = s.app().database().lease();
+  Principal all;
+  all.permissions = {kPermRead};
+  all.scope.all = true;
+  long long total = 0;
+  std::set<long long> listed;
+  for (const auto& m : DuesStore::members(lease.sql(), all, 0, 1, 10000, &total)) listed.insert(m.person_id);
+  ASSERT_GE(total, 5) << "members on several pages";
+  // Pages of two: every member once, in id order, with their base and payments read as the list reads them.
+  std::vector<long long> walked;
+  for (long long after = 0;;) {
+    const auto page = DuesStore::members_after(lease.sql(), after, 2);
+    if (page.empty()) break;
+    for (const auto& m : page) {
+      walked.push_back(m.person_id);
+      if (m.person_id == city.person_a) {
+        ASSERT_TRUE(m.base.has_value());
+        EXPECT_EQ(m.paid, (std::vector<std::string>{"2026-06", "2026-07"}));
+      }
+    }
+    after = page.back().person_id;
+  }
+  EXPECT_TRUE(std::is_sorted(walked.begin(), walked.end()));
+  EXPECT_EQ(std::set<long long>(walked.begin(), walked.end()), listed);
+  EXPECT_EQ(static_cast<long long>(walked.size()), total);
 }
 
 TEST_P(PartyDues, ThreeMonthsBehindIsPublishedOncePerStreak) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <future>
+#include <map>
 
 #include "core/error.hpp"
 #include "db/bulk_insert.hpp"
@@ -120,6 +121,56 @@ TEST_P(Store, UncommittedTransactionRollsBackWithItsEvents) {
   EXPECT_THROW(create("refused", true), std::runtime_error);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing"), 1);
   EXPECT_EQ(count(db, "SELECT COUNT(*) FROM thing_log"), 1);
+}
+
+TEST_P(Store, DeferredSumsKeepWhatReleasedSavepointsAddedAndWriteItOnceAtCommit) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE counter (k INTEGER PRIMARY KEY, n BIGINT NOT NULL);"}});
+  int writes = 0;
+  auto writer = [&writes](db::Tx& tx, const std::map<int, long long>& sums) {
+    ++writes;
+    for (const auto& [k, n] : sums) {
+      int key = k;
+      long long value = n;
+      tx.sql() << "INSERT INTO counter (k, n) VALUES (:k, :n)", soci::use(key), soci::use(value);
+    }
+  };
+  {
+    db::Tx plain(db);
+    EXPECT_EQ(plain.sums<int>("counter", writer), nullptr) << "a transaction writes as it goes unless it defers";
+  }
+  db::Tx tx(db);
+  tx.defer_sums();
+  tx.sums<int>("counter", writer)->add(1, 5);
+  {
+    db::Savepoint kept(tx);
+    tx.sums<int>("counter", writer)->add(1, 2);
+    tx.sums<int>("counter", writer)->add(2, 7);
+    kept.release();
+  }
+  {
+    db::Savepoint undone(tx);
+    tx.sums<int>("counter", writer)->add(1, 100);
+    tx.sums<int>("other", writer)->add(9, 1);  // made inside the savepoint: undone with it
+  }
+  {
+    db::Savepoint outer(tx);
+    {
+      db::Savepoint inner(tx);
+      tx.sums<int>("counter", writer)->add(3, 4);
+      inner.release();
+    }
+    tx.sums<int>("counter", writer)->add(3, -4);  // nets to nothing: no row
+    tx.sums<int>("counter", writer)->add(4, 1);
+    outer.release();
+  }
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM counter"), 0) << "nothing is written before the commit";
+  tx.commit();
+  EXPECT_EQ(writes, 1) << "one write for the kind that has sums; none for the undone one";
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM counter"), 3);
+  EXPECT_EQ(count(db, "SELECT n FROM counter WHERE k = 1"), 7);
+  EXPECT_EQ(count(db, "SELECT n FROM counter WHERE k = 2"), 7);
+  EXPECT_EQ(count(db, "SELECT n FROM counter WHERE k = 4"), 1);
 }
 
 TEST_P(Store, BulkInsertWritesAllRowsWithNulls) {

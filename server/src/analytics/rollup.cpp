@@ -1,6 +1,8 @@
 #include "analytics/rollup.hpp"
 
 #include <algorithm>
+#include <map>
+#include <tuple>
 
 #include "analytics/model.hpp"
 #include "core/clock.hpp"
@@ -54,6 +56,32 @@ void touch_versions(soci::session& sql, const std::vector<long long>& summed_ids
 }
 
 long long node_of(const org::PersonFacts& p) { return p.branch_id ? p.branch_id : p.unit_id; }
+
+void add_daily_row(soci::session& sql, long long node_id, long long unit_id, const std::string& day, const std::string& metric,
+                   const std::string& dimension, int young, long long delta) {
+  db::Query q(kAddDaily);
+  q.value(node_id).add(", ").value(unit_id).add(", ").value(day).add(", ").value(metric).add(", ").value(dimension)
+      .add(", ").value(young).add(", ").value(delta).add(kAddDailyTail);
+  q.run(sql);
+}
+
+// In a transaction that defers its sums (a batch of bookings), the day rows and the summed subtrees' month rows.
+using DailyKey = std::tuple<long long, long long, std::string, std::string, std::string, int>;  // node, unit, day, …
+using TreeKey = std::tuple<long long, std::string, std::string, std::string, int>;              // summed node, month, …
+
+db::DeferredSums<DailyKey>* deferred_daily(db::Tx& tx) {
+  return tx.sums<DailyKey>("analytics.daily", [](db::Tx& t, const std::map<DailyKey, long long>& sums) {
+    for (const auto& [k, delta] : sums)
+      add_daily_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k), delta);
+  });
+}
+
+db::DeferredSums<TreeKey>* deferred_tree(db::Tx& tx) {
+  return tx.sums<TreeKey>("analytics.tree", [](db::Tx& t, const std::map<TreeKey, long long>& sums) {
+    for (const auto& [k, delta] : sums)
+      add_tree_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), delta);
+  });
+}
 
 void add_people_row(soci::session& sql, long long node, long long unit, const std::string& birth, const std::string& rank,
                     const std::string& status, long long delta) {
@@ -130,12 +158,15 @@ void Rollup::add(long long node_id, long long unit_id, const std::string& day, c
     v.second += delta;
     return;
   }
-  db::Query q(kAddDaily);
-  q.value(node_id).add(", ").value(unit_id).add(", ").value(day).add(", ").value(metric).add(", ").value(dimension)
-      .add(", ").value(young ? 1 : 0).add(", ").value(delta).add(kAddDailyTail);
-  q.run(tx_.sql());
-  for (long long id : summed_above(node_id))
-    add_tree_row(tx_.sql(), id, day.substr(0, 7), metric, dimension, young ? 1 : 0, delta);
+  const int y = young ? 1 : 0;
+  if (auto* daily = deferred_daily(tx_)) {
+    daily->add({node_id, unit_id, day, metric, dimension, y}, delta);
+    auto* tree = deferred_tree(tx_);
+    for (long long id : summed_above(node_id)) tree->add({id, day.substr(0, 7), metric, dimension, y}, delta);
+    return;
+  }
+  add_daily_row(tx_.sql(), node_id, unit_id, day, metric, dimension, y, delta);
+  for (long long id : summed_above(node_id)) add_tree_row(tx_.sql(), id, day.substr(0, 7), metric, dimension, y, delta);
 }
 
 bool Rollup::once(const std::string& metric, const std::string& period, long long item) {

@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <mutex>
 #include <stdexcept>
 #include <string_view>
 
@@ -99,6 +100,19 @@ std::string pg_conninfo(const std::string& url) {
   return out;
 }
 
+namespace {
+// A pooled SQLite connection is used by one thread at a time (a lease), so SQLite need not lock each connection
+// and statement on every call (its default "serialized" mode does), nor count every allocation under a global
+// mutex. Set once, before SQLite starts; if something started it already, the default stays (still correct).
+void configure_sqlite_once() {
+  static std::once_flag once;
+  std::call_once(once, [] {
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    sqlite_api::sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+  });
+}
+}  // namespace
+
 Database::Database(DatabaseOptions options)
     : options_(std::move(options)), dialect_(dialect_of(options_.url)), events_(std::make_unique<EventBus>()) {
   if (options_.pool_size == 0) options_.pool_size = 1;
@@ -108,6 +122,7 @@ Database::Database(DatabaseOptions options)
     return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
   });
   if (!plain_schema) throw std::invalid_argument("pg_schema may hold only a-z, 0-9 and _");
+  if (dialect_ == Dialect::sqlite) configure_sqlite_once();
   pool_ = std::make_unique<soci::connection_pool>(options_.pool_size);
   for (std::size_t i = 0; i < options_.pool_size; ++i) {
     soci::session& s = pool_->at(i);

@@ -26,6 +26,7 @@ void GroupCommit::lead(std::unique_lock<std::mutex>& lock) {
   std::exception_ptr failed;  // the transaction itself failed (begin or commit): every job of the batch did
   try {
     Tx tx(db_);
+    tx.defer_sums();  // the jobs are bookings: their counters are summed and written once (see Tx::defer_sums)
     for (Job* job : batch) {
       Savepoint savepoint(tx);
       try {

@@ -45,10 +45,16 @@ void Tx::lock_writers() {
   if (db_.dialect() == Dialect::postgresql) sql() << "SELECT pg_advisory_xact_lock(72617)";
 }
 
-Savepoint::Savepoint(Tx& tx) : tx_(tx) { tx_.sql() << "SAVEPOINT work"; }
+Savepoint::Savepoint(Tx& tx) : tx_(tx) {
+  tx_.sql() << "SAVEPOINT work";
+  ++tx_.savepoints_open_;
+  for (auto& [kind, d] : tx_.deferred_) d->begin_layer();
+}
 
 Savepoint::~Savepoint() {
   if (!open_) return;
+  --tx_.savepoints_open_;
+  for (auto& [kind, d] : tx_.deferred_) d->drop_layer();
   try {
     tx_.sql() << "ROLLBACK TO SAVEPOINT work";
     tx_.sql() << "RELEASE SAVEPOINT work";
@@ -60,10 +66,13 @@ Savepoint::~Savepoint() {
 void Savepoint::release() {
   tx_.sql() << "RELEASE SAVEPOINT work";
   open_ = false;
+  --tx_.savepoints_open_;
+  for (auto& [kind, d] : tx_.deferred_) d->merge_layer();
 }
 
 void Tx::commit() {
   mark_idempotent_work(*this);  // the Idempotency-Key of the request, if any, is marked done with its work
+  for (auto& [kind, d] : deferred_) d->write(*this);
   sql() << "COMMIT";
   open_ = false;
   forget_open(&sql());

@@ -8,7 +8,54 @@
 #include "db/database.hpp"
 #include "db/events.hpp"
 
+#include <functional>
+#include <map>
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
 namespace xinhuo::db {
+
+class Tx;
+
+// What a transaction gathers and writes once, just before it commits (see Tx::defer_sums). A savepoint keeps its
+// own share: released, it joins what was gathered before; undone, it is dropped with the savepoint's rows.
+class Deferred {
+ public:
+  virtual ~Deferred() = default;
+  virtual void begin_layer() = 0;
+  virtual void merge_layer() = 0;  // the newest layer into the one below it
+  virtual void drop_layer() = 0;
+  virtual void write(Tx& tx) = 0;
+};
+
+// Sums added to rows by key (a count, a rollup): many additions to one key become one write.
+template <class Key>
+class DeferredSums final : public Deferred {
+ public:
+  using Sums = std::map<Key, long long>;
+  using Writer = std::function<void(Tx&, const Sums&)>;
+  DeferredSums(std::size_t savepoints_open, Writer writer) : layers_(savepoints_open + 1), writer_(std::move(writer)) {}
+  void add(const Key& key, long long delta) { layers_.back()[key] += delta; }
+  void begin_layer() override { layers_.emplace_back(); }
+  void merge_layer() override {
+    Sums top = std::move(layers_.back());
+    layers_.pop_back();
+    for (auto& [key, delta] : top) layers_.back()[key] += delta;
+  }
+  void drop_layer() override { layers_.pop_back(); }
+  void write(Tx& tx) override {
+    Sums all = std::move(layers_.front());
+    layers_.front().clear();
+    std::erase_if(all, [](const auto& entry) { return entry.second == 0; });
+    if (!all.empty()) writer_(tx, all);
+  }
+
+ private:
+  std::vector<Sums> layers_;
+  Writer writer_;
+};
 
 class Tx {
  public:
@@ -27,10 +74,29 @@ class Tx {
   void lock_writers();
   void commit();
 
+  // A transaction of many bookings (a batch of approvals, a group commit) asks for this: counters that each
+  // booking would update row by row (rank counts, dashboard rollups) are summed in memory instead and written
+  // once, merged and in key order, at commit. Nothing in the transaction may read those rows meanwhile.
+  void defer_sums() { deferring_ = true; }
+  // The sums of one kind, made on first use with the writer that puts them in the database; nullptr when this
+  // transaction writes as it goes.
+  template <class Key>
+  DeferredSums<Key>* sums(const std::string& kind, typename DeferredSums<Key>::Writer writer) {
+    if (!deferring_) return nullptr;
+    for (auto& [name, d] : deferred_)
+      if (name == kind) return static_cast<DeferredSums<Key>*>(d.get());
+    deferred_.emplace_back(kind, std::make_unique<DeferredSums<Key>>(savepoints_open_, std::move(writer)));
+    return static_cast<DeferredSums<Key>*>(deferred_.back().second.get());
+  }
+
  private:
+  friend class Savepoint;
   Database& db_;
   Database::Lease lease_;
   bool open_ = false;
+  bool deferring_ = false;
+  std::size_t savepoints_open_ = 0;
+  std::vector<std::pair<std::string, std::unique_ptr<Deferred>>> deferred_;  // written in the order first used
 };
 
 // A savepoint inside a transaction: destroyed without release(), it undoes what was done since it was made (the

@@ -304,22 +304,19 @@ std::vector<DuesReportRow> DuesService::report(const Principal& caller, long lon
 }
 
 long long DuesService::publish_overdue() {
-  Principal system;  // the whole city, read only
-  system.permissions = {kPermRead};
-  system.scope.all = true;
   const std::string month = this_month();
   std::vector<std::pair<long long, std::string>> overdue;  // person, first unpaid month of the streak
   {
     auto lease = db_.lease();
     constexpr int kPage = 500;
-    long long total = 0;
-    for (int page = 1;; ++page) {
-      auto members = DuesStore::members(lease.sql(), system, 0, page, kPage, &total);
+    for (long long after = 0;;) {
+      auto members = DuesStore::members_after(lease.sql(), after, kPage);
+      if (members.empty()) break;
+      after = members.back().person_id;
       for (auto& m : members) {
         with_arrears(m);
         if (m.arrears_months >= kArrearsWarnMonths) overdue.emplace_back(m.person_id, add_month(month, -m.arrears_months));
       }
-      if (static_cast<long long>(page) * kPage >= total) break;
     }
   }
   const std::string now = iso_utc(clock_.now()), today = beijing_date(clock_.now());

@@ -26,6 +26,9 @@ constexpr const char* kPaymentColumns =
 constexpr const char* kInsertPayment =
     "INSERT INTO dues_payment (person_id, month, amount_cents, paid_on, method, note, recorded_by, recorded_at) "
     "VALUES (:p, :m, :a, :d, :method, :note, :by, :at) RETURNING id";
+constexpr const char* kMemberColumns =
+    "SELECT p.id, p.name, p.party_status, u.name, COALESCE(b.name, ''), COALESCE(p.party_joined_date, ''), "
+    "p.unit_id, COALESCE(p.branch_id, 0)";
 constexpr const char* kMemberFrom =
     " FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
     "WHERE p.status = 'active' AND p.party_status IN ('full', 'probationary')";
@@ -103,27 +106,35 @@ std::vector<DuesMember> DuesStore::members(soci::session& sql, const Principal& 
   db::Query counted(std::string("SELECT COUNT(*)") + kMemberFrom);
   filtered(counted);
   if (total) *total = counted.count(sql);
-  db::Query q(std::string("SELECT p.id, p.name, p.party_status, u.name, COALESCE(b.name, ''), COALESCE(p.party_joined_date, ''), "
-                          "p.unit_id, COALESCE(p.branch_id, 0)") +
-              kMemberFrom);
+  db::Query q(std::string(kMemberColumns) + kMemberFrom);
   filtered(q);
+  q.add(" ORDER BY u.sort_order, u.id, p.name, p.id LIMIT " + std::to_string(page_size) + " OFFSET " +
+        std::to_string((page - 1) * page_size));
+  return read_members(sql, q);
+}
+
+std::vector<DuesMember> DuesStore::members_after(soci::session& sql, long long after_person_id, int limit) {
+  db::Query q(std::string(kMemberColumns) + kMemberFrom);
+  q.add(" AND p.id > ").value(after_person_id).add(" ORDER BY p.id LIMIT " + std::to_string(limit));
+  return read_members(sql, q);
+}
+
+std::vector<DuesMember> DuesStore::read_members(soci::session& sql, db::Query& q) {
   std::vector<DuesMember> out;
   std::map<long long, std::string> joined;
-  q.add(" ORDER BY u.sort_order, u.id, p.name, p.id LIMIT " + std::to_string(page_size) + " OFFSET " +
-        std::to_string((page - 1) * page_size))
-      .each(sql, [&](const soci::row& r) {
-        DuesMember m;
-        m.person_id = db::column_ll(r, 0);
-        m.name = text(r, 1);
-        m.party_status = text(r, 2);
-        m.unit_name = text(r, 3);
-        m.branch_name = text(r, 4);
-        joined[m.person_id] = text(r, 5);
-        m.unit_id = db::column_ll(r, 6);
-        m.branch_id = db::column_ll(r, 7);
-        out.push_back(std::move(m));
-      });
-  // Bases and payments of the page's people, one query each (ids the store read itself).
+  q.each(sql, [&](const soci::row& r) {
+    DuesMember m;
+    m.person_id = db::column_ll(r, 0);
+    m.name = text(r, 1);
+    m.party_status = text(r, 2);
+    m.unit_name = text(r, 3);
+    m.branch_name = text(r, 4);
+    joined[m.person_id] = text(r, 5);
+    m.unit_id = db::column_ll(r, 6);
+    m.branch_id = db::column_ll(r, 7);
+    out.push_back(std::move(m));
+  });
+  // Bases and payments of these people, one query each (ids the store read itself).
   if (out.empty()) return out;
   std::string ids;
   std::map<long long, DuesMember*> by_id;

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "core/principal.hpp"
+#include "db/query.hpp"
 #include "db/transaction.hpp"
 #include "party/model.hpp"
 
@@ -19,6 +20,9 @@ class DuesStore {
   // A page of the party members (full and probationary) in scope below node_id, with their bases and payments.
   static std::vector<DuesMember> members(soci::session& sql, const Principal& caller, long long node_id, int page,
                                          int page_size, long long* total);
+  // Every member of the city in person-id order after after_person_id, for sweeps: each call is one range of the
+  // primary key, so walking the whole city costs one pass (paging by OFFSET over the sorted list costs a sort a page).
+  static std::vector<DuesMember> members_after(soci::session& sql, long long after_person_id, int limit);
   // The payments for months of `year` of the members in scope below node_id, summed per (unit, branch).
   static std::map<std::pair<long long, long long>, long long> paid_by_branch(soci::session& sql, const Principal& caller,
                                                                              long long node_id, int year);
@@ -34,6 +38,9 @@ class DuesStore {
   static std::map<long long, std::vector<std::string>> paid_of(soci::session& sql, const std::vector<long long>& ids);
   // The person's party status and joining date, when they are an active member.
   static std::optional<std::pair<std::string, std::string>> member(soci::session& sql, long long person_id);
+
+ private:
+  static std::vector<DuesMember> read_members(soci::session& sql, db::Query& q);  // the rows, their bases and payments
 };
 
 }  // namespace xinhuo::party

@@ -154,6 +154,14 @@ void RankCounts::booked(db::Tx& tx, const Placement& placement, const std::vecto
       ++deltas[{n, c.period, c.category, c.after}];
     }
   }
+  // A batch of bookings sums its moves and writes them once at commit.
+  auto* deferred = tx.sums<CountKey>("points.rank_counts", [](db::Tx& t, const std::map<CountKey, long long>& sums) {
+    RankCountStore::add_counts(t, sums);
+  });
+  if (deferred) {
+    for (const auto& [key, delta] : deltas) deferred->add(key, delta);
+    return;
+  }
   RankCountStore::add_counts(tx, deltas);
 }
 

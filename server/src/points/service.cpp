@@ -375,6 +375,7 @@ BatchResult PointsService::approve_batch(const Principal& caller, const std::vec
   // batch durable.
   db::Tx tx(db_);
   tx.lock_writers();
+  tx.defer_sums();
   for (long long id : ids) {
     db::Savepoint savepoint(tx);
     try {
