@@ -134,25 +134,18 @@ std::vector<DuesMember> DuesStore::read_members(soci::session& sql, db::Query& q
     m.branch_id = db::column_ll(r, 7);
     out.push_back(std::move(m));
   });
-  // Bases and payments of these people, one query each (ids the store read itself).
-  if (out.empty()) return out;
-  std::string ids;
-  std::map<long long, DuesMember*> by_id;
+  // Bases and payments of these people, one query each.
+  std::vector<long long> ids;
+  for (const auto& m : out) ids.push_back(m.person_id);
+  const auto bases = bases_of(sql, ids);  // by year: the earliest starts the dues, the latest is the current base
+  auto paid = paid_of(sql, ids);
   for (auto& m : out) {
-    ids += (ids.empty() ? "" : ",") + std::to_string(m.person_id);
-    by_id[m.person_id] = &m;
+    if (const auto b = bases.find(m.person_id); b != bases.end() && !b->second.empty()) {
+      m.base = b->second.back();
+      m.first_month = first_dues_month(joined[m.person_id], b->second.front().from_month);
+    }
+    if (auto p = paid.find(m.person_id); p != paid.end()) m.paid = std::move(p->second);
   }
-  std::map<long long, std::string> first_month;
-  db::Query(std::string(kBaseColumns) + " WHERE d.person_id IN (" + ids + ") ORDER BY d.year").each(sql, [&](const soci::row& r) {
-    auto base = base_from(r);
-    first_month.emplace(base.person_id, base.from_month);  // the earliest year's stays
-    by_id.at(base.person_id)->base = std::move(base);  // the latest year wins
-  });
-  db::Query("SELECT person_id, month FROM dues_payment WHERE person_id IN (" + ids + ") ORDER BY month").each(sql, [&](const soci::row& r) {
-    by_id.at(db::column_ll(r, 0))->paid.push_back(text(r, 1));
-  });
-  for (auto& m : out)
-    if (m.base) m.first_month = first_dues_month(joined[m.person_id], first_month[m.person_id]);
   return out;
 }
 
