@@ -1,11 +1,14 @@
 // Errors, strict JSON input, time and hashing: the small pieces every route relies on.
+#include <fmt/format.h>
 #include <gtest/gtest.h>
+#include <ctime>
 
 #include "core/clock.hpp"
 #include "core/error.hpp"
 #include "core/log.hpp"
 #include "core/field_cipher.hpp"
 #include "core/json_input.hpp"
+#include "core/json_writer.hpp"
 #include "core/random.hpp"
 #include "http/message.hpp"
 
@@ -184,8 +187,48 @@ TEST(ErrorShape, OneJsonShapeInChineseOrEnglish) {
 
 TEST(Log, AccessLineFieldsAreEscapedJsonStrings) {
   std::string out;
-  xinhuo::log::append_json_string(out, "/a\"b\\c\n\x01路径");
+  append_json_string(out, "/a\"b\\c\n\x01路径");
   EXPECT_EQ(nlohmann::json::parse(out), "/a\"b\\c\n\x01路径");
+  out.clear();
+  append_json_string(out, "/a\xff\xc3(");  // a URL with bytes that are not UTF-8 still gives a line that parses
+  EXPECT_EQ(nlohmann::json::parse(out), "/a\uFFFD\uFFFD(");
+}
+
+// The writer must give exactly what Json::dump() gives for the same values: clients and tests compare answers.
+TEST(JsonWriter, WritesWhatDumpWritesForTheSameValues) {
+  const std::vector<std::string> texts = {"", "plain", "李明", "引号\"和\\反斜杠", "tab\tnew\nline\r", std::string("nul\0x", 5),
+                                          "\x01\x1f\x7f", "\xf0\x9f\x8e\x89 emoji", "\xe2\x82\xac", "</script>"};
+  for (const auto& t : texts) {
+    JsonWriter w;
+    w.begin_object().key("a").begin_array();
+    w.value(t).value(7).begin_object().end_object().begin_array().end_array().end_array();
+    w.field("b", false).field("i", -42LL).key("n").null();
+    w.key("o").begin_object().field("x", true).end_object().field("s", t).end_object();
+    const Json expected = {{"s", t}, {"n", nullptr}, {"i", -42}, {"b", false},
+                           {"a", {t, 7, Json::object(), Json::array()}}, {"o", {{"x", true}}}};
+    // nlohmann sorts object keys; the writer keeps the order written, here the same.
+    EXPECT_EQ(w.text(), expected.dump()) << t;
+  }
+  JsonWriter w;
+  w.begin_array().value_or_null("").value_or_null("x").id_or_null(0).id_or_null(5).end_array();
+  EXPECT_EQ(w.take(), R"([null,"x",null,5])");
+}
+
+TEST(JsonWriter, BytesThatAreNotUtf8BecomeReplacementCharacters) {
+  struct Case { std::string in, out; };
+  const Case cases[] = {{"a\xff" "b", "a\uFFFDb"},
+                        {"\xc3", "\uFFFD"},                      // cut short at the end
+                        {"\xc0\xaf", "\uFFFD\uFFFD"},             // overlong '/'
+                        {"\xed\xa0\x80", "\uFFFD\uFFFD\uFFFD"},   // a surrogate
+                        {"\xf4\x90\x80\x80", "\uFFFD\uFFFD\uFFFD\uFFFD"},  // above U+10FFFF
+                        {"\xe6\x9d", "\uFFFD\uFFFD"},            // two of three bytes
+                        {"ok\xe6\x9d\x8e", "ok\u674E"}};       // 李, whole
+  for (const auto& c : cases) {
+    JsonWriter w;
+    w.value(c.in);
+    const Json parsed = Json::parse(w.text());  // always valid JSON
+    EXPECT_EQ(parsed, Json::parse("\"" + c.out + "\"")) << w.text();
+  }
 }
 
 TEST(Clock, IsoUtcRoundTrip) {
@@ -193,6 +236,34 @@ TEST(Clock, IsoUtcRoundTrip) {
   EXPECT_EQ(iso_utc(t), "2026-11-29T10:23:31Z");
   EXPECT_THROW(parse_iso_utc("2026-11-29 10:23:31"), std::invalid_argument);
   EXPECT_THROW(parse_iso_utc("2026-11-29T10:23:31Zjunk"), std::invalid_argument);
+  EXPECT_THROW(parse_iso_utc("2026-1-29T10:23:31Z"), std::invalid_argument);
+  EXPECT_THROW(parse_iso_utc("2026-11-29T10:23:3xZ"), std::invalid_argument);
+  // Against the C library over four centuries, leap days and the turn of each year included.
+  for (int year : {1900, 1969, 1970, 2000, 2024, 2026, 2100, 2200}) {  // system_clock (ns) spans 1678–2262
+    for (const char* rest : {"-01-01T00:00:00Z", "-02-28T23:59:59Z", "-02-29T12:00:00Z", "-03-01T00:00:01Z", "-12-31T23:59:59Z"}) {
+      const std::string text = std::to_string(year) + rest;
+      std::tm tm{};
+      ASSERT_NE(strptime(text.c_str(), "%Y-%m-%dT%H:%M:%SZ", &tm), nullptr);
+      EXPECT_EQ(parse_iso_utc(text), std::chrono::system_clock::from_time_t(timegm(&tm))) << text;
+      const std::time_t rolled = timegm(&tm);  // 1900-02-29 is 1900-03-01, as with the C library
+      std::tm back{};
+      gmtime_r(&rolled, &back);
+      char written[32];
+      std::strftime(written, sizeof written, "%Y-%m-%dT%H:%M:%SZ", &back);
+      EXPECT_EQ(iso_utc(parse_iso_utc(text)), written);
+    }
+  }
+  // Written against strftime, milliseconds included, at every hour of a leap year's last days and first days.
+  for (long long s = 1704067200LL - 5 * 86400; s < 1704067200LL + 5 * 86400; s += 3599) {
+    const std::time_t tt = static_cast<std::time_t>(s);
+    std::tm tm{};
+    gmtime_r(&tt, &tm);
+    char expected[32];
+    std::strftime(expected, sizeof expected, "%Y-%m-%dT%H:%M:%SZ", &tm);
+    const auto t = std::chrono::system_clock::from_time_t(tt) + std::chrono::milliseconds(s % 1000);
+    EXPECT_EQ(iso_utc(t), expected);
+    EXPECT_EQ(iso_utc_millis(t), std::string(expected, 19) + "." + fmt::format("{:03d}", s % 1000) + "Z");
+  }
   ManualClock clock(t);
   clock.advance(std::chrono::hours(24));
   EXPECT_EQ(iso_utc(clock.now()), "2026-11-30T10:23:31Z");
@@ -211,6 +282,8 @@ TEST(FieldCipher, SealsOpensAndRefusesAnotherKey) {
   EXPECT_NE(a.seal("13912345678"), sealed) << "a fresh nonce every time";
   EXPECT_EQ(a.open(sealed), "13912345678");
   EXPECT_THROW(b.open(sealed), std::runtime_error);
+  for (std::string bad : {sealed.substr(1), sealed + "=", "*" + sealed.substr(1), std::string("")}) EXPECT_THROW(a.open(bad), std::runtime_error) << bad;
+  for (const std::string plain : {"", "1", "12", "123", "11010519491231002X"}) EXPECT_EQ(a.open(a.seal(plain)), plain);
   EXPECT_EQ(a.lookup_hash("x"), a.lookup_hash("x"));
   EXPECT_NE(a.lookup_hash("x"), b.lookup_hash("x"));
 }

@@ -1,6 +1,8 @@
 // Route matching: parameters, literal segments before parameters, 405 with the allowed methods.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "http/router.hpp"
 
 using namespace xinhuo;
@@ -83,4 +85,38 @@ TEST(Request, QueryParametersAndIds) {
   EXPECT_THROW(req.id_param("bad"), Error);
   EXPECT_THROW(req.id_param("zero"), Error);
   EXPECT_THROW(req.id_param("neg"), Error);
+}
+
+// Routes are looked up by the third segment; a pattern with a parameter there is still compared with every path of
+// its length, its other methods are still offered in a 405, and the first registered wins a tie.
+TEST(Router, AParameterWhereTheModuleNameStandsStillMatches) {
+  Router r;
+  auto named = [](const char* name) {
+    return [name](Request&) { return Response::json_text(200, std::string("\"") + name + "\""); };
+  };
+  r.add({.method = "GET", .pattern = "/api/v1/{module}/health", .summary = "any module"}, named("any"));
+  r.add({.method = "POST", .pattern = "/api/v1/study/health", .summary = "study"}, named("study"));
+  r.add({.method = "GET", .pattern = "/api/v1/{a}/{b}", .summary = "first pair"}, named("first"));
+  r.add({.method = "GET", .pattern = "/api/{v}/{a}/{b}", .summary = "fewer literals"}, named("fewer"));
+  r.add({.method = "GET", .pattern = "/x", .summary = "short"}, named("short"));
+
+  auto m = r.match("GET", "/api/v1/points/health");
+  ASSERT_TRUE(m.spec);
+  EXPECT_EQ(m.spec->summary, "any module");
+  EXPECT_EQ(m.params["module"], "points");
+  m = r.match("POST", "/api/v1/study/health");
+  ASSERT_TRUE(m.spec);
+  EXPECT_EQ(m.spec->summary, "study");
+  m = r.match("GET", "/api/v1/study/health");  // the parameter pattern answers GET for study too
+  ASSERT_TRUE(m.spec);
+  EXPECT_EQ(m.spec->summary, "any module");
+  m = r.match("PUT", "/api/v1/study/health");
+  EXPECT_FALSE(m.spec);
+  std::sort(m.allowed_methods.begin(), m.allowed_methods.end());
+  EXPECT_EQ(m.allowed_methods, (std::vector<std::string>{"GET", "GET", "GET", "POST"}));
+  m = r.match("GET", "/api/v1/a/b");
+  ASSERT_TRUE(m.spec);
+  EXPECT_EQ(m.spec->summary, "first pair");
+  EXPECT_TRUE(r.match("GET", "/x").spec);
+  EXPECT_FALSE(r.match("GET", "/y").spec);
 }

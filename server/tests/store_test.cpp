@@ -190,6 +190,58 @@ TEST_P(Store, BulkInsertWritesAllRowsWithNulls) {
   EXPECT_EQ(count(db, "SELECT SUM(qty) FROM item"), 2550);
 }
 
+// Query::rows reads SQLite's statement in place: the same rows, NULLs and bound values as each() on both databases,
+// a callback may run the same statement again, and a statement kept prepared sees rows written after it ran.
+TEST_P(Store, RowsReadsWhatEachReadsWithNullsNestedRunsAndNewRows) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE item (id BIGINT PRIMARY KEY, label TEXT, qty INTEGER NOT NULL);"}});
+  {
+    db::Tx tx(db);
+    tx.sql() << "INSERT INTO item (id, label, qty) VALUES (1, '一', 10), (2, NULL, 20), (3, 'three''s', 30)";
+    tx.commit();
+  }
+  auto read = [&](long long min_qty) {
+    std::vector<std::string> out;
+    auto lease = db.lease();
+    db::Query q("SELECT id, label, qty FROM item WHERE qty >= ");
+    q.value(min_qty).add(" AND label IS NULL OR qty >= ").value(min_qty).add(" ORDER BY id");
+    q.rows(lease.sql(), [&](const db::Row& r) {
+      out.push_back(std::to_string(r.ll(0)) + ":" + (r.null(1) ? "null" : r.text(1)) + ":" + std::to_string(r.ll(2)));
+    });
+    std::vector<std::string> via_each;
+    q.each(lease.sql(), [&](const soci::row& r) {
+      via_each.push_back(std::to_string(db::column_ll(r, 0)) + ":" +
+                         (r.get_indicator(1) == soci::i_null ? "null" : r.get<std::string>(1)) + ":" +
+                         std::to_string(db::column_ll(r, 2)));
+    });
+    EXPECT_EQ(out, via_each);
+    return out;
+  };
+  EXPECT_EQ(read(0), (std::vector<std::string>{"1:一:10", "2:null:20", "3:three's:30"}));
+  EXPECT_EQ(read(25), (std::vector<std::string>{"3:three's:30"}));
+  {
+    db::Tx tx(db);
+    tx.sql() << "INSERT INTO item (id, label, qty) VALUES (4, '四', 40)";
+    tx.commit();
+  }
+  EXPECT_EQ(read(25), (std::vector<std::string>{"3:three's:30", "4:四:40"}));
+
+  // The callback runs the same text for each row: an inner statement of its own, the outer one goes on.
+  std::vector<long long> pairs;
+  auto lease = db.lease();
+  const std::string text = "SELECT id FROM item WHERE qty >= ";
+  db::Query outer(text);
+  outer.value(30);
+  outer.rows(lease.sql(), [&](const db::Row& a) {
+    db::Query inner(text);
+    inner.value(30);
+    inner.rows(lease.sql(), [&](const db::Row& b) { pairs.push_back(a.ll(0) * 10 + b.ll(0)); });
+  });
+  EXPECT_EQ(pairs, (std::vector<long long>{33, 34, 43, 44}));
+  db::Query bad("SELECT no_such_column FROM item");
+  EXPECT_THROW(bad.rows(lease.sql(), [](const db::Row&) {}), std::exception);
+}
+
 TEST_P(Store, IdempotencyClaimCompleteReplayExpire) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db);

@@ -71,7 +71,8 @@ Principal AuthService::principal_for(const Account& account, long long session_i
   p.username = account.username;
   p.display_name = account.display_name;
   p.session_id = session_id;
-  for (auto& perm : store_.permissions(account.id)) p.permissions.insert(perm);
+  const auto permissions = store_.permissions(account.id);
+  p.permissions = PermissionSet(permissions.begin(), permissions.end());
   bool administrator = false;
   for (const auto& g : store_.grants(account.id)) {
     administrator = administrator || !g.admin_kind.empty();

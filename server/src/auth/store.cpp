@@ -187,8 +187,10 @@ long long AuthStore::insert_session(db::Tx& tx, const std::string& token_hash, l
 std::optional<AuthStore::SessionLookup> AuthStore::open_session(const std::string& token_hash) {
   std::optional<SessionLookup> out;
   auto lease = db_.lease();
-  db::Query(kSelectOpenSession).value(token_hash).add(" AND s.ended_at IS NULL").each(lease.sql(), [&](const soci::row& r) {
-    out = SessionLookup{session_from(r), r.get<std::string>(7)};
+  db::Query(kSelectOpenSession).value(token_hash).add(" AND s.ended_at IS NULL").rows(lease.sql(), [&](const db::Row& r) {
+    out = SessionLookup{{.id = r.ll(0), .account_id = r.ll(1), .created_at = r.text(2), .last_seen_at = r.text(3),
+                         .expires_at = r.text(4), .ip = r.text(5), .user_agent = r.text(6)},
+                        r.text(7)};
   });
   return out;
 }

@@ -18,8 +18,6 @@ void write_line(Level level, const std::string& json_line);
 bool enabled(Level level);
 // Sends buffered lines to stderr now (warnings and errors go at once; the rest within a second, and at exit).
 void flush();
-// Appends `text` as a JSON string literal (quotes and escapes). Bytes that are not UTF-8 pass through.
-void append_json_string(std::string& out, std::string_view text);
 inline void info(const std::string& m, nlohmann::json f = nlohmann::json::object()) { write(Level::info, m, std::move(f)); }
 inline void warn(const std::string& m, nlohmann::json f = nlohmann::json::object()) { write(Level::warn, m, std::move(f)); }
 inline void error(const std::string& m, nlohmann::json f = nlohmann::json::object()) { write(Level::error, m, std::move(f)); }

@@ -7,6 +7,8 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <stdexcept>
+#include <string_view>
 
 namespace xinhuo::db {
 
@@ -144,6 +146,75 @@ void Query::execute(soci::session& sql, const std::function<void(const soci::row
   }
   st.execute(false);
   while (st.fetch()) (*on_row)(r);
+}
+
+long long Row::ll(int column) const {
+  if (native_) return sqlite_api::sqlite3_column_int64(static_cast<sqlite_api::sqlite3_stmt*>(native_), column);
+  return column_ll(*row_, static_cast<std::size_t>(column));
+}
+
+std::string Row::text(int column) const {
+  if (native_) {
+    auto* st = static_cast<sqlite_api::sqlite3_stmt*>(native_);
+    const auto* p = sqlite_api::sqlite3_column_text(st, column);
+    return p ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(sqlite_api::sqlite3_column_bytes(st, column)))
+             : std::string();
+  }
+  if (row_->get_indicator(static_cast<std::size_t>(column)) == soci::i_null) return {};
+  return row_->get<std::string>(static_cast<std::size_t>(column));
+}
+
+bool Row::null(int column) const {
+  if (native_)
+    return sqlite_api::sqlite3_column_type(static_cast<sqlite_api::sqlite3_stmt*>(native_), column) == SQLITE_NULL;
+  return row_->get_indicator(static_cast<std::size_t>(column)) == soci::i_null;
+}
+
+void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_row) const {
+  using namespace sqlite_api;
+  if (sql.get_backend_name() != "sqlite3") {
+    Row row;
+    const std::function<void(const soci::row&)> adapter = [&](const soci::row& r) {
+      row.row_ = &r;
+      on_row(row);
+    };
+    execute(sql, &adapter);
+    return;
+  }
+  sqlite3* handle = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+  auto prepare = [&] {
+    sqlite3_stmt* st = nullptr;
+    if (sqlite3_prepare_v3(handle, text_.c_str(), static_cast<int>(text_.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
+      throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while preparing \"" + text_ + "\"");
+    std::shared_ptr<void> kept(st, [](void* p) { sqlite3_finalize(static_cast<sqlite3_stmt*>(p)); });
+    // value() numbers its placeholders in the order they appear; binding by position relies on it.
+    if (sqlite3_bind_parameter_count(st) != static_cast<int>(values_.size()))
+      throw std::logic_error("Query: placeholders and values differ in \"" + text_ + "\"");
+    for (std::size_t i = 0; i < values_.size(); ++i) {
+      const char* name = sqlite3_bind_parameter_name(st, static_cast<int>(i + 1));
+      if (!name || std::string_view(name) != ":q" + std::to_string(i))
+        throw std::logic_error("Query: placeholder " + std::to_string(i + 1) + " out of order in \"" + text_ + "\"");
+    }
+    return kept;
+  };
+  std::shared_ptr<void> kept = prepared_native(sql, text_, prepare);
+  // A row callback that runs this same text again (a recursive read) gets a statement of its own.
+  if (sqlite3_stmt_busy(static_cast<sqlite3_stmt*>(kept.get()))) kept = prepare();
+  auto* st = static_cast<sqlite3_stmt*>(kept.get());
+  struct Reset {
+    sqlite3_stmt* st;
+    ~Reset() { sqlite3_reset(st); }  // also ends the read transaction of an autocommit read (see execute)
+  } reset{st};
+  for (std::size_t i = 0; i < values_.size(); ++i)
+    sqlite3_bind_text(st, static_cast<int>(i + 1), values_[i].data(), static_cast<int>(values_[i].size()), SQLITE_STATIC);
+  Row row;
+  row.native_ = st;
+  for (;;) {
+    const int rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) break;
+    if (rc != SQLITE_ROW) throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while running \"" + text_ + "\"");
+    on_row(row);
+  }
 }
 
 long long Query::count(soci::session& sql) const {

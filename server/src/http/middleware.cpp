@@ -4,12 +4,14 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cctype>
 #include <cstdio>
 #include <random>
 
 #include "core/clock.hpp"
 
+#include "core/json_writer.hpp"
 #include "core/log.hpp"
 
 namespace xinhuo::http {
@@ -49,18 +51,26 @@ void write_access_line(const Request& req, const Response& res, std::string_view
   line += "{\"time\":\"";
   line += iso_utc_millis(std::chrono::system_clock::now());
   line += "\",\"level\":\"info\",\"msg\":\"request\",\"request_id\":";
-  log::append_json_string(line, req.request_id);
+  append_json_string(line, req.request_id);
   line += ",\"method\":";
-  log::append_json_string(line, req.method);
+  append_json_string(line, req.method);
   line += ",\"path\":";
-  log::append_json_string(line, req.path);
+  append_json_string(line, req.path);
   line += ",\"route\":";
-  log::append_json_string(line, route);
-  char numbers[96];
-  std::snprintf(numbers, sizeof numbers, ",\"status\":%d,\"ms\":%.3f,\"bytes\":%zu,\"ip\":", res.status,
-                seconds * 1000.0, res.body.size());
-  line += numbers;
-  log::append_json_string(line, req.remote_ip);
+  append_json_string(line, route);
+  char numbers[64];
+  char* end = numbers + sizeof numbers;
+  char* p = std::to_chars(numbers, end, res.status).ptr;
+  line += ",\"status\":";
+  line.append(numbers, p);
+  p = std::to_chars(numbers, end, seconds * 1000.0, std::chars_format::fixed, 3).ptr;
+  line += ",\"ms\":";
+  line.append(numbers, p);
+  p = std::to_chars(numbers, end, res.body.size()).ptr;
+  line += ",\"bytes\":";
+  line.append(numbers, p);
+  line += ",\"ip\":";
+  append_json_string(line, req.remote_ip);
   line += '}';
   log::write_line(log::Level::info, line);
 }

@@ -35,9 +35,16 @@ void Router::add(RouteSpec spec, Handler handler) {
   route->spec = std::move(spec);
   route->handler = std::move(handler);
   for (const auto& segment : route->segments) route->is_param.push_back(is_param(segment));
+  route->order = routes_.size();
   const std::size_t size = route->segments.size();
   if (by_size_.size() <= size) by_size_.resize(size + 1);
-  by_size_[size].push_back(route.get());
+  if (size == 0) {
+    by_size_[0].any_key.push_back(route.get());
+  } else {
+    const std::size_t k = key_index(size);
+    if (route->is_param[k]) by_size_[size].any_key.push_back(route.get());
+    else by_size_[size].by_key[route->segments[k]].push_back(route.get());
+  }
   routes_.push_back(std::move(route));
 }
 
@@ -49,25 +56,30 @@ Router::Match Router::match(const std::string& method, const std::string& path) 
   if (segments.size() >= by_size_.size()) return result;
   const Route* best = nullptr;
   int best_literals = -1;  // a literal segment beats a parameter: "/people/export" wins over "/people/{id}"
-  for (const Route* r : by_size_[segments.size()]) {
+  auto consider = [&](const Route* r) {
     int literals = 0;
-    bool ok = true;
-    for (std::size_t i = 0; i < segments.size() && ok; ++i) {
+    for (std::size_t i = segments.size(); i-- > 0;) {  // from the end: the last segments differ most
       if (r->is_param[i]) continue;
-      if (r->segments[i] == segments[i]) ++literals;
-      else ok = false;
+      if (r->segments[i] != segments[i]) return;
+      ++literals;
     }
-    if (!ok) continue;
     const bool same_method = r->spec.method == method || (method == "HEAD" && r->spec.method == "GET");
     if (!same_method) {
       result.allowed_methods.push_back(r->spec.method);
-      continue;
+      return;
     }
-    if (literals > best_literals) {
+    if (literals > best_literals || (literals == best_literals && r->order < best->order)) {
       best_literals = literals;
       best = r;
     }
+  };
+  const Bucket& bucket = by_size_[segments.size()];
+  if (!segments.empty()) {
+    auto it = bucket.by_key.find(segments[key_index(segments.size())]);
+    if (it != bucket.by_key.end())
+      for (const Route* r : it->second) consider(r);
   }
+  for (const Route* r : bucket.any_key) consider(r);
   if (!best) return result;
   result.allowed_methods.clear();
   result.spec = &best->spec;

@@ -2,6 +2,7 @@
 // Routes: method + pattern ("/api/v1/org/nodes/{id}") → handler, with what the platform needs to know about
 // each route (its documentation, body limit, whether it creates things, who may call it).
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -48,12 +49,20 @@ class Router {
     Handler handler;
     std::vector<std::string> segments;
     std::vector<bool> is_param;  // segments[i] is "{name}"
+    std::size_t order = 0;       // registration order: breaks ties between equally literal patterns
   };
   const std::vector<std::unique_ptr<Route>>& routes() const { return routes_; }
 
  private:
   std::vector<std::unique_ptr<Route>> routes_;
-  std::vector<std::vector<const Route*>> by_size_;  // the routes by their number of segments
+  // Routes by their number of segments, then by their key segment (the third, the module in "/api/v1/people/…",
+  // or the last of a shorter path); patterns with a parameter there are compared for every path of that size.
+  struct Bucket {
+    std::map<std::string, std::vector<const Route*>, std::less<>> by_key;
+    std::vector<const Route*> any_key;
+  };
+  static std::size_t key_index(std::size_t size) { return size > 2 ? 2 : size - 1; }
+  std::vector<Bucket> by_size_;
 };
 
 std::vector<std::string> split_path(const std::string& path);

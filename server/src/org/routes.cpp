@@ -1,5 +1,6 @@
 #include "org/routes.hpp"
 
+#include "core/json_writer.hpp"
 #include "core/xlsx.hpp"
 
 namespace xinhuo::org {
@@ -12,17 +13,33 @@ Json node_json(const OrgNode& n) {
           {"code", n.code}, {"sort_order", n.sort_order}, {"status", n.status}, {"people", n.people}};
 }
 
-Json person_json(const Person& p) {
-  auto opt = [](const std::string& v) { return v.empty() ? Json(nullptr) : Json(v); };
-  return {{"id", p.id}, {"name", p.name}, {"gender", p.gender}, {"ethnicity", p.ethnicity},
-          {"birth_date", p.birth_date}, {"age", p.age}, {"native_place", opt(p.native_place)},
-          {"education", opt(p.education)}, {"degree", opt(p.degree)}, {"unit_id", p.unit_id},
-          {"unit_name", p.unit_name}, {"branch_id", p.branch_id ? Json(p.branch_id) : Json(nullptr)},
-          {"branch_name", opt(p.branch_name)}, {"position", opt(p.position)}, {"rank", opt(p.rank)},
-          {"work_start_date", opt(p.work_start_date)}, {"party_status", p.party_status},
-          {"party_joined_date", opt(p.party_joined_date)}, {"young_cadre", p.young_cadre},
-          {"id_card_masked", opt(p.id_card_masked)}, {"phone_masked", opt(p.phone_masked)},
-          {"updated_at", p.updated_at}};
+// Written straight to text: the person's detail is read on every page of the console and the phone.
+void write_person(JsonWriter& w, const Person& p) {
+  w.begin_object()
+      .field("id", p.id).field("name", p.name).field("gender", p.gender).field("ethnicity", p.ethnicity)
+      .field("birth_date", p.birth_date).field("age", p.age)
+      .key("native_place").value_or_null(p.native_place)
+      .key("education").value_or_null(p.education)
+      .key("degree").value_or_null(p.degree)
+      .field("unit_id", p.unit_id).field("unit_name", p.unit_name)
+      .key("branch_id").id_or_null(p.branch_id)
+      .key("branch_name").value_or_null(p.branch_name)
+      .key("position").value_or_null(p.position)
+      .key("rank").value_or_null(p.rank)
+      .key("work_start_date").value_or_null(p.work_start_date)
+      .field("party_status", p.party_status)
+      .key("party_joined_date").value_or_null(p.party_joined_date)
+      .field("young_cadre", p.young_cadre)
+      .key("id_card_masked").value_or_null(p.id_card_masked)
+      .key("phone_masked").value_or_null(p.phone_masked)
+      .field("updated_at", p.updated_at)
+      .end_object();
+}
+
+http::Response person_response(const Person& p) {
+  JsonWriter w;
+  write_person(w, p);
+  return http::Response::json_text(200, w.take());
 }
 
 PersonFilter person_filter(const http::Request& req) {
@@ -121,9 +138,12 @@ void add_routes(http::Router& router, OrgService& service) {
              [&service](http::Request& req) {
                const PersonFilter f = person_filter(req);
                long long total = 0;
-               Json items = Json::array();
-               for (const auto& p : service.people(req.principal, f, &total)) items.push_back(person_json(p));
-               return http::Response::json(200, {{"items", items}, {"total", total}, {"page", f.page}, {"page_size", f.page_size}});
+               const auto people = service.people(req.principal, f, &total);
+               JsonWriter w;
+               w.begin_object().key("items").begin_array();
+               for (const auto& p : people) write_person(w, p);
+               w.end_array().field("total", total).field("page", f.page).field("page_size", f.page_size).end_object();
+               return http::Response::json_text(200, w.take());
              });
 
   router.add({.method = "GET", .pattern = "/api/v1/people/export", .tag = "people",
@@ -140,11 +160,11 @@ void add_routes(http::Router& router, OrgService& service) {
 
   router.add({.method = "GET", .pattern = "/api/v1/me/person", .tag = "people",
               .summary = "我的信息: the caller's own person record"},
-             [&service](http::Request& req) { return http::Response::json(200, person_json(service.my_person(req.principal))); });
+             [&service](http::Request& req) { return person_response(service.my_person(req.principal)); });
 
   router.add({.method = "GET", .pattern = "/api/v1/people/{id}", .tag = "people", .summary = "One person",
               .permission = kPermPeopleRead},
-             [&service](http::Request& req) { return http::Response::json(200, person_json(service.person(req.principal, req.id_param("id")))); });
+             [&service](http::Request& req) { return person_response(service.person(req.principal, req.id_param("id"))); });
 
   router.add({.method = "PATCH", .pattern = "/api/v1/people/{id}", .tag = "people",
               .summary = "Change a person's fields (each change is kept in the history)", .permission = kPermPeopleWrite},
@@ -169,7 +189,7 @@ void add_routes(http::Router& router, OrgService& service) {
                p.unit_id = f.optional_int("unit_id", 1, LLONG_MAX);
                p.branch_id = f.optional_int("branch_id", 0, LLONG_MAX);
                f.finish();
-               return http::Response::json(200, person_json(service.update_person(req.principal, req.id_param("id"), p)));
+               return person_response(service.update_person(req.principal, req.id_param("id"), p));
              });
 
   router.add({.method = "GET", .pattern = "/api/v1/people/{id}/sensitive", .tag = "people",

@@ -25,12 +25,11 @@ const char* const kMoveSubtree =
 const char* const kSetParent = "UPDATE org_node SET parent_id = :p WHERE id = :id";
 const char* const kCloseNode = "UPDATE org_node SET status = 'closed', updated_at = :now WHERE id = :id AND status = 'active'";
 
+// Read through db::Row, which gives "" and 0 for NULL: no COALESCE (it copied every text column once more).
 const char* const kPersonColumns =
-    "SELECT p.id, p.name, p.gender, p.ethnicity, p.birth_date, COALESCE(p.native_place, ''), COALESCE(p.education, ''), "
-    "COALESCE(p.degree, ''), p.unit_id, u.name, COALESCE(p.branch_id, 0), COALESCE(b.name, ''), "
-    "COALESCE(p.position, ''), COALESCE(p.rank, ''), COALESCE(p.work_start_date, ''), p.party_status, "
-    "COALESCE(p.party_joined_date, ''), p.status, p.created_at, p.updated_at, COALESCE(p.id_card_sealed, ''), "
-    "COALESCE(p.phone_sealed, '')";
+    "SELECT p.id, p.name, p.gender, p.ethnicity, p.birth_date, p.native_place, p.education, p.degree, p.unit_id, "
+    "u.name, p.branch_id, b.name, p.position, p.rank, p.work_start_date, p.party_status, p.party_joined_date, "
+    "p.status, p.created_at, p.updated_at, p.id_card_sealed, p.phone_sealed";
 const char* const kPersonFrom =
     " FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id WHERE 1 = 1";
 const char* const kUpdatePerson =
@@ -64,30 +63,30 @@ OrgNode node_from(const soci::row& r) {
   return n;
 }
 
-Person person_from(const soci::row& r) {
+Person person_from(const db::Row& r) {
   Person p;
-  p.id = db::column_ll(r, 0);
-  p.name = r.get<std::string>(1);
-  p.gender = r.get<std::string>(2);
-  p.ethnicity = r.get<std::string>(3);
-  p.birth_date = r.get<std::string>(4);
-  p.native_place = r.get<std::string>(5);
-  p.education = r.get<std::string>(6);
-  p.degree = r.get<std::string>(7);
-  p.unit_id = db::column_ll(r, 8);
-  p.unit_name = r.get<std::string>(9);
-  p.branch_id = db::column_ll(r, 10);
-  p.branch_name = r.get<std::string>(11);
-  p.position = r.get<std::string>(12);
-  p.rank = r.get<std::string>(13);
-  p.work_start_date = r.get<std::string>(14);
-  p.party_status = r.get<std::string>(15);
-  p.party_joined_date = r.get<std::string>(16);
-  p.status = r.get<std::string>(17);
-  p.created_at = r.get<std::string>(18);
-  p.updated_at = r.get<std::string>(19);
-  p.id_card_sealed = r.get<std::string>(20);
-  p.phone_sealed = r.get<std::string>(21);
+  p.id = r.ll(0);
+  p.name = r.text(1);
+  p.gender = r.text(2);
+  p.ethnicity = r.text(3);
+  p.birth_date = r.text(4);
+  p.native_place = r.text(5);
+  p.education = r.text(6);
+  p.degree = r.text(7);
+  p.unit_id = r.ll(8);
+  p.unit_name = r.text(9);
+  p.branch_id = r.ll(10);
+  p.branch_name = r.text(11);
+  p.position = r.text(12);
+  p.rank = r.text(13);
+  p.work_start_date = r.text(14);
+  p.party_status = r.text(15);
+  p.party_joined_date = r.text(16);
+  p.status = r.text(17);
+  p.created_at = r.text(18);
+  p.updated_at = r.text(19);
+  p.id_card_sealed = r.text(20);
+  p.phone_sealed = r.text(21);
   return p;
 }
 
@@ -218,7 +217,7 @@ std::vector<Person> OrgStore::people(const Principal& caller, const PersonFilter
   db::Query::prefixed(std::string(kPersonColumns) + kPersonFrom, where)
       .add(" ORDER BY " + order + " LIMIT " + std::to_string(f.page_size) + " OFFSET " +
            std::to_string(static_cast<long long>(f.page - 1) * f.page_size))
-      .each(lease.sql(), [&](const soci::row& r) { out.push_back(person_from(r)); });
+      .rows(lease.sql(), [&](const db::Row& r) { out.push_back(person_from(r)); });
   return out;
 }
 
@@ -239,7 +238,7 @@ std::optional<Person> OrgStore::person(const Principal& caller, long long id) {
   person_scope(q, caller);
   std::optional<Person> out;
   auto lease = db_.lease();
-  q.each(lease.sql(), [&](const soci::row& r) { out = person_from(r); });
+  q.rows(lease.sql(), [&](const db::Row& r) { out = person_from(r); });
   return out;
 }
 
@@ -247,7 +246,7 @@ std::optional<Person> OrgStore::person_in(db::Tx& tx, long long id) {
   db::Query q(std::string(kPersonColumns) + kPersonFrom);
   q.add(" AND p.id = ").value(id);
   std::optional<Person> out;
-  q.each(tx.sql(), [&](const soci::row& r) { out = person_from(r); });
+  q.rows(tx.sql(), [&](const db::Row& r) { out = person_from(r); });
   return out;
 }
 
