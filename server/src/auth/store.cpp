@@ -29,8 +29,9 @@ const char* const kUseTotpStep = "UPDATE account SET totp_last_step = :step WHER
 const char* const kInsertSession =
     "INSERT INTO auth_session (token_hash, account_id, created_at, last_seen_at, expires_at, ip, user_agent) "
     "VALUES (:h, :a, :c, :c2, :e, :ip, :ua) RETURNING id";
+// What the check of every request needs, nothing more (the session list reads the rest).
 const char* const kSelectOpenSession =
-    "SELECT s.id, s.account_id, s.created_at, s.last_seen_at, s.expires_at, s.ip, s.user_agent, a.status "
+    "SELECT s.id, s.account_id, s.last_seen_at, s.expires_at, a.status "
     "FROM auth_session s JOIN account a ON a.id = s.account_id WHERE s.token_hash = ";
 const char* const kTouchSession = "UPDATE auth_session SET last_seen_at = :now WHERE id = :id AND ended_at IS NULL";
 const char* const kEndSession =
@@ -188,9 +189,7 @@ std::optional<AuthStore::SessionLookup> AuthStore::open_session(const std::strin
   std::optional<SessionLookup> out;
   auto lease = db_.lease();
   db::Query(kSelectOpenSession).value(token_hash).add(" AND s.ended_at IS NULL").rows(lease.sql(), [&](const db::Row& r) {
-    out = SessionLookup{{.id = r.ll(0), .account_id = r.ll(1), .created_at = r.text(2), .last_seen_at = r.text(3),
-                         .expires_at = r.text(4), .ip = r.text(5), .user_agent = r.text(6)},
-                        r.text(7)};
+    out = SessionLookup{{.id = r.ll(0), .account_id = r.ll(1), .last_seen_at = r.text(2), .expires_at = r.text(3)}, r.text(4)};
   });
   return out;
 }

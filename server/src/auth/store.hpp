@@ -31,7 +31,7 @@ class AuthStore {
     Session session;
     std::string account_status;  // read with the session: a disabled account is refused at once
   };
-  // One query, on every request.
+  // One query, on every request. The session's id, account, last activity and expiry (not its ip or agent).
   std::optional<SessionLookup> open_session(const std::string& token_hash);
   void touch_session(long long session_id, const std::string& now);
   // Ends an open session; false when it was not open.

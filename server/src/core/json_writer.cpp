@@ -71,15 +71,6 @@ void append_json_string(std::string& out, std::string_view s) {
   out += '"';
 }
 
-void JsonWriter::separate() {
-  if (after_key_) {
-    after_key_ = false;
-    return;
-  }
-  if (!first_) out_ += ',';
-  first_ = false;
-}
-
 JsonWriter& JsonWriter::begin_object() {
   separate();
   out_ += '{';

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 
@@ -23,6 +24,16 @@ class JsonWriter {
   JsonWriter& begin_array();
   JsonWriter& end_array();
   JsonWriter& key(std::string_view name);  // inside an object, before its value
+  // A key written in the program: copied as it is, in one piece (such keys never need escaping).
+  template <std::size_t N>
+  JsonWriter& key(const char (&name)[N]) {
+    separate();
+    out_ += '"';
+    out_.append(name, N - 1);
+    out_.append("\":", 2);
+    after_key_ = true;
+    return *this;
+  }
 
   JsonWriter& value(std::string_view s);
   JsonWriter& value(const char* s) { return value(std::string_view(s)); }
@@ -36,8 +47,8 @@ class JsonWriter {
   JsonWriter& id_or_null(long long id) { return id ? value(id) : null(); }
 
   // key + value in one call.
-  template <typename T>
-  JsonWriter& field(std::string_view name, const T& v) {
+  template <std::size_t N, typename T>
+  JsonWriter& field(const char (&name)[N], const T& v) {
     return key(name).value(v);
   }
 
@@ -45,7 +56,12 @@ class JsonWriter {
   std::string take() { return std::move(out_); }
 
  private:
-  void separate();  // the comma before a value or key that is not the first of its container
+  // The comma before a value or key that is not the first of its container.
+  void separate() {
+    if (after_key_) after_key_ = false;
+    else if (!first_) out_ += ',';
+    first_ = false;
+  }
 
   std::string out_;
   bool first_ = true;       // nothing written yet in the open container
