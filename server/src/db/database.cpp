@@ -146,6 +146,9 @@ Database::Database(DatabaseOptions options)
       s.open(soci::postgresql, pg_conninfo(options_.url));
       s << "SET TIME ZONE 'UTC'";
       s << "SET client_min_messages TO warning";
+      // Statements stay prepared per connection (db::Query): plan each run for its values, so that a LIKE on a
+      // path prefix or a skewed column never gets stuck with a generic plan that scans the table.
+      s << "SET plan_cache_mode TO force_custom_plan";
       if (!options_.pg_schema.empty()) s << "SET search_path TO " + options_.pg_schema;
     }
   }

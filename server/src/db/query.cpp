@@ -14,14 +14,33 @@ namespace xinhuo::db {
 
 namespace {
 
-// SQLite: a statement prepared once per pooled session and run again with new values. SOCI 4.0 prepares every
-// statement anew, and parsing was a third of the CPU time of an approval. PostgreSQL keeps SOCI's one-shot
-// statements (each is one round trip either way).
+// A statement prepared once per pooled session and run again with new values. SOCI 4.0 prepares every statement
+// anew: on SQLite parsing was a third of the CPU time of an approval; on PostgreSQL a statement made and dropped
+// each time is three round trips (PREPARE, EXECUTE, DEALLOCATE) instead of one, and parsed and analysed each time.
 struct Prepared {
   std::vector<std::string> values;  // bound by reference: updated in place before each run
   soci::row row;
   std::unique_ptr<soci::statement> statement;
+  bool in_use = false;  // being fetched from: a row callback running the same text gets a statement of its own
 };
+
+// A statement made for one run and dropped (a nested run of a text whose kept statement is still being read).
+void run_once(soci::session& sql, const std::string& text, std::vector<std::string> values,
+              const std::function<void(const soci::row&)>* on_row) {
+  soci::row r;
+  soci::statement st(sql);
+  for (auto& v : values) st.exchange(soci::use(v));  // bound by reference until the statement is done
+  if (on_row) st.exchange(soci::into(r));
+  st.alloc();
+  st.prepare(text);
+  st.define_and_bind();
+  if (!on_row) {
+    st.execute(true);
+    return;
+  }
+  st.execute(false);
+  while (st.fetch()) (*on_row)(r);
+}
 
 struct SessionStatements {
   std::map<std::string, Prepared> by_text;
@@ -94,58 +113,55 @@ void Query::each(soci::session& sql, const std::function<void(const soci::row&)>
 void Query::run(soci::session& sql) const { execute(sql, nullptr); }
 
 void Query::execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const {
-  if (sql.get_backend_name() == "sqlite3") {
-    SessionStatements& session = PreparedCache::instance().of(sql);
-    auto& statements = session.by_text;
-    if (statements.size() >= kPreparedPerSession && !statements.count(text_) && session.running == 0) statements.clear();
-    Prepared& p = statements[text_];
-    struct Running {
-      int& n;
-      explicit Running(int& count) : n(count) { ++n; }
-      ~Running() { --n; }
-    } running(session.running);
-    try {
-      if (!p.statement) {
-        p.values = values_;
-        p.statement = std::make_unique<soci::statement>(sql);
-        for (auto& v : p.values) p.statement->exchange(soci::use(v));
-        if (on_row) p.statement->exchange(soci::into(p.row));
-        p.statement->alloc();
-        p.statement->prepare(text_);
-        p.statement->define_and_bind();
-      } else {
-        p.values = values_;  // same count: the bound strings are assigned, not moved
-      }
-      if (on_row) {
-        p.statement->execute(false);
-        while (p.statement->fetch()) (*on_row)(p.row);
-      } else {
-        p.statement->execute(true);
-      }
-      // A statement kept prepared must be reset, or SQLite may keep its read transaction open: the session would
-      // then read an old snapshot and could never begin a write (SQLITE_BUSY_SNAPSHOT, waited out in vain).
-      sqlite_api::sqlite3_reset(static_cast<soci::sqlite3_statement_backend*>(p.statement->get_backend())->stmt_);
-    } catch (...) {
-      if (session.running == 1) statements.erase(text_);  // a statement that failed halfway is not run again
-      throw;
+  const bool sqlite = sql.get_backend_name() == "sqlite3";
+  SessionStatements& session = PreparedCache::instance().of(sql);
+  auto& statements = session.by_text;
+  if (statements.size() >= kPreparedPerSession && !statements.count(text_) && session.running == 0) statements.clear();
+  Prepared& p = statements[text_];
+  if (p.in_use) {
+    run_once(sql, text_, values_, on_row);
+    return;
+  }
+  struct Running {
+    int& n;
+    bool* in_use;  // null once the statement is dropped
+    Running(int& count, bool& use) : n(count), in_use(&use) {
+      ++n;
+      *in_use = true;
     }
-    return;
+    ~Running() {
+      --n;
+      if (in_use) *in_use = false;
+    }
+  } running(session.running, p.in_use);
+  try {
+    if (!p.statement) {
+      p.values = values_;
+      p.statement = std::make_unique<soci::statement>(sql);
+      for (auto& v : p.values) p.statement->exchange(soci::use(v));
+      if (on_row) p.statement->exchange(soci::into(p.row));
+      p.statement->alloc();
+      p.statement->prepare(text_);
+      p.statement->define_and_bind();
+    } else {
+      p.values = values_;  // same count: the bound strings are assigned, not moved
+    }
+    if (on_row) {
+      p.statement->execute(false);
+      while (p.statement->fetch()) (*on_row)(p.row);
+    } else {
+      p.statement->execute(true);
+    }
+    // A statement kept prepared must be reset, or SQLite may keep its read transaction open: the session would
+    // then read an old snapshot and could never begin a write (SQLITE_BUSY_SNAPSHOT, waited out in vain).
+    if (sqlite) sqlite_api::sqlite3_reset(static_cast<soci::sqlite3_statement_backend*>(p.statement->get_backend())->stmt_);
+  } catch (...) {
+    if (session.running == 1) {  // a statement that failed halfway is not run again
+      running.in_use = nullptr;
+      statements.erase(text_);
+    }
+    throw;
   }
-  // Values stay bound by reference until the statement is done.
-  std::vector<std::string> values = values_;
-  soci::row r;
-  soci::statement st(sql);
-  for (auto& v : values) st.exchange(soci::use(v));
-  if (on_row) st.exchange(soci::into(r));
-  st.alloc();
-  st.prepare(text_);
-  st.define_and_bind();
-  if (!on_row) {
-    st.execute(true);
-    return;
-  }
-  st.execute(false);
-  while (st.fetch()) (*on_row)(r);
 }
 
 long long Row::ll(int column) const {
