@@ -1,6 +1,7 @@
 #pragma once
-// What the org module lets other modules read about people for their own rollups (the dashboards): a person's
-// place, birth date and rank, one at a time inside a transaction or every active person in id order.
+// What the org module lets other modules read about people: a person's place, birth date and rank for their own
+// rollups (the dashboards), one at a time inside a transaction or every active person in id order; and whether a
+// person lies in a caller's data scope, for every module that acts on people.
 #include <functional>
 #include <optional>
 #include <string>
@@ -35,6 +36,16 @@ inline void each_active_person(soci::session& sql, const std::function<void(cons
   db::Query(std::string(facts_detail::kColumns) + " WHERE status = 'active' ORDER BY id").each(sql, [&](const soci::row& r) {
     fn(facts_detail::from_row(r));
   });
+}
+
+// Whether the person (by unit, branch, or 仅本人 the caller themselves) is in the caller's data scope. Callers answer
+// 404 when not, as for a person who does not exist.
+inline bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
+  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
+              "WHERE p.id = ");
+  q.value(person_id);
+  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
+  return q.count(sql) > 0;
 }
 
 }  // namespace xinhuo::org

@@ -7,6 +7,7 @@
 #include "core/json_input.hpp"
 #include "core/xlsx.hpp"
 #include "db/query.hpp"
+#include "org/facts.hpp"
 
 namespace xinhuo::oversight {
 
@@ -109,7 +110,7 @@ ToleranceCase CaseService::apply_for(const Principal& caller, const CaseInput& i
   require(caller, kPermRead);
   {
     auto lease = db_.lease();
-    if (!CaseStore::person_in_scope(lease.sql(), caller, in.person_id))
+    if (!org::person_in_scope(lease.sql(), caller, in.person_id))
       throw Error::validation("person_id", {"人员不存在或不在管理范围内", "The person is not someone you manage"});
   }
   return create(caller, in, in.person_id, "unit");

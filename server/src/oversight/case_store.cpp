@@ -100,14 +100,6 @@ std::optional<PersonRef> CaseStore::person(soci::session& sql, long long person_
   return out;
 }
 
-bool CaseStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
-  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node pu ON pu.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
-              "WHERE p.id = ");
-  q.value(person_id);
-  add_scope(q, caller);
-  return q.count(sql) > 0;
-}
-
 long long CaseStore::insert(db::Tx& tx, const ToleranceCase& c, long long by, const std::string& now) {
   db::Query q("INSERT INTO tolerance_case (person_id, unit_id, applicant_kind, case_kind, title, facts, decision_taken, basis, "
               "loss, remedy, state, submitted_at, review_due, created_by, created_at, updated_at) VALUES (");

@@ -18,7 +18,6 @@ struct PersonRef {
 class CaseStore {
  public:
   static std::optional<PersonRef> person(soci::session& sql, long long person_id);
-  static bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
 
   static long long insert(db::Tx& tx, const ToleranceCase& c, long long by, const std::string& now);
   static void add_history(db::Tx& tx, long long case_id, const HistoryItem& h, long long account_id);

@@ -5,6 +5,7 @@
 #include "audit/recorder.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 #include "oversight/case_store.hpp"
 
 namespace xinhuo::oversight {
@@ -33,7 +34,7 @@ void need_text(const std::string& value, const std::string& field, const char* z
 // A person managed by the caller (oversight.write over them), for a record about them.
 void managed_person(soci::session& sql, const Principal& caller, long long person_id) {
   auto p = CaseStore::person(sql, person_id);
-  if (!p || !CaseStore::person_in_scope(sql, caller, person_id))
+  if (!p || !org::person_in_scope(sql, caller, person_id))
     throw Error::validation("person_id", {"人员不存在或不在管理范围内", "The person is not someone you manage"});
 }
 
@@ -222,7 +223,7 @@ Clarification OversightService::show_clarification(const Principal& caller, long
 PersonSummary OversightService::person_summary(const Principal& caller, long long person_id) {
   auto lease = db_.lease();
   const bool self = caller.person_id != 0 && caller.person_id == person_id;
-  if (!self && (!caller.can(kPermRead) || !CaseStore::person_in_scope(lease.sql(), caller, person_id)))
+  if (!self && (!caller.can(kPermRead) || !org::person_in_scope(lease.sql(), caller, person_id)))
     throw Error::not_found({"人员不存在", "No such person"});
   PersonFilter f;
   f.person_id = person_id;

@@ -9,6 +9,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 #include "party/dues.hpp"
 #include "party/store.hpp"
 
@@ -42,7 +43,7 @@ DuesBase DuesService::set_base(const Principal& caller, long long person_id, int
     throw Error::validation("from_month", {"起始月份应为该年度内的月份（YYYY-MM）", "The first month is a month of that year (YYYY-MM)"});
   DuesBase b{person_id, year, category, income_cents, monthly_dues_cents(category, income_cents), caller.display_name, "", from_month};
   db::Tx tx(db_);
-  if (!DuesStore::member(tx.sql(), person_id) || !PartyStore::person_in_scope(tx.sql(), caller, person_id))
+  if (!DuesStore::member(tx.sql(), person_id) || !org::person_in_scope(tx.sql(), caller, person_id))
     throw Error::not_found(kNoMember);
   if (b.from_month.empty()) {
     // A correction of the income keeps the month; a new declaration for this year applies from this month on.
@@ -88,7 +89,7 @@ std::vector<DuesPayment> DuesService::record(const Principal& caller, const Paym
   std::vector<DuesPayment> out;
   db::Tx tx(db_);
   const auto member = DuesStore::member(tx.sql(), in.person_id);
-  if (!member || !PartyStore::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found(kNoMember);
+  if (!member || !org::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found(kNoMember);
   const auto bases = DuesStore::bases(tx.sql(), in.person_id);
   const std::string now = iso_utc(clock_.now());
   for (const auto& m : in.months) {

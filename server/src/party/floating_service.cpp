@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "org/events.hpp"
+#include "org/facts.hpp"
 #include "party/store.hpp"
 
 namespace xinhuo::party {
@@ -52,7 +53,7 @@ FloatingRecord FloatingService::create(const Principal& caller, const FloatingIn
     // index holds it too).
     tx.lock_writers();
     auto person = PartyStore::person(tx.sql(), in.person_id);
-    if (!person || !PartyStore::person_in_scope(tx.sql(), caller, in.person_id) || person->status != "active" ||
+    if (!person || !org::person_in_scope(tx.sql(), caller, in.person_id) || person->status != "active" ||
         !party_member(person->party_status))
       throw Error::not_found(kNoMember);
     if (FloatingStore::active_of(tx.sql(), in.person_id))

@@ -9,6 +9,7 @@
 #include "core/error.hpp"
 #include "db/query.hpp"
 #include "files/service.hpp"
+#include "org/facts.hpp"
 #include "org/service.hpp"
 #include "org/store.hpp"
 #include "party/meeting_store.hpp"
@@ -136,7 +137,7 @@ RewardPunishment LifeRecordService::record_reward_punishment(const Principal& ca
   {
     db::Tx tx(db_);
     auto person = PartyStore::person(tx.sql(), in.person_id);
-    if (!person || !member(*person) || !PartyStore::person_in_scope(tx.sql(), caller, in.person_id))
+    if (!person || !member(*person) || !org::person_in_scope(tx.sql(), caller, in.person_id))
       throw Error::not_found(kNoMember);
     files::FilesService::require_owned(tx.sql(), caller, in.documents, "documents");
     RewardPunishment x = in;
@@ -184,7 +185,7 @@ Timeline LifeRecordService::load_timeline(soci::session& sql, long long person_i
 Timeline LifeRecordService::timeline(const Principal& caller, long long person_id) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (!PartyStore::person(lease.sql(), person_id) || !PartyStore::person_in_scope(lease.sql(), caller, person_id))
+  if (!PartyStore::person(lease.sql(), person_id) || !org::person_in_scope(lease.sql(), caller, person_id))
     throw Error::not_found({"人员不存在", "No such person"});
   auto t = load_timeline(lease.sql(), person_id);
   return t;

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "files/service.hpp"
+#include "org/facts.hpp"
 #include "org/store.hpp"
 #include "party/store.hpp"
 
@@ -40,7 +41,7 @@ void MeetingService::check_details(soci::session& sql, const Principal& caller, 
   if (meeting_type != "party_lecture" && (!in.lecturer.empty() || in.lecturer_is_secretary))
     throw Error::validation("lecturer", {"只有党课填写授课人", "Only a party lecture has a lecturer"});
   auto host = PartyStore::person(sql, in.host_person_id);
-  if (!host || host->status != "active" || !PartyStore::person_in_scope(sql, caller, in.host_person_id))
+  if (!host || host->status != "active" || !org::person_in_scope(sql, caller, in.host_person_id))
     throw Error::validation("host_person_id", {"主持人不存在或不在管理范围内", "The host is not a person you manage"});
   if (static_cast<int>(in.photos.size()) > kMaxMeetingPhotos)
     throw Error::validation("photos", {"照片最多 9 张", "At most 9 photos"});

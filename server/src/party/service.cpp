@@ -6,6 +6,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "files/service.hpp"
+#include "org/facts.hpp"
 #include "org/service.hpp"
 
 namespace xinhuo::party {
@@ -49,7 +50,7 @@ DevelopmentCase PartyService::development_case(const Principal& caller, long lon
   require(caller, kPermRead);
   auto lease = db_.lease();
   auto c = PartyStore::load(lease.sql(), case_id);
-  if (!c || !PartyStore::person_in_scope(lease.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
+  if (!c || !org::person_in_scope(lease.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
   return std::move(*c);
 }
 
@@ -96,7 +97,7 @@ DevelopmentCase PartyService::open_case(const Principal& caller, long long perso
   {
     db::Tx tx(db_);
     auto person = PartyStore::person(tx.sql(), person_id);
-    if (!person || !PartyStore::person_in_scope(tx.sql(), caller, person_id)) throw Error::not_found(kNoPerson);
+    if (!person || !org::person_in_scope(tx.sql(), caller, person_id)) throw Error::not_found(kNoPerson);
     if (person->status != "active") throw Error::conflict("person_left", {"该人员已离开，不能建立发展档案", "This person has left"});
     if (PartyStore::active_case_of(tx.sql(), person_id))
       throw Error::conflict("case_exists", {"该同志已有进行中的发展档案", "This person already has an open development case"});
@@ -133,7 +134,7 @@ DevelopmentCase PartyService::record_step(const Principal& caller, long long cas
   {
     db::Tx tx(db_);
     auto c = PartyStore::load(tx.sql(), case_id);
-    if (!c || !PartyStore::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
+    if (!c || !org::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
     // Serialises writers of this case, then reads it again so the rules see what the lock protects.
     if (!PartyStore::lock_active_case(tx, case_id, iso_utc(clock_.now())))
       throw Error::conflict("case_closed", {"该发展档案已结束，不能再记录步骤", "This development case is closed"});
@@ -162,7 +163,7 @@ DevelopmentCase PartyService::revoke_step(const Principal& caller, long long cas
   {
     db::Tx tx(db_);
     auto c = PartyStore::load(tx.sql(), case_id);
-    if (!c || !PartyStore::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
+    if (!c || !org::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
     if (!PartyStore::lock_active_case(tx, case_id, iso_utc(clock_.now())))
       throw Error::conflict("case_closed", {"该发展档案已结束，不能再更正", "This development case is closed"});
     c = PartyStore::load(tx.sql(), case_id);
@@ -201,7 +202,7 @@ Report PartyService::add_report(const Principal& caller, long long case_id, Repo
   if (report.date > today()) throw Error::validation("date", {"日期不能晚于今天", "The date cannot be in the future"});
   db::Tx tx(db_);
   auto c = PartyStore::load(tx.sql(), case_id);
-  if (!c || !PartyStore::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
+  if (!c || !org::person_in_scope(tx.sql(), caller, c->person_id)) throw Error::not_found(kNoCase);
   if (!PartyStore::lock_active_case(tx, case_id, iso_utc(clock_.now())))
     throw Error::conflict("case_closed", {"该发展档案已结束", "This development case is closed"});
   const StepRecord* first = find_step(*c, 1);

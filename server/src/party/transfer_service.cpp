@@ -3,6 +3,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "org/facts.hpp"
 #include "org/service.hpp"
 #include "party/store.hpp"
 
@@ -44,7 +45,7 @@ Transfer TransferService::issue(const Principal& caller, const TransferInput& in
   {
     db::Tx tx(db_);
     auto person = PartyStore::person(tx.sql(), in.person_id);
-    if (!person || !PartyStore::person_in_scope(tx.sql(), caller, in.person_id) || person->status != "active" ||
+    if (!person || !org::person_in_scope(tx.sql(), caller, in.person_id) || person->status != "active" ||
         (person->party_status != "full" && person->party_status != "probationary"))
       throw Error::not_found(kNoMember);
     if (in.kind != "out_of_city") {
@@ -84,7 +85,7 @@ Transfer TransferService::confirm(const Principal& caller, long long id, const s
     db::Tx tx(db_);
     const Transfer t = visible(tx.sql(), caller, id);
     // The receiving branch confirms; for a member leaving the city, the issuing side records the returned receipt.
-    const bool receiver = t.kind == "out_of_city" ? PartyStore::person_in_scope(tx.sql(), caller, t.person_id)
+    const bool receiver = t.kind == "out_of_city" ? org::person_in_scope(tx.sql(), caller, t.person_id)
                                                   : PartyStore::node_in_scope(tx.sql(), caller, t.to_branch_id);
     if (!receiver)
       throw Error::forbidden("not_receiving_side", {"只有接收方党组织可以确认接收", "Only the receiving side confirms a transfer"});
@@ -108,7 +109,7 @@ Transfer TransferService::cancel(const Principal& caller, long long id, const st
   {
     db::Tx tx(db_);
     const Transfer t = visible(tx.sql(), caller, id);
-    if (!PartyStore::person_in_scope(tx.sql(), caller, t.person_id))
+    if (!org::person_in_scope(tx.sql(), caller, t.person_id))
       throw Error::forbidden("not_issuing_side", {"只有转出方党组织可以撤销", "Only the issuing side cancels a transfer"});
     if (!TransferStore::decide(tx, id, "cancelled", caller.account_id, today(), reason))
       throw Error::conflict("transfer_decided", {"该转接已处理", "This transfer was already decided"});

@@ -1,6 +1,7 @@
 #include "points/publicity_service.hpp"
 
 #include "audit/recorder.hpp"
+#include "org/facts.hpp"
 #include "points/model.hpp"
 #include "points/service.hpp"
 #include "points/store.hpp"
@@ -95,7 +96,7 @@ Appeal PublicityService::handle_appeal(const Principal& caller, long long id, co
     throw Error::validation("result", {"请填写书面处理意见（不超过 1000 字）", "Write the result (up to 1,000 characters)"});
   db::Tx tx(db_);
   const auto a = PublicityStore::appeal(tx.sql(), id);
-  if (!a || !PointsStore::person_in_scope(tx.sql(), caller, a->person_id)) throw Error::not_found({"申诉不存在", "No such appeal"});
+  if (!a || !org::person_in_scope(tx.sql(), caller, a->person_id)) throw Error::not_found({"申诉不存在", "No such appeal"});
   if (a->person_id == caller.person_id)
     throw Error::forbidden("own_appeal", {"不能处理本人的申诉", "You cannot decide your own appeal"});
   if (!PublicityStore::handle(tx, id, decision, caller.account_id, result, iso_utc(clock_.now())))

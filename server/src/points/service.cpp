@@ -1,5 +1,6 @@
 #include "points/service.hpp"
 
+#include "org/facts.hpp"
 #include "points/facts.hpp"
 
 #include <algorithm>
@@ -198,7 +199,7 @@ void PointsService::on_event(db::Tx& tx, const db::Event& e) {
 Claim PointsService::visible_claim(soci::session& sql, const Principal& caller, long long id) {
   auto c = PointsStore::claim(sql, id);
   const bool own = c && caller.person_id && c->person_id == caller.person_id;
-  if (!c || (!own && !PointsStore::person_in_scope(sql, caller, c->person_id))) throw Error::not_found();
+  if (!c || (!own && !org::person_in_scope(sql, caller, c->person_id))) throw Error::not_found();
   return *c;
 }
 
@@ -249,7 +250,7 @@ Claim PointsService::record(const Principal& caller, const RecordInput& in) {
   if (in.activity_date > today()) throw Error::validation("activity_date", {"日期不能晚于今天", "The date cannot be in the future"});
   check_text("reason", in.reason, 4000, {"请填写原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
-  if (!PointsStore::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found({"人员不存在", "No such person"});
+  if (!org::person_in_scope(tx.sql(), caller, in.person_id)) throw Error::not_found({"人员不存在", "No such person"});
   if (in.person_id == caller.person_id)
     throw Error::forbidden("own_record", {"不能为本人记录加分或扣分", "You cannot record points for yourself"});
   const auto rule = PointsStore::rule(tx.sql(), in.rule_id);
@@ -332,7 +333,7 @@ void PointsService::approve_in(db::Tx& tx, const Principal& caller, long long id
   tx.lock_writers();  // before the claim's row: a decision waits for others whole, never halfway (no deadlock)
   const auto facts = PointsStore::claim_for_decision(tx.sql(), id);
   const bool own = facts && caller.person_id && facts->first.person_id == caller.person_id;
-  if (!facts || (!own && !caller.scope.all && !PointsStore::person_in_scope(tx.sql(), caller, facts->first.person_id)))
+  if (!facts || (!own && !caller.scope.all && !org::person_in_scope(tx.sql(), caller, facts->first.person_id)))
     throw Error::not_found();
   const auto& [c, rule] = *facts;
   if (c.person_id == caller.person_id)
@@ -425,7 +426,7 @@ Entry PointsService::reverse(const Principal& caller, long long entry_id, const 
   check_text("reason", reason, 4000, {"请填写更正原因（不超过 1000 字）", "Give the reason (up to 1,000 characters)"});
   db::Tx tx(db_);
   const auto e = PointsStore::entry(tx.sql(), entry_id);
-  if (!e || !PointsStore::person_in_scope(tx.sql(), caller, e->person_id)) throw Error::not_found();
+  if (!e || !org::person_in_scope(tx.sql(), caller, e->person_id)) throw Error::not_found();
   if (e->person_id == caller.person_id)
     throw Error::forbidden("own_record", {"不能更正本人的积分", "You cannot correct your own points"});
   if (e->source_type == "reversal") throw Error::conflict("is_reversal", {"更正记录不能再次更正", "A reversal cannot be reversed"});
@@ -467,14 +468,14 @@ Summary PointsService::summary(const Principal& caller, long long person_id, int
   require(caller, kPermRead);
   auto lease = db_.lease();
   const auto person = PointsStore::person(lease.sql(), person_id);
-  if (!person || !PointsStore::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
+  if (!person || !org::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
   return summary_of(lease.sql(), *person, year);
 }
 
 std::vector<Entry> PointsService::entries(const Principal& caller, long long person_id, int year) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (!PointsStore::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
+  if (!org::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
   return PointsStore::entries(lease.sql(), person_id, year);
 }
 

@@ -408,14 +408,6 @@ std::vector<Entry> PointsStore::entries(soci::session& sql, long long person_id,
   return out;
 }
 
-long long PointsStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
-  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
-              "WHERE p.id = ");
-  q.value(person_id);
-  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
-  return q.count(sql) > 0 ? person_id : 0;
-}
-
 long long PointsStore::insert_claim(db::Tx& tx, const Claim& c, const std::string& fingerprint, const std::string& now) {
   long long id = 0;
   Json evidence = Json::array();

@@ -59,7 +59,6 @@ class PointsStore {
   static std::optional<Entry> entry(soci::session& sql, long long id);
   static std::vector<Entry> entries(soci::session& sql, long long person_id, int year);
   // The person of an entry or claim if the caller's scope covers them (0 when not).
-  static long long person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
 
   // Claims
   static long long insert_claim(db::Tx& tx, const Claim& c, const std::string& fingerprint, const std::string& now);

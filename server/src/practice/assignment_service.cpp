@@ -4,6 +4,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 #include "practice/rules.hpp"
 
 namespace xinhuo::practice {
@@ -72,7 +73,7 @@ Assignment AssignmentService::create(const Principal& caller, const AssignmentIn
   {
     db::Tx tx(db_);
     auto person = AssignmentStore::person(tx.sql(), in.person_id);
-    if (!person || person->status != "active" || !AssignmentStore::person_in_scope(tx.sql(), caller, in.person_id))
+    if (!person || person->status != "active" || !org::person_in_scope(tx.sql(), caller, in.person_id))
       throw Error::validation("person_id", {"人员不存在或不在管理范围内", "The person is not someone you manage"});
     if (in.supervisor_person_id) {
       auto supervisor = AssignmentStore::person(tx.sql(), in.supervisor_person_id);

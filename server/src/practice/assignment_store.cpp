@@ -91,14 +91,6 @@ std::optional<PersonRef> AssignmentStore::person(soci::session& sql, long long p
   return out;
 }
 
-bool AssignmentStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
-  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
-              "WHERE p.id = ");
-  q.value(person_id);
-  db::restrict_to_scope(q, caller, "u.path", "b.path", "p.unit_id", "p.branch_id", "p.id");
-  return q.count(sql) > 0;
-}
-
 bool AssignmentStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
   db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.status = 'active' AND n.id = ");
   q.value(node_id);

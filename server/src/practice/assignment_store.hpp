@@ -27,7 +27,6 @@ class AssignmentStore {
  public:
   static std::optional<PersonRef> person(soci::session& sql, long long person_id);
   // Whether the caller's scope covers the person (their unit and branch, or themselves).
-  static bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
   // Whether the caller's scope covers the org node (and it is active).
   static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
 

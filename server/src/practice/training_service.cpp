@@ -5,6 +5,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "org/facts.hpp"
 #include "practice/assignment_store.hpp"
 #include "practice/rules.hpp"
 
@@ -108,7 +109,7 @@ Training TrainingService::enrol(const Principal& caller, long long id, const std
     for (std::size_t i = 0; i < person_ids.size(); ++i) {
       const std::string field = "person_ids[" + std::to_string(i) + "]";
       auto p = AssignmentStore::person(tx.sql(), person_ids[i]);
-      if (!p || p->status != "active" || !AssignmentStore::person_in_scope(tx.sql(), caller, person_ids[i]))
+      if (!p || p->status != "active" || !org::person_in_scope(tx.sql(), caller, person_ids[i]))
         throw Error::validation(field, {"人员不存在或不在管理范围内", "The person is not someone you manage"});
       if (!enrolled.insert(person_ids[i]).second) throw Error::validation(field, {"该人员已报名", "The person is enrolled already"});
       TrainingStore::enrol(tx, id, person_ids[i], now);
@@ -298,7 +299,7 @@ Competition CompetitionService::set_entries(const Principal& caller, long long i
     for (std::size_t i = 0; i < entries.size(); ++i) {
       const std::string field = "entries[" + std::to_string(i) + "].person_id";
       auto p = AssignmentStore::person(tx.sql(), entries[i].person_id);
-      if (!p || !AssignmentStore::person_in_scope(tx.sql(), caller, entries[i].person_id))
+      if (!p || !org::person_in_scope(tx.sql(), caller, entries[i].person_id))
         throw Error::validation(field, {"人员不存在或不在管理范围内", "The person is not someone you manage"});
       if (!seen.insert(entries[i].person_id).second) throw Error::validation(field, {"名单中有重复的人员", "A person is listed twice"});
     }

@@ -9,6 +9,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "org/facts.hpp"
 #include "record/archive_store.hpp"
 #include "record/store.hpp"
 
@@ -36,7 +37,7 @@ void ArchiveService::require(const Principal& caller, const char* permission) co
 
 void ArchiveService::require_in_scope(const Principal& caller, long long person_id) const {
   auto lease = db_.lease();
-  if (!RecordStore::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found(kNoPerson);
+  if (!org::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found(kNoPerson);
 }
 
 std::string ArchiveService::today() const { return beijing_date(clock_.now()); }

@@ -8,6 +8,7 @@
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
 #include "files/service.hpp"
+#include "org/facts.hpp"
 
 namespace xinhuo::record {
 
@@ -117,7 +118,7 @@ Entry RecordService::create(const Principal& caller, const EntryInput& in) {
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
   auto person = RecordStore::person(tx.sql(), in.person_id);
-  if (!person || person->status != "active" || !RecordStore::person_in_scope(tx.sql(), caller, in.person_id))
+  if (!person || person->status != "active" || !org::person_in_scope(tx.sql(), caller, in.person_id))
     throw Error::validation("person_id", {"人员不存在或不在管理范围内", "The person is not someone you manage"});
   files::FilesService::require_owned(tx.sql(), caller, in.evidence, "evidence");
   Entry e;
@@ -346,7 +347,7 @@ std::pair<files::StoredFile, std::string> RecordService::evidence(const Principa
 std::vector<Comment> RecordService::comments(const Principal& caller, long long person_id) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (!RecordStore::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
+  if (!org::person_in_scope(lease.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
   return RecordStore::comments(lease.sql(), person_id);
 }
 
@@ -367,7 +368,7 @@ Comment RecordService::write_comment(const Principal& caller, long long person_i
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
   tx.lock_writers();  // one current version per period: edits of the same period queue here
-  if (!RecordStore::person_in_scope(tx.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
+  if (!org::person_in_scope(tx.sql(), caller, person_id)) throw Error::not_found({"人员不存在", "No such person"});
   if (caller.person_id == person_id)
     throw Error::forbidden("own_record", {"不能为本人写评语", "Comments on yourself are written by someone else"});
   if (!RecordStore::supersede(tx, person_id, in.period, in.base_version))

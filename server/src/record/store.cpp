@@ -102,14 +102,6 @@ std::optional<PersonRef> RecordStore::person(soci::session& sql, long long perso
   return out;
 }
 
-bool RecordStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
-  db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
-              "WHERE p.id = ");
-  q.value(person_id);
-  add_scope(q, caller);
-  return q.count(sql) > 0;
-}
-
 long long RecordStore::insert(db::Tx& tx, const Entry& e, long long recorded_by, const std::string& now) {
   Json evidence = Json::array();
   for (auto id : e.evidence) evidence.push_back(id);

@@ -17,7 +17,6 @@ struct PersonRef {
 class RecordStore {
  public:
   static std::optional<PersonRef> person(soci::session& sql, long long person_id);
-  static bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
 
   // Inserts an entry; with a source_key an entry already made from that source is kept and 0 is returned.
   static long long insert(db::Tx& tx, const Entry& e, long long recorded_by, const std::string& now);
