@@ -18,7 +18,7 @@ namespace xinhuo::app {
 namespace {
 
 std::string day(int year, int month, int d) {
-  char buf[16];
+  char buf[40];  // room for any int, so the compiler can see nothing is cut
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, d);
   return buf;
 }

@@ -22,16 +22,6 @@ Json assignment_json(const Assignment& a) {
           {"role", a.role}, {"rated", a.rated}};
 }
 
-std::vector<long long> ids_of(const Json& array, const std::string& field) {
-  std::vector<long long> out;
-  if (!array.is_array() || array.size() > 1000) throw Error::validation(field, {"应为人员编号列表", "A list of ids"});
-  for (const auto& v : array) {
-    if (!v.is_number_integer() || v.get<long long>() < 1) throw Error::validation(field, {"应为人员编号列表", "A list of ids"});
-    out.push_back(v.get<long long>());
-  }
-  return out;
-}
-
 CampaignInput campaign_of(http::Request& req) {
   Json body = req.json();
   JsonFields f(body);

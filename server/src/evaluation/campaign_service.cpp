@@ -8,6 +8,7 @@
 #include "audit/recorder.hpp"
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "org/facts.hpp"
 #include "oversight/model.hpp"
 
 namespace xinhuo::evaluation {
@@ -116,7 +117,7 @@ Campaign CampaignService::create(const Principal& caller, const CampaignInput& i
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
   auto& sql = tx.sql();
-  if (!CampaignStore::node_in_scope(sql, caller, in.org_node_id))
+  if (!org::node_in_scope(sql, caller, in.org_node_id))
     throw Error::validation("org_node_id", {"组织不存在或不在管理范围内", "The organisation is not one you manage"});
   auto check_person = [&](long long id, const std::string& field) {
     if (!CampaignStore::person_under(sql, caller, id, in.org_node_id))

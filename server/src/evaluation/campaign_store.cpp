@@ -82,13 +82,6 @@ bool CampaignStore::person_under(soci::session& sql, const Principal& caller, lo
   return q.count(sql) > 0;
 }
 
-bool CampaignStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
-  q.value(node_id);
-  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
-  return q.count(sql) > 0;
-}
-
 long long CampaignStore::insert(db::Tx& tx, const Campaign& c, long long by, const std::string& now) {
   db::Query q("INSERT INTO evaluation_campaign (kind, title, org_node_id, state, settings, created_by, created_at, updated_at) VALUES (");
   q.value(c.kind).add(", ").value(c.title).add(", ").value(c.org_node_id).add(", 'draft', ").value(c.settings.dump());

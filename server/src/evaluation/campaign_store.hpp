@@ -61,7 +61,6 @@ class CampaignStore {
   static std::optional<PersonRef> person(soci::session& sql, long long id);
   // The person is in the caller's scope and below `node_id`.
   static bool person_under(soci::session& sql, const Principal& caller, long long person_id, long long node_id);
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
 
   static long long insert(db::Tx& tx, const Campaign& c, long long by, const std::string& now);
   static void add_ratee(db::Tx& tx, long long campaign, long long person, const std::string& line_name);

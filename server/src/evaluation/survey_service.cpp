@@ -7,6 +7,7 @@
 #include "core/error.hpp"
 #include "core/random.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 
 namespace xinhuo::evaluation::survey {
 
@@ -76,7 +77,7 @@ Survey SurveyService::create(const Principal& caller, const SurveyInput& in) {
   check_input(in);
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
-  if (!SurveyStore::node_in_scope(tx.sql(), caller, in.org_node_id))
+  if (!org::node_in_scope(tx.sql(), caller, in.org_node_id, {.active_only = true}))
     throw Error::validation("org_node_id", {"组织不存在或不在管理范围内", "The organisation is not one you manage"});
   Survey s;
   s.org_node_id = in.org_node_id;
@@ -102,7 +103,7 @@ Survey SurveyService::update(const Principal& caller, long long id, int version,
   const Survey current = load_visible(tx.sql(), caller, id);
   if (current.status != "draft") throw wrong_state(current.status);  // questions are locked once open
   check_input(in);
-  if (!SurveyStore::node_in_scope(tx.sql(), caller, in.org_node_id))
+  if (!org::node_in_scope(tx.sql(), caller, in.org_node_id, {.active_only = true}))
     throw Error::validation("org_node_id", {"组织不存在或不在管理范围内", "The organisation is not one you manage"});
   Survey s = current;
   s.org_node_id = in.org_node_id;

@@ -139,13 +139,6 @@ bool SurveyStore::visible(soci::session& sql, const Principal& caller, long long
   return q.count(sql) > 0;
 }
 
-bool SurveyStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.status = 'active' AND n.id = ");
-  q.value(node_id);
-  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
-  return q.count(sql) > 0;
-}
-
 std::vector<Survey> SurveyStore::list(soci::session& sql, const Principal& caller, const SurveyFilter& f, long long* total) {
   db::Query where;
   if (!f.status.empty()) where.add(" AND s.status = ").value(f.status);

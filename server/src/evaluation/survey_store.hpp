@@ -42,7 +42,6 @@ class SurveyStore {
 
   static std::optional<Survey> find(soci::session& sql, long long id);
   static bool visible(soci::session& sql, const Principal& caller, long long id);
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
   static std::vector<Survey> list(soci::session& sql, const Principal& caller, const SurveyFilter& f, long long* total);
 
   static std::optional<Respondent> respondent(soci::session& sql, long long person_id);

@@ -7,6 +7,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 
 namespace xinhuo::masswork {
 
@@ -72,7 +73,7 @@ Project ProjectService::publish(const Principal& caller, const ProjectInput& in)
   if (in.deadline < today()) throw Error::validation("deadline", {"截止日期不能早于今天", "The deadline has passed"});
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
-  if (!MassStore::node_in_scope(tx.sql(), caller, in.org_node_id))
+  if (!org::node_in_scope(tx.sql(), caller, in.org_node_id))
     throw Error::validation("org_node_id", {"发布单位不存在或不在管理范围内", "The unit is not one you manage"});
   Project p{.org_node_id = in.org_node_id, .title = trim(in.title), .category = in.category, .need = trim(in.need),
             .budget_cap = in.budget_cap, .deadline = in.deadline};
@@ -261,7 +262,7 @@ Team ProjectService::create_team(const Principal& caller, const TeamInput& in) {
   require(caller, kPermWrite);
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
-  if (!MassStore::node_in_scope(tx.sql(), caller, in.org_node_id))
+  if (!org::node_in_scope(tx.sql(), caller, in.org_node_id))
     throw Error::validation("org_node_id", {"所属单位不存在或不在管理范围内", "The unit is not one you manage"});
   check_team(tx.sql(), caller, in);
   const long long id = ProjectStore::insert_team(tx, {.org_node_id = in.org_node_id, .leader_person_id = in.leader_person_id,

@@ -6,6 +6,7 @@
 #include "core/date.hpp"
 #include "core/error.hpp"
 #include "core/xlsx.hpp"
+#include "org/facts.hpp"
 
 namespace xinhuo::masswork {
 
@@ -46,7 +47,7 @@ ContactPoint MassService::create_point(const Principal& caller, const ContactPoi
   if (trim(in.area).empty()) throw Error::validation("area", {"请填写联系点覆盖的社区或村", "Give the area it covers"});
   const std::string now = iso_utc(clock_.now());
   db::Tx tx(db_);
-  if (!MassStore::node_in_scope(tx.sql(), caller, in.org_node_id))
+  if (!org::node_in_scope(tx.sql(), caller, in.org_node_id))
     throw Error::validation("org_node_id", {"所属单位不存在或不在管理范围内", "The unit is not one you manage"});
   ContactPoint p = in;
   p.name = trim(in.name);

@@ -137,13 +137,6 @@ std::vector<long long> id_list(const std::string& json) {
   return out;
 }
 
-bool MassStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
-  q.value(node_id);
-  node_scope(q, caller, "n");
-  return q.count(sql) > 0;
-}
-
 bool MassStore::person_in_scope(soci::session& sql, const Principal& caller, long long person_id) {
   db::Query q("SELECT COUNT(*) FROM person p JOIN org_node u ON u.id = p.unit_id LEFT JOIN org_node b ON b.id = p.branch_id "
               "WHERE p.status = 'active' AND p.id = ");

@@ -15,7 +15,6 @@ std::vector<long long> id_list(const std::string& json);
 
 class MassStore {
  public:
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
   static bool person_in_scope(soci::session& sql, const Principal& caller, long long person_id);
   static bool active_person(soci::session& sql, long long person_id);
 

@@ -48,4 +48,20 @@ inline bool person_in_scope(soci::session& sql, const Principal& caller, long lo
   return q.count(sql) > 0;
 }
 
+// What node_in_scope also requires of the node.
+struct NodeCheck {
+  bool active_only = false;  // closed nodes answer as absent (new records attach to open ones)
+  bool unit_only = false;    // the node must be a unit
+};
+
+// Whether an org node lies in the caller's data scope (a granted subtree or node; 仅本人 covers no node).
+inline bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id, NodeCheck check = {}) {
+  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
+  q.value(node_id);
+  if (check.active_only) q.add(" AND n.status = 'active'");
+  if (check.unit_only) q.add(" AND n.node_type = 'unit'");
+  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
+  return q.count(sql) > 0;
+}
+
 }  // namespace xinhuo::org

@@ -248,7 +248,7 @@ Inspection OversightService::create_inspection(const Principal& caller, const In
   const auto now_tp = clock_.now();
   db::Tx tx(db_);
   for (long long node : in.node_ids)
-    if (!OversightStore::node_in_scope(tx.sql(), caller, node, false))
+    if (!org::node_in_scope(tx.sql(), caller, node))
       throw Error::validation("node_ids", {"督查范围含有不在管理范围内的组织", "An organisation is outside your scope"});
   Inspection i;
   i.topic = trim(in.topic);
@@ -287,7 +287,7 @@ Finding OversightService::add_finding(const Principal& caller, long long inspect
   const auto now_tp = clock_.now();
   db::Tx tx(db_);
   if (!OversightStore::inspection(tx.sql(), caller, inspection_id, today())) throw Error::not_found({"督查不存在", "No such inspection"});
-  if (!OversightStore::node_in_scope(tx.sql(), caller, in.unit_id, true))
+  if (!org::node_in_scope(tx.sql(), caller, in.unit_id, {.unit_only = true}))
     throw Error::validation("unit_id", {"单位不存在或不在管理范围内", "The unit is not one you manage"});
   if (!OversightStore::unit_in_inspection(tx.sql(), inspection_id, in.unit_id))
     throw Error::validation("unit_id", {"该单位不在本次督查范围内", "The unit is outside this inspection's scope"});

@@ -231,14 +231,6 @@ std::optional<Inspection> OversightStore::inspection(soci::session& sql, const P
   return std::nullopt;
 }
 
-bool OversightStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id, bool unit_only) {
-  db::Query q("SELECT COUNT(*) FROM org_node o WHERE o.id = ");
-  q.value(node_id);
-  if (unit_only) q.add(" AND o.node_type = 'unit'");
-  db::restrict_to_scope(q, caller, "o.path", "", "o.id", "", "");
-  return q.count(sql) > 0;
-}
-
 bool OversightStore::unit_in_inspection(soci::session& sql, long long inspection_id, long long unit_id) {
   return db::Query("SELECT COUNT(*) FROM inspection_node n JOIN org_node o ON o.id = n.node_id JOIN org_node u ON u.id = ")
              .value(unit_id).add(" WHERE n.inspection_id = ").value(inspection_id).add(" AND u.path LIKE o.path || '%'")

@@ -36,7 +36,6 @@ class OversightStore {
                                      const std::string& now);
   static std::vector<Inspection> inspections(soci::session& sql, const Principal& caller, const std::string& today);
   static std::optional<Inspection> inspection(soci::session& sql, const Principal& caller, long long id, const std::string& today);
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id, bool unit_only);
   // The unit lies at or below one of the inspection's nodes.
   static bool unit_in_inspection(soci::session& sql, long long inspection_id, long long unit_id);
   static long long insert_finding(db::Tx& tx, const Finding& f, const std::string& now);

@@ -141,7 +141,7 @@ std::vector<DuesMember> DuesService::members(const Principal& caller, long long 
                                              long long* total) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (node_id && !PartyStore::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  if (node_id && !org::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
   auto out = DuesStore::members(lease.sql(), caller, node_id, page, page_size, total);
   for (auto& m : out) with_arrears(m);
   return out;
@@ -272,7 +272,7 @@ std::vector<DuesReportRow> DuesService::report(const Principal& caller, long lon
   const int year = std::stoi(month.substr(0, 4));
   const std::string january = month.substr(0, 4) + "-01";
   auto lease = db_.lease();
-  if (node_id && !PartyStore::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  if (node_id && !org::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
   std::map<std::pair<long long, long long>, DuesReportRow> rows;
   constexpr int kPage = 500;
   long long total = 0;

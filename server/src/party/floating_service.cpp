@@ -106,7 +106,7 @@ FloatingPage FloatingService::list(const Principal& caller, const FloatingFilter
   if (!filter.status.empty() && filter.status != "active" && filter.status != "returned" && filter.status != "ended")
     throw Error::validation("status", {"状态不正确", "Unknown status"});
   auto lease = db_.lease();
-  if (filter.node_id && !PartyStore::node_in_scope(lease.sql(), caller, filter.node_id))
+  if (filter.node_id && !org::node_in_scope(lease.sql(), caller, filter.node_id))
     throw Error::not_found({"组织不存在", "No such organisation"});
   FloatingPage page;
   page.items = FloatingStore::list(lease.sql(), caller, filter, &page.total);

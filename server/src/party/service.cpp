@@ -31,7 +31,7 @@ void PartyService::require(const Principal& caller, const char* permission) cons
 }
 
 void PartyService::check_node(soci::session& sql, const Principal& caller, long long node_id) {
-  if (node_id && !PartyStore::node_in_scope(sql, caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  if (node_id && !org::node_in_scope(sql, caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
 }
 
 void PartyService::refresh(db::Tx& tx, long long case_id) {

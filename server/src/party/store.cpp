@@ -169,13 +169,6 @@ std::optional<PersonFacts> PartyStore::person(soci::session& sql, long long pers
   return std::nullopt;
 }
 
-bool PartyStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.id = ");
-  q.value(node_id);
-  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
-  return q.count(sql) > 0;
-}
-
 long long PartyStore::insert_case(db::Tx& tx, long long person_id, long long created_by, const std::string& now) {
   long long id = 0;
   tx.sql() << kInsertCase, soci::use(person_id), soci::use(created_by), soci::use(now), soci::use(now), soci::into(id);

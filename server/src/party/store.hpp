@@ -27,7 +27,6 @@ struct CaseFilter {
 class PartyStore {
  public:
   static std::optional<PersonFacts> person(soci::session& sql, long long person_id);
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
 
   static long long insert_case(db::Tx& tx, long long person_id, long long created_by, const std::string& now);
   // Takes the case for a write: compare-and-set on an active case (a row lock on PostgreSQL); false when it is

@@ -53,7 +53,7 @@ Transfer TransferService::issue(const Principal& caller, const TransferInput& in
         throw Error::validation("to_branch_id", {"接收组织应为在用的党支部", "The receiving organisation must be an active branch"});
       if (in.to_branch_id == person->branch_id)
         throw Error::validation("to_branch_id", {"接收支部与现所在支部相同", "The member is already in that branch"});
-      if (in.kind == "into_city" && !PartyStore::node_in_scope(tx.sql(), caller, in.to_branch_id))
+      if (in.kind == "into_city" && !org::node_in_scope(tx.sql(), caller, in.to_branch_id))
         throw Error::validation("to_branch_id", {"只能转入本人管理范围内的党支部", "Transfers in go to a branch you manage"});
     }
     if (TransferStore::pending_of(tx.sql(), in.person_id))
@@ -86,7 +86,7 @@ Transfer TransferService::confirm(const Principal& caller, long long id, const s
     const Transfer t = visible(tx.sql(), caller, id);
     // The receiving branch confirms; for a member leaving the city, the issuing side records the returned receipt.
     const bool receiver = t.kind == "out_of_city" ? org::person_in_scope(tx.sql(), caller, t.person_id)
-                                                  : PartyStore::node_in_scope(tx.sql(), caller, t.to_branch_id);
+                                                  : org::node_in_scope(tx.sql(), caller, t.to_branch_id);
     if (!receiver)
       throw Error::forbidden("not_receiving_side", {"只有接收方党组织可以确认接收", "Only the receiving side confirms a transfer"});
     if (confirmed_on < t.issued_on)

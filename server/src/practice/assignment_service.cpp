@@ -252,7 +252,7 @@ std::vector<Assignment> AssignmentService::of_person(long long person_id) {
 void AssignmentService::set_plan(const Principal& caller, long long node_id, int year, int planned) {
   require(caller, kPermWrite);
   db::Tx tx(db_);
-  if (!AssignmentStore::node_in_scope(tx.sql(), caller, node_id))
+  if (!org::node_in_scope(tx.sql(), caller, node_id, {.active_only = true}))
     throw Error::validation("node_id", {"只能为本人管理范围内的组织制定计划", "Set plans for organisations you manage"});
   AssignmentStore::set_plan(tx, node_id, year, planned, caller.account_id, iso_utc(clock_.now()));
   audit::record(tx, caller, {.action = "practice.plan_set", .target_type = "org_node", .target_id = std::to_string(node_id),
@@ -264,7 +264,7 @@ void AssignmentService::set_plan(const Principal& caller, long long node_id, int
 PlanReport AssignmentService::plan_report(const Principal& caller, long long node_id, int year) {
   require(caller, kPermRead);
   auto lease = db_.lease();
-  if (!AssignmentStore::node_in_scope(lease.sql(), caller, node_id)) throw Error::not_found({"组织不存在", "No such organisation"});
+  if (!org::node_in_scope(lease.sql(), caller, node_id, {.active_only = true})) throw Error::not_found({"组织不存在", "No such organisation"});
   PlanReport report;
   report.year = year;
   report.node = AssignmentStore::plan_row(lease.sql(), node_id, year);

@@ -91,13 +91,6 @@ std::optional<PersonRef> AssignmentStore::person(soci::session& sql, long long p
   return out;
 }
 
-bool AssignmentStore::node_in_scope(soci::session& sql, const Principal& caller, long long node_id) {
-  db::Query q("SELECT COUNT(*) FROM org_node n WHERE n.status = 'active' AND n.id = ");
-  q.value(node_id);
-  db::restrict_to_scope(q, caller, "n.path", "", "n.id", "", "");
-  return q.count(sql) > 0;
-}
-
 long long AssignmentStore::insert(db::Tx& tx, const Assignment& a, long long created_by, const std::string& now) {
   db::Query q(
       "INSERT INTO practice_assignment (person_id, unit_id, branch_id, assignment_type, urgent_kind, host_place, task, "

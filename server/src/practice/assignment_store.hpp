@@ -28,7 +28,6 @@ class AssignmentStore {
   static std::optional<PersonRef> person(soci::session& sql, long long person_id);
   // Whether the caller's scope covers the person (their unit and branch, or themselves).
   // Whether the caller's scope covers the org node (and it is active).
-  static bool node_in_scope(soci::session& sql, const Principal& caller, long long node_id);
 
   static long long insert(db::Tx& tx, const Assignment& a, long long created_by, const std::string& now);
   // Compare-and-set: the row changes only while it is still in `from`; false otherwise.

@@ -57,7 +57,7 @@ Training TrainingService::create(const Principal& caller, const TrainingInput& i
   long long id = 0;
   {
     db::Tx tx(db_);
-    if (!AssignmentStore::node_in_scope(tx.sql(), caller, in.node_id))
+    if (!org::node_in_scope(tx.sql(), caller, in.node_id, {.active_only = true}))
       throw Error::validation("node_id", {"主办组织不存在或不在管理范围内", "The organiser is not an organisation you manage"});
     Training t{.node_id = in.node_id, .title = in.title, .kind = in.kind, .starts_on = in.starts_on, .ends_on = in.ends_on,
                .hours = in.hours, .capacity = in.capacity, .place = in.place};
@@ -278,7 +278,7 @@ Competition CompetitionService::create(const Principal& caller, const Competitio
   long long id = 0;
   {
     db::Tx tx(db_);
-    if (!AssignmentStore::node_in_scope(tx.sql(), caller, in.node_id))
+    if (!org::node_in_scope(tx.sql(), caller, in.node_id, {.active_only = true}))
       throw Error::validation("node_id", {"主办组织不存在或不在管理范围内", "The organiser is not an organisation you manage"});
     id = CompetitionStore::insert(tx, in, caller.account_id, iso_utc(clock_.now()));
     audit::record(tx, caller, {.action = "practice.competition_created", .target_type = "practice_competition",
