@@ -1,6 +1,5 @@
 #include "core/json_writer.hpp"
 
-#include <algorithm>
 #include <charconv>
 
 namespace xinhuo {
@@ -97,25 +96,6 @@ JsonWriter& JsonWriter::end_array() {
   return *this;
 }
 
-JsonWriter& JsonWriter::key(std::string_view name) {
-  separate();
-  // Keys are the program's own words: copied in one piece unless one ever needs escaping.
-  const bool plain = std::all_of(name.begin(), name.end(), [](char ch) {
-    const auto c = static_cast<unsigned char>(ch);
-    return c >= 0x20 && c < 0x80 && c != '"' && c != '\\';
-  });
-  if (plain) {
-    out_ += '"';
-    out_ += name;
-    out_ += "\":";
-  } else {
-    append_json_string(out_, name);
-    out_ += ':';
-  }
-  after_key_ = true;
-  return *this;
-}
-
 JsonWriter& JsonWriter::value(std::string_view s) {
   separate();
   append_json_string(out_, s);
@@ -141,6 +121,5 @@ JsonWriter& JsonWriter::null() {
   out_ += "null";
   return *this;
 }
-
 
 }  // namespace xinhuo

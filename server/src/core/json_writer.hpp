@@ -6,15 +6,15 @@
 
 namespace xinhuo {
 
+// Appends `text` as a JSON string literal: quotes, escapes, U+FFFD for bytes that are not UTF-8.
+void append_json_string(std::string& out, std::string_view text);
+
 // Writes JSON text straight into one string. For answers read on every request (a person's detail, the roster):
 // building an nlohmann tree first and dumping it cost more CPU than the rest of such a request. Everything else
 // keeps using `Json`.
 //
 // The text is what `Json::dump()` writes for the same values: no spaces, UTF-8 passed through, '"', '\\' and the
 // control characters escaped. Bytes that are not UTF-8 become U+FFFD (dump would throw).
-// Appends `text` as a JSON string literal: quotes, escapes, U+FFFD for bytes that are not UTF-8.
-void append_json_string(std::string& out, std::string_view text);
-
 class JsonWriter {
  public:
   JsonWriter() { out_.reserve(1024); }
@@ -23,8 +23,7 @@ class JsonWriter {
   JsonWriter& end_object();
   JsonWriter& begin_array();
   JsonWriter& end_array();
-  JsonWriter& key(std::string_view name);  // inside an object, before its value
-  // A key written in the program: copied as it is, in one piece (such keys never need escaping).
+  // Inside an object, before its value. Keys are the program's own literals: copied as they are, in one piece.
   template <std::size_t N>
   JsonWriter& key(const char (&name)[N]) {
     separate();

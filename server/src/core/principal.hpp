@@ -21,8 +21,9 @@ struct DataScope {
   bool empty() const { return !all && subtree_paths.empty() && node_ids.empty() && !self; }
 };
 
-// The permission codes of a caller. Shared, copied on write: a Principal is copied for every signed-in request
-// (from the session cache into the request), and copying a set of ~60 strings cost more than reading the session.
+// The permission codes of a caller, shared between copies and never changed in place (assigning makes a new set): a
+// Principal is copied for every signed-in request (from the session cache into the request), and copying a set of
+// ~60 strings cost more than reading the session.
 class PermissionSet {
  public:
   using Set = std::set<std::string, std::less<>>;
@@ -38,11 +39,6 @@ class PermissionSet {
   bool count(std::string_view code) const { return set_ && set_->count(code) > 0; }
   std::size_t size() const { return set_ ? set_->size() : 0; }
   bool empty() const { return size() == 0; }
-  void insert(std::string code) {
-    auto next = set_ ? std::make_shared<Set>(*set_) : std::make_shared<Set>();
-    next->insert(std::move(code));
-    set_ = std::move(next);
-  }
   Set::const_iterator begin() const { return set_ ? set_->begin() : empty_set().begin(); }
   Set::const_iterator end() const { return set_ ? set_->end() : empty_set().end(); }
 

@@ -201,7 +201,7 @@ void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_r
   auto prepare = [&] {
     sqlite3_stmt* st = nullptr;
     if (sqlite3_prepare_v3(handle, text_.c_str(), static_cast<int>(text_.size()), SQLITE_PREPARE_PERSISTENT, &st, nullptr) != SQLITE_OK)
-      throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while preparing \"" + text_ + "\"");
+      throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while executing \"" + text_ + "\"");
     std::shared_ptr<void> kept(st, [](void* p) { sqlite3_finalize(static_cast<sqlite3_stmt*>(p)); });
     // value() numbers its placeholders in the order they appear; binding by position relies on it.
     if (sqlite3_bind_parameter_count(st) != static_cast<int>(values_.size()))
@@ -228,7 +228,7 @@ void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_r
   for (;;) {
     const int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) break;
-    if (rc != SQLITE_ROW) throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while running \"" + text_ + "\"");
+    if (rc != SQLITE_ROW) throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while executing \"" + text_ + "\"");
     on_row(row);
   }
 }

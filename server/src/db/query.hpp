@@ -47,8 +47,8 @@ class Query {
     return q;
   }
 
-  // Runs the statement, calling on_row for each row. On SQLite the statement stays prepared for the session and is
-  // run again by the next Query of the same text.
+  // Runs the statement, calling on_row for each row. The statement stays prepared for the pooled session and is run
+  // again by the next Query of the same text (on both databases).
   void each(soci::session& sql, const std::function<void(const soci::row&)>& on_row) const;
   // The same, reading each row through Row: for statements run on every request (the session, a person's detail),
   // where SOCI's per-column conversions cost as much as SQLite's own work.

@@ -29,13 +29,14 @@ using RestinioServer = restinio::http_server_t<Traits>;
 std::string address_text(const asio::ip::address& address) {
   if (!address.is_v4()) return address.to_string();
   const auto bytes = address.to_v4().to_bytes();
-  char buf[16];
-  char* p = buf;
+  std::string out;
+  out.reserve(15);
   for (std::size_t i = 0; i < bytes.size(); ++i) {
-    if (i) *p++ = '.';
-    p = std::to_chars(p, buf + sizeof buf, static_cast<unsigned>(bytes[i])).ptr;
+    if (i) out += '.';
+    char digits[4];
+    out.append(digits, std::to_chars(digits, digits + sizeof digits, static_cast<unsigned>(bytes[i])).ptr);
   }
-  return std::string(buf, p);
+  return out;
 }
 
 Request to_request(const restinio::request_handle_t& req) {

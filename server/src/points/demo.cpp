@@ -56,7 +56,7 @@ DemoPointsReport seed_demo_points(db::Database& db, PointsService& points, files
         for (const auto& a : kDemoActivities) {
           std::poisson_distribution<int> count(a.per_month);
           for (int n = count(random); n > 0; --n) {
-            char date[16];
+            char date[40];  // room for any int, so the compiler can see nothing is cut
             std::snprintf(date, sizeof date, "%04d-%02d-%02d", year, month, static_cast<int>(random() % last_day) + 1);
             Json payload = {{"activity_date", date}};
             if (std::string_view(a.type) == "study.course_hour")
