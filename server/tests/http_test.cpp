@@ -11,6 +11,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/blocking.hpp"
+#include "http/worker_pool.hpp"
 #include "support/test_server.hpp"
 
 using namespace xinhuo;
@@ -302,6 +304,67 @@ TEST(HttpServer, ProbeAnswersWhileEveryWorkerIsBusy) {
   EXPECT_EQ(busy.get().status, 200);
   EXPECT_EQ(queued.get().status, 200);
   server.shutdown(std::chrono::seconds(5));
+}
+
+// A job that waits for another job's work (a follower of a shared commit) must not hold the pool's only thread:
+// a spare takes the next job meanwhile. Without spares the second job cannot run until the first gives up.
+TEST(WorkerPool, AWaitingJobLetsASpareRunTheNextOne) {
+  for (const std::size_t spares : {std::size_t{2}, std::size_t{0}}) {
+    http::WorkerPool pool(1, 100, spares);
+    std::promise<void> second_ran;
+    auto ran = second_ran.get_future().share();
+    std::promise<bool> first_saw;
+    auto saw = first_saw.get_future();
+    pool.submit([&, ran] {
+      xinhuo::BlockingWait waiting;
+      first_saw.set_value(ran.wait_for(std::chrono::milliseconds(spares ? 10000 : 300)) == std::future_status::ready);
+    });
+    pool.submit([&] { second_ran.set_value(); });
+    EXPECT_EQ(saw.get(), spares > 0) << spares << " spare threads";
+    EXPECT_EQ(pool.thread_count(), spares ? 2u : 1u);
+    pool.stop();
+  }
+}
+
+// Once the waiting job is done, the spare parks again: the pool runs as many jobs at once as it was made for.
+TEST(WorkerPool, SparesParkWhenTheWaitEnds) {
+  http::WorkerPool pool(2, 100, 4);
+  for (int round = 0; round < 2; ++round) {
+    std::promise<void> go;
+    auto released = go.get_future().share();
+    std::atomic<int> waiting{0};
+    for (int i = 0; i < 2; ++i)
+      pool.submit([&, released] {
+        xinhuo::BlockingWait w;
+        ++waiting;
+        released.wait();
+      });
+    // Both threads wait; two spares take these while they do.
+    std::promise<void> both;
+    std::atomic<int> spare_jobs{0};
+    for (int i = 0; i < 2; ++i)
+      pool.submit([&] {
+        if (++spare_jobs == 2) both.set_value();
+      });
+    ASSERT_EQ(both.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
+    go.set_value();
+  }
+  EXPECT_EQ(pool.thread_count(), 4u) << "the spares of the first round are used again, not started anew";
+  std::atomic<int> running{0}, most{0};
+  std::atomic<int> finished{0};
+  for (int i = 0; i < 12; ++i)
+    pool.submit([&] {
+      const int now = ++running;
+      for (int seen = most.load(); now > seen && !most.compare_exchange_weak(seen, now);) {
+      }
+      std::this_thread::sleep_for(std::chrono::milliseconds(15));
+      --running;
+      ++finished;
+    });
+  for (int i = 0; i < 500 && finished < 12; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  EXPECT_EQ(finished.load(), 12);
+  EXPECT_LE(most.load(), 2) << "parked spares took jobs after the waits ended";
+  pool.stop();
 }
 
 // Behind nginx every connection comes from the proxy; only a proxy named in trusted_proxies is believed about

@@ -1,6 +1,9 @@
 #include "db/group_commit.hpp"
 
+#include <optional>
 #include <vector>
+
+#include "core/blocking.hpp"
 
 namespace xinhuo::db {
 
@@ -8,10 +11,17 @@ void GroupCommit::run(const std::function<void(Tx&)>& work) {
   Job job{&work, nullptr, false};
   std::unique_lock lock(mutex_);
   queue_.push_back(&job);
+  std::optional<BlockingWait> waiting;  // while another caller leads, this thread only waits: the pool may run more
   while (!job.done) {
-    if (!leading_) lead(lock);
-    else finished_.wait(lock);
+    if (!leading_) {
+      waiting.reset();
+      lead(lock);
+    } else {
+      if (!waiting) waiting.emplace();
+      finished_.wait(lock);
+    }
   }
+  waiting.reset();
   if (job.error) std::rethrow_exception(job.error);
 }
 

@@ -176,7 +176,7 @@ Server::~Server() { shutdown(std::chrono::milliseconds(0)); }
 void Server::start() {
   raise_open_file_limit();
   auto& o = impl_->options;
-  impl_->workers = std::make_unique<WorkerPool>(o.workers, o.max_queue);
+  impl_->workers = std::make_unique<WorkerPool>(o.workers, o.max_queue, o.spare_workers);
   auto settings = restinio::server_settings_t<Traits>{}
                       .address(o.host)
                       .port(o.port)

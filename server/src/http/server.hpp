@@ -18,6 +18,8 @@ struct ServerOptions {
   std::uint16_t port = 8080;  // 0: any free port (tests)
   std::size_t io_threads = 2;
   std::size_t workers = 8;
+  // Threads started beyond `workers` while handlers wait on other threads' work (see WorkerPool).
+  std::size_t spare_workers = 64;
   // GET paths answered on the network thread without the hand-off to a worker: only handlers that never block
   // (/healthz, /metrics), so that a liveness probe stays cheap and answers even when every worker is busy.
   std::vector<std::string> inline_get_paths;

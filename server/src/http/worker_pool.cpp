@@ -11,8 +11,13 @@ namespace {
 constexpr auto kSpin = std::chrono::microseconds(50);
 }  // namespace
 
-WorkerPool::WorkerPool(std::size_t threads, std::size_t max_queue) : max_queue_(max_queue) {
-  for (std::size_t i = 0; i < threads; ++i) threads_.emplace_back([this] { run(); });
+WorkerPool::WorkerPool(std::size_t threads, std::size_t max_queue, std::size_t spare_threads)
+    : max_queue_(max_queue), wanted_(static_cast<long>(threads)), max_threads_(threads + spare_threads) {
+  std::lock_guard lock(mutex_);
+  for (std::size_t i = 0; i < threads; ++i) {
+    ++active_;
+    threads_.emplace_back([this] { run(); });
+  }
 }
 
 WorkerPool::~WorkerPool() { stop(); }
@@ -38,6 +43,8 @@ void WorkerPool::stop() {
     stopping_ = true;
   }
   ready_.notify_all();
+  spare_.notify_all();
+  // No thread is started once stopping_ is set: threads_ no longer changes.
   for (auto& t : threads_)
     if (t.joinable()) t.join();
   threads_.clear();
@@ -51,12 +58,48 @@ bool WorkerPool::take(std::function<void()>& job) {
   return true;
 }
 
+std::size_t WorkerPool::thread_count() {
+  std::lock_guard lock(mutex_);
+  return threads_.size();
+}
+
+void WorkerPool::blocking_begins() {
+  std::lock_guard lock(mutex_);
+  ++blocked_;
+  if (stopping_ || active_ + recalled_ - blocked_ >= wanted_) return;
+  if (parked_ > recalled_) {
+    ++recalled_;
+    spare_.notify_one();
+  } else if (threads_.size() < max_threads_) {
+    ++active_;
+    threads_.emplace_back([this] { run(); });
+  }
+}
+
+void WorkerPool::blocking_ends() {
+  std::lock_guard lock(mutex_);
+  --blocked_;  // one thread too many now takes jobs: whichever finishes its job first parks
+}
+
+void WorkerPool::park(std::unique_lock<std::mutex>& lock) {
+  while (!stopping_ && active_ - blocked_ > wanted_) {
+    --active_;
+    ++parked_;
+    spare_.wait(lock, [this] { return stopping_ || recalled_ > 0; });
+    --parked_;
+    if (recalled_ > 0) --recalled_;
+    ++active_;
+  }
+}
+
 void WorkerPool::run() {
+  set_blocking_listener(this);
   for (;;) {
     std::function<void()> job;
     bool wake_another = false;
     {
       std::unique_lock lock(mutex_);
+      park(lock);
       if (!take(job)) {
         // Spin briefly outside the lock, then sleep.
         ++spinning_;
