@@ -67,7 +67,16 @@ void add_daily_row(soci::session& sql, long long node_id, long long unit_id, con
 
 // In a transaction that defers its sums (a batch of bookings), the day rows and the summed subtrees' month rows.
 using DailyKey = std::tuple<long long, long long, std::string, std::string, std::string, int>;  // node, unit, day, …
-using TreeKey = std::tuple<long long, std::string, std::string, std::string, int>;              // summed node, month, …
+using TreeKey = std::tuple<long long, std::string, std::string, std::string, int>;              // node, month, …
+
+// The summed nodes above a node and the node itself, when it is one, from the top down.
+std::vector<long long> summed_above_node(soci::session& sql, long long node_id) {
+  std::string path;
+  db::Query("SELECT path FROM org_node WHERE id = ").value(node_id).each(sql, [&](const soci::row& r) {
+    path = r.get<std::string>(0);
+  });
+  return summed_among(sql, db::path_ids(path));
+}
 
 db::DeferredSums<DailyKey>* deferred_daily(db::Tx& tx) {
   return tx.sums<DailyKey>("analytics.daily", [](db::Tx& t, const std::map<DailyKey, long long>& sums) {
@@ -76,10 +85,19 @@ db::DeferredSums<DailyKey>* deferred_daily(db::Tx& tx) {
   });
 }
 
+// The month rows are gathered by the node the figure belongs to and added to the summed nodes above it when the
+// transaction commits: a batch looks up the summed nodes above each of its nodes once, not once per figure.
 db::DeferredSums<TreeKey>* deferred_tree(db::Tx& tx) {
-  return tx.sums<TreeKey>("analytics.tree", [](db::Tx& t, const std::map<TreeKey, long long>& sums) {
+  return tx.sums<TreeKey>("analytics.tree", [](db::Tx& t, const std::map<TreeKey, long long>& by_node) {
+    std::map<TreeKey, long long> sums;
+    long long node = 0;
+    std::vector<long long> summed;
+    for (const auto& [k, delta] : by_node) {  // ordered by node
+      if (std::get<0>(k) != node) node = std::get<0>(k), summed = summed_above_node(t.sql(), node);
+      for (long long id : summed) sums[{id, std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k)}] += delta;
+    }
     for (const auto& [k, delta] : sums)
-      add_tree_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), delta);
+      if (delta) add_tree_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), delta);
   });
 }
 
@@ -140,11 +158,7 @@ const std::vector<long long>& Rollup::summed_above(long long node_id) {
       at = it->second.first;
     }
   } else {
-    db::Query q("SELECT path FROM org_node WHERE id = ");
-    q.value(node_id);
-    std::string path;
-    q.each(tx_.sql(), [&](const soci::row& r) { path = r.get<std::string>(0); });
-    summed = summed_among(tx_.sql(), db::path_ids(path));
+    summed = summed_above_node(tx_.sql(), node_id);
   }
   return summed_[node_id] = std::move(summed);
 }
@@ -161,8 +175,7 @@ void Rollup::add(long long node_id, long long unit_id, const std::string& day, c
   const int y = young ? 1 : 0;
   if (auto* daily = deferred_daily(tx_)) {
     daily->add({node_id, unit_id, day, metric, dimension, y}, delta);
-    auto* tree = deferred_tree(tx_);
-    for (long long id : summed_above(node_id)) tree->add({id, day.substr(0, 7), metric, dimension, y}, delta);
+    deferred_tree(tx_)->add({node_id, day.substr(0, 7), metric, dimension, y}, delta);
     return;
   }
   add_daily_row(tx_.sql(), node_id, unit_id, day, metric, dimension, y, delta);
