@@ -14,12 +14,6 @@ using namespace xinhuo::test;
 class Seed : public ::testing::TestWithParam<Backend> {};
 
 namespace {
-long long count(db::Database& db, const std::string& sql) {
-  auto lease = db.lease();
-  long long n = 0;
-  lease.sql() << sql, soci::into(n);
-  return n;
-}
 std::string digest(db::Database& db) {
   auto lease = db.lease();
   std::string all;

@@ -21,14 +21,6 @@ using namespace xinhuo::test;
 
 class Store : public ::testing::TestWithParam<Backend> {};
 
-namespace {
-long long count(db::Database& db, const std::string& sql) {
-  auto lease = db.lease();
-  long long n = 0;
-  lease.sql() << sql, soci::into(n);
-  return n;
-}
-}  // namespace
 
 // A request that commits and then reads through a new lease, or reads while its transaction is still alive, used to
 // take a second session from the pool: with every worker doing so at once the pool emptied and every one of them

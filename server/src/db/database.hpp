@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <memory>
+#include <mutex>
 #include <string>
 
 namespace soci {
@@ -48,9 +49,16 @@ class Database {
   // database is lent the same one again instead of a second from the pool: a request that read through a new lease
   // while its transaction still held one would otherwise wait forever once every worker did so with the pool empty.
   // (A second transaction opened while the first is still open therefore fails at BEGIN instead of deadlocking.)
+  //
+  // Session::writer asks for the writer session instead: on SQLite one session outside the pool that only group
+  // commits use, one at a time (db::GroupCommit). SQLite drops a session's page cache whenever another session has
+  // written since its last transaction, so group commits on pooled sessions in turn read every page they touch again;
+  // on a session of their own the pages stay. It commits with synchronous=NORMAL and leaves waiting for the disk to
+  // sync_log (see Tx::Kind). On PostgreSQL it is a pooled session like any other.
+  enum class Session { pooled, writer };
   class Lease {
    public:
-    explicit Lease(Database& db);
+    explicit Lease(Database& db, Session which = Session::pooled);
     ~Lease();
     Lease(const Lease&) = delete;
     Lease& operator=(const Lease&) = delete;
@@ -67,10 +75,22 @@ class Database {
   // True when a trivial query succeeds (for /readyz).
   bool ping();
 
+  // SQLite: makes everything written to the write-ahead log so far durable (fdatasync), for the writer session's
+  // commits, which do not wait for the disk themselves. Nothing to do elsewhere. Throws if the disk refuses.
+  void sync_log();
+
  private:
   DatabaseOptions options_;
   Dialect dialect_;
+  void open_session(soci::session& s, const std::string& synchronous);
+
   std::unique_ptr<soci::connection_pool> pool_;
+  std::unique_ptr<soci::session> writer_;  // SQLite only
+  std::mutex writer_mutex_;                // held by the writer session's lease
+  std::mutex log_mutex_;
+  std::string log_path_;                   // SQLite's write-ahead log, as SQLite names it
+  std::shared_ptr<const int> log_fd_;      // open on the log file that log_path_ names now
+  unsigned long long log_inode_ = 0;
   std::unique_ptr<EventBus> events_;
   std::atomic<std::size_t> in_use_{0};
 };

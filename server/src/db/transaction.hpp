@@ -11,6 +11,7 @@
 #include <functional>
 #include <map>
 #include <memory>
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -59,12 +60,18 @@ class DeferredSums final : public Deferred {
 
 class Tx {
  public:
-  explicit Tx(Database& db);
+  // single: a transaction on a pooled session, durable when commit() returns.
+  // group: the shared transaction of a group commit (db::GroupCommit), on the database's writer session (see
+  // Database::Session). On SQLite commit() does not wait for the disk and gives the session back, so the next batch
+  // can start at once; sync() then waits for the disk. Other sessions see the rows from commit() on: nobody may be
+  // told that the work is done before sync() returns. On PostgreSQL the commit is durable and sync() does nothing.
+  enum class Kind { single, group };
+  explicit Tx(Database& db, Kind kind = Kind::single);
   ~Tx();
   Tx(const Tx&) = delete;
   Tx& operator=(const Tx&) = delete;
 
-  soci::session& sql() { return lease_.sql(); }
+  soci::session& sql() { return lease_->sql(); }  // not after a group transaction's commit()
   Dialect dialect() const { return db_.dialect(); }
   // Delivers the event to its subscribers now, inside this transaction.
   void publish(const Event& event);
@@ -73,6 +80,7 @@ class Tx {
   // free). Writers of shared rows (the audit chain, rank counts) take it before those rows, so they never deadlock.
   void lock_writers();
   void commit();
+  void sync();  // see Kind; throws if the disk refuses (the work is then not known to be durable)
 
   // A transaction of many bookings (a batch of approvals, a group commit) asks for this: counters that each
   // booking would update row by row (rank counts, dashboard rollups) are summed in memory instead and written
@@ -92,8 +100,10 @@ class Tx {
  private:
   friend class Savepoint;
   Database& db_;
-  Database::Lease lease_;
+  Kind kind_;
+  std::optional<Database::Lease> lease_;
   bool open_ = false;
+  bool unsynced_ = false;  // a group transaction committed, not yet synced
   bool deferring_ = false;
   std::size_t savepoints_open_ = 0;
   std::vector<std::pair<std::string, std::unique_ptr<Deferred>>> deferred_;  // written in the order first used

@@ -8,6 +8,13 @@
 
 namespace xinhuo::test {
 
+long long count(db::Database& db, const std::string& sql) {
+  auto lease = db.lease();
+  long long n = 0;
+  lease.sql() << sql, soci::into(n);
+  return n;
+}
+
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info) {
   return info.param == Backend::sqlite ? "sqlite" : "postgresql";
 }

@@ -16,6 +16,9 @@ enum class Backend { sqlite, postgresql };
 
 std::string backend_name(const ::testing::TestParamInfo<Backend>& info);
 
+// The first column of the first row of `sql` (a COUNT(*)), read through a lease of its own.
+long long count(db::Database& db, const std::string& sql);
+
 class TestDatabase {
  public:
   // Returns nullptr (after GTEST_SKIP or a failure) when the backend is not available.
