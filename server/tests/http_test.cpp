@@ -332,12 +332,15 @@ TEST(WorkerPool, SparesParkWhenTheWaitEnds) {
   for (int round = 0; round < 2; ++round) {
     std::promise<void> go;
     auto released = go.get_future().share();
-    std::atomic<int> waiting{0};
+    std::atomic<int> waiting{0}, waited{0};
     for (int i = 0; i < 2; ++i)
       pool.submit([&, released] {
-        xinhuo::BlockingWait w;
-        ++waiting;
-        released.wait();
+        {
+          xinhuo::BlockingWait w;
+          ++waiting;
+          released.wait();
+        }
+        ++waited;
       });
     // Both threads wait; two spares take these while they do.
     std::promise<void> both;
@@ -348,6 +351,11 @@ TEST(WorkerPool, SparesParkWhenTheWaitEnds) {
       });
     ASSERT_EQ(both.get_future().wait_for(std::chrono::seconds(10)), std::future_status::ready);
     go.set_value();
+    // The next round starts once this one's waits are over (on a busy machine it could overtake them and find the
+    // spares still busy: more threads, rightly).
+    for (int i = 0; i < 1000 && waited < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+    ASSERT_EQ(waited.load(), 2);
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
   EXPECT_EQ(pool.thread_count(), 4u) << "the spares of the first round are used again, not started anew";
   std::atomic<int> running{0}, most{0};
