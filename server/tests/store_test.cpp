@@ -165,6 +165,55 @@ TEST_P(Store, DeferredSumsKeepWhatReleasedSavepointsAddedAndWriteItOnceAtCommit)
   EXPECT_EQ(count(db, "SELECT n FROM counter WHERE k = 4"), 1);
 }
 
+// Hot inserts skip RETURNING on SQLite (it gathers the returned rows in a temporary table): the count of changed rows
+// and the new row's id come from the connection, and must say the same as RETURNING would on both databases.
+TEST_P(Store, ChangesAndInsertedIdTellANewRowFromOneThatWasThere) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE tagged (id {{id}}, tag TEXT NOT NULL UNIQUE, n INTEGER NOT NULL);"}});
+  db::Tx tx(db);
+  auto insert = [&](const std::string& tag) {
+    db::Query q("INSERT INTO tagged (tag, n) VALUES (");
+    q.value(tag).add(", 1) ON CONFLICT (tag) DO NOTHING");
+    return q;
+  };
+  const long long a = insert("a").inserted_id(tx.sql());
+  const long long b = insert("b").inserted_id(tx.sql());
+  EXPECT_GT(a, 0);
+  EXPECT_GT(b, a);
+  EXPECT_EQ(insert("a").inserted_id(tx.sql()), 0) << "a row that was there already is no new row";
+  EXPECT_EQ(count(db, "SELECT id FROM tagged WHERE tag = 'b'"), b);  // lent the transaction's session
+  EXPECT_EQ(insert("c").changes(tx.sql()), 1);
+  EXPECT_EQ(insert("c").changes(tx.sql()), 0);
+  db::Query bump("UPDATE tagged SET n = n + 1 WHERE tag <> ");
+  bump.value("a");
+  EXPECT_EQ(bump.changes(tx.sql()), 2);
+  tx.commit();
+  EXPECT_EQ(count(db, "SELECT SUM(n) FROM tagged"), 5);
+}
+
+// A transaction that keeps its reads loads each key once; any other loads every time it asks.
+TEST_P(Store, AKeepingTransactionReadsReferenceDataOnce) {
+  XINHUO_TEST_DB(db, GetParam());
+  int loads = 0;
+  auto load = [&] { return ++loads * 10; };
+  {
+    db::Tx plain(db);
+    EXPECT_EQ(plain.kept<int>("k", load), 10);
+    EXPECT_EQ(plain.kept<int>("k", load), 20);
+  }
+  loads = 0;
+  db::Tx tx(db);
+  tx.keep_reads();
+  EXPECT_EQ(tx.kept<int>("k", load), 10);
+  {
+    db::Savepoint undone(tx);  // what was read stays read: the transaction's work changes no reference data
+    EXPECT_EQ(tx.kept<int>("k", load), 10);
+    EXPECT_EQ(tx.kept<int>("other", load), 20);
+  }
+  EXPECT_EQ(tx.kept<int>("other", load), 20);
+  EXPECT_EQ(loads, 2);
+}
+
 TEST_P(Store, BulkInsertWritesAllRowsWithNulls) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db, {{"0001_t.sql", "CREATE TABLE item (id BIGINT PRIMARY KEY, label TEXT, qty INTEGER NOT NULL);"}});

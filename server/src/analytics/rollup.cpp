@@ -139,8 +139,9 @@ std::optional<Place> Rollup::place(long long person_id, const std::string& day) 
     auto it = people_.find(person_id);
     if (it != people_.end()) p = it->second;
     else p = org::person_facts(tx_.sql(), person_id);  // someone who left: counted where they were last
-  } else {
-    p = org::person_facts(tx_.sql(), person_id);
+  } else {  // a check-in and the points it earns place the person twice
+    p = tx_.kept<std::optional<org::PersonFacts>>("org.person_facts:" + std::to_string(person_id),
+                                                  [&] { return org::person_facts(tx_.sql(), person_id); });
   }
   if (!p) return std::nullopt;
   return Place{node_of(*p), p->unit_id, young_on(*p, day)};
@@ -185,10 +186,8 @@ void Rollup::add(long long node_id, long long unit_id, const std::string& day, c
 bool Rollup::once(const std::string& metric, const std::string& period, long long item) {
   if (rebuilding_) return seen_.insert({metric, period, item}).second;
   db::Query q("INSERT INTO analytics_seen (metric, period, item) VALUES (");
-  q.value(metric).add(", ").value(period).add(", ").value(item).add(") ON CONFLICT (metric, period, item) DO NOTHING RETURNING item");
-  long long rows = 0;
-  q.each(tx_.sql(), [&](const soci::row&) { ++rows; });
-  return rows > 0;
+  q.value(metric).add(", ").value(period).add(", ").value(item).add(") ON CONFLICT (metric, period, item) DO NOTHING");
+  return q.changes(tx_.sql()) > 0;
 }
 
 void Rollup::add_person(const org::PersonFacts& p) {

@@ -44,6 +44,7 @@ void GroupCommit::lead(std::unique_lock<std::mutex>& lock) {
   try {
     tx.emplace(db_, Tx::Kind::group);
     tx->defer_sums();  // the jobs are bookings: their counters are summed and written once (see Tx::defer_sums)
+    tx->keep_reads();  // and they change no reference data (see Tx::keep_reads)
     for (const auto& job : batch) {
       Savepoint savepoint(*tx);
       try {

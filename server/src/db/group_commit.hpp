@@ -20,7 +20,8 @@ class GroupCommit {
   explicit GroupCommit(Database& db, std::size_t max_batch = 64) : db_(db), max_batch_(max_batch) {}
 
   // Runs `work` in a shared transaction; returns (or throws what `work` threw) once that transaction committed.
-  // `work` must use only the Tx it is given (the leading caller runs it, on its own thread).
+  // `work` must use only the Tx it is given (the leading caller runs it, on its own thread), and must not change
+  // reference data: the shared transaction keeps what it reads of it (Tx::keep_reads).
   void run(const std::function<void(Tx&)>& work);
   std::size_t commits() const;  // shared transactions committed so far
 

@@ -25,8 +25,8 @@ struct Prepared {
 };
 
 // A statement made for one run and dropped (a nested run of a text whose kept statement is still being read).
-void run_once(soci::session& sql, const std::string& text, std::vector<std::string> values,
-              const std::function<void(const soci::row&)>* on_row) {
+long long run_once(soci::session& sql, const std::string& text, std::vector<std::string> values,
+                   const std::function<void(const soci::row&)>* on_row) {
   soci::row r;
   soci::statement st(sql);
   for (auto& v : values) st.exchange(soci::use(v));  // bound by reference until the statement is done
@@ -36,10 +36,11 @@ void run_once(soci::session& sql, const std::string& text, std::vector<std::stri
   st.define_and_bind();
   if (!on_row) {
     st.execute(true);
-    return;
+    return st.get_affected_rows();
   }
   st.execute(false);
   while (st.fetch()) (*on_row)(r);
+  return 0;
 }
 
 struct SessionStatements {
@@ -112,16 +113,29 @@ void Query::each(soci::session& sql, const std::function<void(const soci::row&)>
 
 void Query::run(soci::session& sql) const { execute(sql, nullptr); }
 
-void Query::execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const {
+long long Query::changes(soci::session& sql) const {
+  if (sql.get_backend_name() != "sqlite3") return execute(sql, nullptr);
+  step_native(sql, nullptr);
+  return sqlite_api::sqlite3_changes(static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_);
+}
+
+long long Query::inserted_id(soci::session& sql) const {
+  if (sql.get_backend_name() != "sqlite3") {
+    Query returning = *this;
+    return returning.add(" RETURNING id").count(sql);  // no row: nothing inserted, 0
+  }
+  step_native(sql, nullptr);
+  auto* handle = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
+  return sqlite_api::sqlite3_changes(handle) ? sqlite_api::sqlite3_last_insert_rowid(handle) : 0;
+}
+
+long long Query::execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const {
   const bool sqlite = sql.get_backend_name() == "sqlite3";
   SessionStatements& session = PreparedCache::instance().of(sql);
   auto& statements = session.by_text;
   if (statements.size() >= kPreparedPerSession && !statements.count(text_) && session.running == 0) statements.clear();
   Prepared& p = statements[text_];
-  if (p.in_use) {
-    run_once(sql, text_, values_, on_row);
-    return;
-  }
+  if (p.in_use) return run_once(sql, text_, values_, on_row);
   struct Running {
     int& n;
     bool* in_use;  // null once the statement is dropped
@@ -146,15 +160,18 @@ void Query::execute(soci::session& sql, const std::function<void(const soci::row
     } else {
       p.values = values_;  // same count: the bound strings are assigned, not moved
     }
+    long long changed = 0;
     if (on_row) {
       p.statement->execute(false);
       while (p.statement->fetch()) (*on_row)(p.row);
     } else {
       p.statement->execute(true);
+      changed = p.statement->get_affected_rows();
     }
     // A statement kept prepared must be reset, or SQLite may keep its read transaction open: the session would
     // then read an old snapshot and could never begin a write (SQLITE_BUSY_SNAPSHOT, waited out in vain).
     if (sqlite) sqlite_api::sqlite3_reset(static_cast<soci::sqlite3_statement_backend*>(p.statement->get_backend())->stmt_);
+    return changed;
   } catch (...) {
     if (session.running == 1) {  // a statement that failed halfway is not run again
       running.in_use = nullptr;
@@ -187,7 +204,6 @@ bool Row::null(int column) const {
 }
 
 void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_row) const {
-  using namespace sqlite_api;
   if (sql.get_backend_name() != "sqlite3") {
     Row row;
     const std::function<void(const soci::row&)> adapter = [&](const soci::row& r) {
@@ -197,6 +213,11 @@ void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_r
     execute(sql, &adapter);
     return;
   }
+  step_native(sql, &on_row);
+}
+
+void Query::step_native(soci::session& sql, const std::function<void(const Row&)>* on_row) const {
+  using namespace sqlite_api;
   sqlite3* handle = static_cast<soci::sqlite3_session_backend*>(sql.get_backend())->conn_;
   auto prepare = [&] {
     sqlite3_stmt* st = nullptr;
@@ -229,7 +250,7 @@ void Query::rows(soci::session& sql, const std::function<void(const Row&)>& on_r
     const int rc = sqlite3_step(st);
     if (rc == SQLITE_DONE) break;
     if (rc != SQLITE_ROW) throw soci::soci_error(std::string("Query: ") + sqlite3_errmsg(handle) + " while executing \"" + text_ + "\"");
-    on_row(row);
+    if (on_row) (*on_row)(row);
   }
 }
 

@@ -55,10 +55,18 @@ class Query {
   void rows(soci::session& sql, const std::function<void(const Row&)>& on_row) const;
   // Runs a statement that returns no rows (INSERT, UPDATE without RETURNING).
   void run(soci::session& sql) const;
+  // The same, answering how many rows it changed (0 for an INSERT … ON CONFLICT DO NOTHING that found its row).
+  long long changes(soci::session& sql) const;
+  // Runs an INSERT (… ON CONFLICT DO NOTHING) into a table keyed by `id` and answers the new row's id, or 0 when
+  // it inserted nothing. SQLite answers from the connection: RETURNING would make it gather the returned rows in a
+  // temporary table first. PostgreSQL is asked with " RETURNING id".
+  long long inserted_id(soci::session& sql) const;
   long long count(soci::session& sql) const;  // the first column of the first row as an integer
 
  private:
-  void execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const;
+  long long execute(soci::session& sql, const std::function<void(const soci::row&)>* on_row) const;
+  // SQLite only: runs the statement as SQLite's own (prepared once per session), calling on_row, if any, per row.
+  void step_native(soci::session& sql, const std::function<void(const Row&)>* on_row) const;
 
   std::string text_;
   std::vector<std::string> values_;

@@ -8,11 +8,13 @@
 #include "db/database.hpp"
 #include "db/events.hpp"
 
+#include <any>
 #include <functional>
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <utility>
 #include <vector>
 
@@ -97,6 +99,21 @@ class Tx {
     return static_cast<DeferredSums<Key>*>(deferred_.back().second.get());
   }
 
+  // A transaction of many bookings that changes no rules, schemes, people or org nodes (a group commit of check-ins,
+  // a batch of approvals) asks for this: reference data that each booking reads again (the rule of an event, the
+  // year's scheme, a person's place) is read once and kept until the transaction ends.
+  void keep_reads() { keeping_ = true; }
+  // `load()` the first time `key` is asked for in a transaction that keeps its reads, the kept value afterwards;
+  // `load()` every time otherwise.
+  template <class T, class Load>
+  T kept(const std::string& key, Load load) {
+    if (!keeping_) return load();
+    if (const auto it = kept_.find(key); it != kept_.end()) return std::any_cast<const T&>(it->second);
+    T value = load();
+    kept_.emplace(key, value);
+    return value;
+  }
+
  private:
   friend class Savepoint;
   Database& db_;
@@ -105,6 +122,8 @@ class Tx {
   bool open_ = false;
   bool unsynced_ = false;  // a group transaction committed, not yet synced
   bool deferring_ = false;
+  bool keeping_ = false;
+  std::unordered_map<std::string, std::any> kept_;
   std::size_t savepoints_open_ = 0;
   std::vector<std::pair<std::string, std::unique_ptr<Deferred>>> deferred_;  // written in the order first used
 };

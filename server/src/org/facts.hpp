@@ -18,22 +18,19 @@ struct PersonFacts {
 namespace facts_detail {
 inline constexpr const char* kColumns =
     "SELECT id, unit_id, COALESCE(branch_id, 0), birth_date, COALESCE(rank, ''), party_status, status FROM person";
-inline PersonFacts from_row(const soci::row& r) {
-  return {db::column_ll(r, 0), db::column_ll(r, 1), db::column_ll(r, 2), r.get<std::string>(3), r.get<std::string>(4),
-          r.get<std::string>(5), r.get<std::string>(6)};
-}
+inline PersonFacts from_row(const db::Row& r) { return {r.ll(0), r.ll(1), r.ll(2), r.text(3), r.text(4), r.text(5), r.text(6)}; }
 }  // namespace facts_detail
 
 inline std::optional<PersonFacts> person_facts(soci::session& sql, long long person_id) {
   std::optional<PersonFacts> out;
-  db::Query(std::string(facts_detail::kColumns) + " WHERE id = ").value(person_id).each(sql, [&](const soci::row& r) {
+  db::Query(std::string(facts_detail::kColumns) + " WHERE id = ").value(person_id).rows(sql, [&](const db::Row& r) {
     out = facts_detail::from_row(r);
   });
   return out;
 }
 
 inline void each_active_person(soci::session& sql, const std::function<void(const PersonFacts&)>& fn) {
-  db::Query(std::string(facts_detail::kColumns) + " WHERE status = 'active' ORDER BY id").each(sql, [&](const soci::row& r) {
+  db::Query(std::string(facts_detail::kColumns) + " WHERE status = 'active' ORDER BY id").rows(sql, [&](const db::Row& r) {
     fn(facts_detail::from_row(r));
   });
 }

@@ -54,9 +54,7 @@ void fetch_batches(soci::session& sql, const std::string& text, Bind bind, Each 
 
 std::vector<PlacementRow> placements(soci::session& sql, db::Query q) {
   std::vector<PlacementRow> out;
-  q.each(sql, [&](const soci::row& r) {
-    out.push_back({db::column_ll(r, 0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3), r.get<std::string>(4)});
-  });
+  q.rows(sql, [&](const db::Row& r) { out.push_back({r.ll(0), r.text(1), r.text(2), r.text(3), r.text(4)}); });
   return out;
 }
 }  // namespace

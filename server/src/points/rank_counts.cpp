@@ -144,6 +144,17 @@ Placement RankCounts::placement(soci::session& sql, long long person_id) {
   return placement_of(sql, row->status, row->party_status, row->unit_path, row->branch_path);
 }
 
+Placement RankCounts::placement(db::Tx& tx, long long person_id) {
+  const auto row = RankCountStore::placement(tx.sql(), person_id);
+  if (!row) return {};
+  Placement p = placement_in([](long long) { return false; }, row->status, row->party_status, row->unit_path, row->branch_path);
+  // Which of a unit's and branch's nodes are wide does not change with bookings: a batch asks once per place.
+  if (p.ranked)
+    p.wide_nodes = tx.kept<std::vector<long long>>("points.wide:" + row->unit_path + "|" + row->branch_path,
+                                                   [&] { return RankCountStore::wide_among(tx.sql(), p.nodes); });
+  return p;
+}
+
 void RankCounts::booked(db::Tx& tx, const Placement& placement, const std::vector<BalanceChange>& changes) {
   if (placement.wide_nodes.empty()) return;
   std::map<CountKey, long long> deltas;

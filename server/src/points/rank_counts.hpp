@@ -30,6 +30,7 @@ struct BalanceChange {
 class RankCounts {
  public:
   static Placement placement(soci::session& sql, long long person_id);
+  static Placement placement(db::Tx& tx, long long person_id);  // in a transaction that keeps its reads
   // The counts follow a booking's balance changes.
   static void booked(db::Tx& tx, const Placement& placement, const std::vector<BalanceChange>& changes);
   // Org events: a person placed anew (payload before/after: unit_id, branch_id, party_status, status; either may

@@ -124,9 +124,9 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
   // Bookings one at a time: caps read sums before writing, and the rank counts are rows every booking of a city
   // shares (PostgreSQL; SQLite's write transaction holds the database already).
   tx.lock_writers();
-  if (auto existing = PointsStore::entry_id_by_source(tx.sql(), b.source_key)) return *existing;
   const int year = std::stoi(b.activity_date.substr(0, 4));
-  const Scheme scheme = PointsStore::scheme(tx.sql(), year).value_or(Scheme{year});
+  const Scheme scheme = tx.kept<Scheme>("points.scheme:" + std::to_string(year),
+                                        [&] { return PointsStore::scheme(tx.sql(), year).value_or(Scheme{year}); });
   const std::string& category = b.rule.category_code;
   const std::string y = std::to_string(year);
   int points = b.requested;
@@ -147,7 +147,8 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
                                                   month_end(b.activity_date)),
              "cap_month");
     if (r.cap_year) cut_to(*r.cap_year - PointsStore::rule_sum(tx, b.person_id, r.code, y + "-01-01", y + "-12-31"), "cap_year");
-    if (const auto cap = PointsStore::category_cap(tx.sql(), category))
+    if (const auto cap = tx.kept<std::optional<int>>("points.category_cap:" + category,
+                                                           [&] { return PointsStore::category_cap(tx.sql(), category); }))
       cut_to(*cap - PointsStore::balance(tx.sql(), b.person_id, y, category), "category_cap");
     if (scheme.ceiling_score)
       cut_to(*scheme.ceiling_score - scheme.base_score - PointsStore::balance(tx.sql(), b.person_id, y, ""), "ceiling");
@@ -158,19 +159,23 @@ long long PointsService::book(db::Tx& tx, const Booking& b) {
       limited_by = "floor";
     }
   }
+  // A source is booked once: booked before (or meanwhile), the entry there is the answer and nothing changes.
   const long long id = PointsStore::insert_entry(tx, b, points, limited_by, category, year, iso_utc(clock_.now()));
-  if (id == 0) return PointsStore::entry_id_by_source(tx.sql(), b.source_key).value_or(0);  // booked meanwhile
+  if (id == 0) return PointsStore::entry_id_by_source(tx.sql(), b.source_key).value_or(0);
   const auto changes = PointsStore::add_to_balances(tx, b.person_id, periods_of(b.activity_date), category, points);
-  RankCounts::booked(tx, RankCounts::placement(tx.sql(), b.person_id), changes);
+  RankCounts::booked(tx, RankCounts::placement(tx, b.person_id), changes);
   tx.publish({.type = kEventEntryBooked, .subject_id = id, .person_id = b.person_id, .occurred_at = iso_utc(clock_.now()),
               .payload = {{"activity_date", b.activity_date}, {"category", category}, {"points", points}}});
   return id;
 }
 
 void PointsService::on_event(db::Tx& tx, const db::Event& e) {
-  const auto code = PointsStore::rule_for_event(tx.sql(), e.type);
-  if (!code || e.person_id == 0) return;
-  const auto rule = PointsStore::current_rule(tx.sql(), *code);
+  if (e.person_id == 0) return;
+  const auto code = tx.kept<std::optional<std::string>>("points.event_rule:" + e.type,
+                                                        [&] { return PointsStore::rule_for_event(tx.sql(), e.type); });
+  if (!code) return;
+  const auto rule = tx.kept<std::optional<Rule>>("points.current_rule:" + *code,
+                                                 [&] { return PointsStore::current_rule(tx.sql(), *code); });
   const auto person = PointsStore::person(tx.sql(), e.person_id);
   std::string date = e.payload.value("activity_date", std::string());
   if (!valid_date(date)) {
@@ -377,6 +382,7 @@ BatchResult PointsService::approve_batch(const Principal& caller, const std::vec
   db::Tx tx(db_);
   tx.lock_writers();
   tx.defer_sums();
+  tx.keep_reads();
   for (long long id : ids) {
     db::Savepoint savepoint(tx);
     try {

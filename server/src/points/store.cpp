@@ -48,7 +48,7 @@ const char* const kInsertEntry =
     "INSERT INTO ledger_entry (person_id, rule_id, rule_code, category_code, requested, points, limited_by, "
     "activity_date, year, source_type, source_key, event_type, claim_id, reverses_id, note, recorded_by, approved_by, "
     "created_at) VALUES (";
-const char* const kInsertEntryTail = ") ON CONFLICT (source_key) DO NOTHING RETURNING id";
+const char* const kInsertEntryTail = ") ON CONFLICT (source_key) DO NOTHING";
 // One statement for all the balances a booking changes; each row comes back as it now stands.
 const char* const kAddBalancesHead = "INSERT INTO point_balance (person_id, period, category_code, points, entries) VALUES ";
 const char* const kAddBalancesTail =
@@ -309,9 +309,8 @@ void PointsStore::upsert_event_rule(db::Tx& tx, const std::string& event_type, c
 
 std::optional<PersonFacts> PointsStore::person(soci::session& sql, long long id) {
   std::optional<PersonFacts> out;
-  db::Query(kSelectPerson).value(id).each(sql, [&](const soci::row& r) {
-    out = PersonFacts{db::column_ll(r, 0), r.get<std::string>(1), r.get<std::string>(2), r.get<std::string>(3),
-                      r.get<std::string>(4), r.get<std::string>(5), db::column_ll(r, 6), db::column_ll(r, 7)};
+  db::Query(kSelectPerson).value(id).rows(sql, [&](const db::Row& r) {
+    out = PersonFacts{r.ll(0), r.text(1), r.text(2), r.text(3), r.text(4), r.text(5), r.ll(6), r.ll(7)};
   });
   return out;
 }
@@ -340,7 +339,7 @@ long long PointsStore::balance(soci::session& sql, long long person_id, const st
       .value(period)
       .add(kSelectBalance[2])
       .value(category)
-      .each(sql, [&](const soci::row& r) { points = db::column_ll(r, 0); });
+      .rows(sql, [&](const db::Row& r) { points = r.ll(0); });
   return points;
 }
 
@@ -360,9 +359,7 @@ long long PointsStore::insert_entry(db::Tx& tx, const Booking& b, int points, co
   text(b.note).add(", ");
   id(b.recorded_by).add(", ");
   text(b.approved_by).add(", ").value(now).add(kInsertEntryTail);
-  long long inserted = 0;
-  q.each(tx.sql(), [&](const soci::row& r) { inserted = db::column_ll(r, 0); });
-  return inserted;
+  return q.inserted_id(tx.sql());
 }
 
 std::vector<BalanceChange> PointsStore::add_to_balances(db::Tx& tx, long long person_id, const std::vector<std::string>& periods,
@@ -376,10 +373,10 @@ std::vector<BalanceChange> PointsStore::add_to_balances(db::Tx& tx, long long pe
     }
   q.add(kAddBalancesTail);
   std::vector<BalanceChange> out;
-  q.each(tx.sql(), [&](const soci::row& r) {
-    const long long now = db::column_ll(r, 2);
+  q.rows(tx.sql(), [&](const db::Row& r) {
+    const long long now = r.ll(2);
     // A row that counts one entry was made by this booking.
-    out.push_back({r.get<std::string>(0), r.get<std::string>(1), db::column_ll(r, 3) > 1, now - points, now});
+    out.push_back({r.text(0), r.text(1), r.ll(3) > 1, now - points, now});
   });
   return out;
 }

@@ -302,20 +302,15 @@ CheckinResult SessionService::checkin(const Principal& caller, const std::string
   const std::string status = now > parse_iso_utc(s.starts_at) + minutes(s.late_after_minutes) ? "late" : "present";
   // Check-ins arriving together share one commit; each runs in its own savepoint.
   checkins_.run([&](db::Tx& tx) {
-    const std::string before = SessionStore::checkin_status(tx.sql(), s.id, caller.person_id);
-    if (before == "present" || before == "late") {
-      result.already = true;
-      result.status = before;
-      return;
-    }
+    // Most scans are the first: the row is written straight away, and read only when it was there already.
     const Checkin c{.person_id = caller.person_id, .status = status, .method = "qr", .checked_in_at = at};
-    if (before.empty()) {
-      if (!SessionStore::insert_checkin(tx, s.id, c, 0)) {  // another instance was faster
+    if (!SessionStore::insert_checkin(tx, s.id, c, 0)) {
+      const std::string before = SessionStore::checkin_status(tx.sql(), s.id, caller.person_id);
+      if (before == "present" || before == "late") {  // scanned twice, or on another instance meanwhile
         result.already = true;
-        result.status = SessionStore::checkin_status(tx.sql(), s.id, caller.person_id);
+        result.status = before;
         return;
       }
-    } else {
       SessionStore::update_checkin(tx, s.id, c, 0);  // excused beforehand, came after all
     }
     tx.publish({.type = kEventCheckin, .subject_id = s.id, .person_id = caller.person_id, .occurred_at = at,

@@ -237,8 +237,8 @@ bool SessionStore::insert_checkin(db::Tx& tx, long long session_id, const Checki
   c.reason.empty() ? q.add("NULL") : q.value(c.reason);
   q.add(", ");
   recorded_by ? q.value(recorded_by) : q.add("NULL");
-  q.add(") ON CONFLICT (session_id, person_id) DO NOTHING RETURNING person_id");
-  return q.count(tx.sql()) == c.person_id;
+  q.add(") ON CONFLICT (session_id, person_id) DO NOTHING");
+  return q.changes(tx.sql()) == 1;
 }
 
 void SessionStore::update_checkin(db::Tx& tx, long long session_id, const Checkin& c, long long recorded_by) {
