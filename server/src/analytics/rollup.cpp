@@ -18,12 +18,12 @@ namespace {
 
 const char* const kAddDaily =
     "INSERT INTO analytics_daily (node_id, unit_id, day, metric, dimension, young, value) VALUES (";
-const char* const kAddDailyTail =
-    ") ON CONFLICT (node_id, day, metric, dimension, young) DO UPDATE SET value = analytics_daily.value + excluded.value";
+const char* const kDailyConflict =
+    "ON CONFLICT (node_id, day, metric, dimension, young) DO UPDATE SET value = analytics_daily.value + excluded.value";
 const char* const kAddTree =
     "INSERT INTO analytics_tree (node_id, month, metric, dimension, young, value) VALUES (";
-const char* const kAddTreeTail =
-    ") ON CONFLICT (node_id, month, metric, dimension, young) DO UPDATE SET value = analytics_tree.value + excluded.value";
+const char* const kTreeConflict =
+    "ON CONFLICT (node_id, month, metric, dimension, young) DO UPDATE SET value = analytics_tree.value + excluded.value";
 const char* const kAddPeople = "INSERT INTO analytics_people (node_id, unit_id, birth_date, rank, party_status, n) VALUES (";
 const char* const kAddPeopleTail =
     ") ON CONFLICT (node_id, birth_date, rank, party_status) DO UPDATE SET n = analytics_people.n + excluded.n";
@@ -32,7 +32,7 @@ void add_tree_row(soci::session& sql, long long summed_id, const std::string& mo
                   const std::string& dimension, int young, long long delta) {
   db::Query q(kAddTree);
   q.value(summed_id).add(", ").value(month).add(", ").value(metric).add(", ").value(dimension).add(", ").value(young)
-      .add(", ").value(delta).add(kAddTreeTail);
+      .add(", ").value(delta).add(") ").add(kTreeConflict);
   q.run(sql);
 }
 
@@ -61,7 +61,7 @@ void add_daily_row(soci::session& sql, long long node_id, long long unit_id, con
                    const std::string& dimension, int young, long long delta) {
   db::Query q(kAddDaily);
   q.value(node_id).add(", ").value(unit_id).add(", ").value(day).add(", ").value(metric).add(", ").value(dimension)
-      .add(", ").value(young).add(", ").value(delta).add(kAddDailyTail);
+      .add(", ").value(young).add(", ").value(delta).add(") ").add(kDailyConflict);
   q.run(sql);
 }
 
@@ -78,10 +78,18 @@ std::vector<long long> summed_above_node(soci::session& sql, long long node_id) 
   return summed_among(sql, db::path_ids(path));
 }
 
+// A batch's sums go out a few statements at a time: a batch of check-ins adds to dozens of rows.
+constexpr std::size_t kSumRowsPerStatement = 100;
+
 db::DeferredSums<DailyKey>* deferred_daily(db::Tx& tx) {
   return tx.sums<DailyKey>("analytics.daily", [](db::Tx& t, const std::map<DailyKey, long long>& sums) {
+    db::BulkInsert rows(t.sql(), "analytics_daily", {"node_id", "unit_id", "day", "metric", "dimension", "young", "value"},
+                        kSumRowsPerStatement);
+    rows.append(kDailyConflict);
     for (const auto& [k, delta] : sums)
-      add_daily_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), std::get<5>(k), delta);
+      rows.add({std::to_string(std::get<0>(k)), std::to_string(std::get<1>(k)), std::get<2>(k), std::get<3>(k), std::get<4>(k),
+                std::to_string(std::get<5>(k)), std::to_string(delta)});
+    rows.flush();
   });
 }
 
@@ -96,8 +104,14 @@ db::DeferredSums<TreeKey>* deferred_tree(db::Tx& tx) {
       if (std::get<0>(k) != node) node = std::get<0>(k), summed = summed_above_node(t.sql(), node);
       for (long long id : summed) sums[{id, std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k)}] += delta;
     }
+    db::BulkInsert rows(t.sql(), "analytics_tree", {"node_id", "month", "metric", "dimension", "young", "value"},
+                        kSumRowsPerStatement);
+    rows.append(kTreeConflict);
     for (const auto& [k, delta] : sums)
-      if (delta) add_tree_row(t.sql(), std::get<0>(k), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::get<4>(k), delta);
+      if (delta)
+        rows.add({std::to_string(std::get<0>(k)), std::get<1>(k), std::get<2>(k), std::get<3>(k), std::to_string(std::get<4>(k)),
+                  std::to_string(delta)});
+    rows.flush();
   });
 }
 
