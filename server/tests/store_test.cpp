@@ -214,6 +214,56 @@ TEST_P(Store, AKeepingTransactionReadsReferenceDataOnce) {
   EXPECT_EQ(loads, 2);
 }
 
+// A GET's reads share one read transaction on SQLite: what another session commits meanwhile is not half seen; a write
+// transaction begun inside the scope ends the shared read first and sees everything committed; afterwards the
+// session goes back to the pool with no transaction open. PostgreSQL reads as before (each statement its own).
+TEST_P(Store, AReadScopeReadsOneSnapshotUntilItsRequestWrites) {
+  XINHUO_TEST_DB(db, GetParam());
+  db::migrate(db, {{"0001_t.sql", "CREATE TABLE seen (n INTEGER NOT NULL);"}});
+  auto insert_elsewhere = [&](int n) {  // another worker's commit, on another session
+    std::async(std::launch::async, [&db, n] {
+      db::Tx tx(db);
+      tx.sql() << "INSERT INTO seen (n) VALUES (" + std::to_string(n) + ")";
+      tx.commit();
+    }).get();
+  };
+  const bool sqlite = db.dialect() == db::Dialect::sqlite;
+  {
+    db::Database::ReadScope reads(db);
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 0);
+    insert_elsewhere(1);
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), sqlite ? 0 : 1) << "the scope's snapshot";
+    {
+      db::Tx tx(db);  // ends the shared read: the write sees the other worker's row and is not refused as stale
+      EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 1);
+      tx.sql() << "INSERT INTO seen (n) VALUES (2)";
+      tx.commit();
+    }
+    insert_elsewhere(3);
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 3) << "after its write the request reads what is committed";
+    reads.end();
+  }
+  {
+    db::Database::ReadScope reads(db);  // a failed request: rolled back, and the session is fine for the next one
+    EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 3);
+  }
+  EXPECT_EQ(db.in_use(), 0u);
+  insert_elsewhere(4);
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 4);
+  // Inside an open transaction a scope changes nothing: the transaction's own rows stay visible and it commits.
+  {
+    db::Tx tx(db);
+    tx.sql() << "INSERT INTO seen (n) VALUES (5)";
+    {
+      db::Database::ReadScope reads(db);
+      EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 5);
+    }
+    tx.commit();
+  }
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM seen"), 5);
+  EXPECT_EQ(db.in_use(), 0u);
+}
+
 TEST_P(Store, BulkInsertWritesAllRowsWithNulls) {
   XINHUO_TEST_DB(db, GetParam());
   db::migrate(db, {{"0001_t.sql", "CREATE TABLE item (id BIGINT PRIMARY KEY, label TEXT, qty INTEGER NOT NULL);"}});

@@ -185,7 +185,7 @@ void App::finalize() {
                                                                   "That record already exists or was just changed; refresh and try again"});
                             }});
   dispatcher_->use(http::csrf_guard(config_.trusted_origins));
-  dispatcher_->use(session_middleware(*auth_, config_.session_cookie_name()));
+  dispatcher_->use(session_middleware(*auth_, *db_, config_.session_cookie_name()));
   dispatcher_->use(idempotency_middleware(*db_, clock_));
 }
 

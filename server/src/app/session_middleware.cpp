@@ -1,12 +1,16 @@
 #include "app/session_middleware.hpp"
 
+#include <optional>
+
 #include "auth/routes.hpp"
 
 namespace xinhuo::app {
 
-http::Middleware session_middleware(auth::AuthService& auth, std::string cookie_name) {
-  return [&auth, cookie_name = std::move(cookie_name)](http::Request& req, const http::Next& next) {
+http::Middleware session_middleware(auth::AuthService& auth, db::Database& db, std::string cookie_name) {
+  return [&auth, &db, cookie_name = std::move(cookie_name)](http::Request& req, const http::Next& next) {
     if (req.route->ignores_session) return next(req);
+    std::optional<db::Database::ReadScope> reads;
+    if (req.method == "GET" || req.method == "HEAD") reads.emplace(db);
     const std::string token = auth::session_cookie(req, cookie_name);
     bool expired = false;
     if (!token.empty()) {
@@ -25,7 +29,9 @@ http::Middleware session_middleware(auth::AuthService& auth, std::string cookie_
       if (!route.permission.empty() && !req.principal.can(route.permission))
         throw Error::forbidden("forbidden", {"没有执行此操作的权限", "You are not allowed to do this"});
     }
-    return next(req);
+    http::Response response = next(req);
+    if (reads) reads->end();
+    return response;
   };
 }
 

@@ -221,6 +221,7 @@ struct HeldSession {
   soci::session* session;
   std::size_t position;
   int leases;
+  bool reading = false;  // a ReadScope's read transaction is open on it
 };
 thread_local std::vector<HeldSession> held_sessions;
 constexpr std::size_t kWriter = static_cast<std::size_t>(-1);  // the position of the writer session
@@ -262,6 +263,55 @@ Database::Lease::~Lease() {
   }
   db_.pool_->give_back(position);
   --db_.in_use_;
+}
+
+namespace {
+HeldSession* held_by_this_thread(const Database& db) {
+  for (auto& held : held_sessions)
+    if (held.db == &db) return &held;
+  return nullptr;
+}
+
+void run(soci::session& sql, const char* text) { Query(text).rows(sql, [](const Row&) {}); }
+}  // namespace
+
+Database::ReadScope::ReadScope(Database& db) : db_(db) {
+  if (db.dialect() != Dialect::sqlite) return;
+  lease_.emplace(db);
+  HeldSession* held = held_by_this_thread(db);
+  if (!held || held->leases != 1) return;  // the thread had the session already (maybe inside a transaction)
+  run(lease_->sql(), "BEGIN");
+  held->reading = true;
+}
+
+void Database::ReadScope::end() {
+  if (!lease_) return;
+  HeldSession* held = held_by_this_thread(db_);
+  if (held && held->reading) {
+    held->reading = false;
+    // A write outside a Tx would have joined the read transaction: this COMMIT is what makes it durable, so its
+    // failure is the request's failure.
+    run(lease_->sql(), "COMMIT");
+  }
+  lease_.reset();
+}
+
+Database::ReadScope::~ReadScope() {
+  if (!lease_) return;
+  HeldSession* held = held_by_this_thread(db_);
+  if (!held || !held->reading) return;
+  held->reading = false;
+  try {
+    run(lease_->sql(), "ROLLBACK");  // the request failed (or end() was not reached): nothing of it is kept
+  } catch (const std::exception&) {
+  }
+}
+
+void Database::end_shared_read(soci::session& sql) {
+  HeldSession* held = held_by_this_thread(*this);
+  if (!held || !held->reading || held->session != &sql) return;
+  held->reading = false;
+  run(sql, "COMMIT");
 }
 
 bool Database::ping() {

@@ -5,6 +5,7 @@
 #include <exception>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 
 namespace soci {
@@ -71,6 +72,26 @@ class Database {
     soci::session* session_ = nullptr;
   };
   Lease lease() { return Lease(*this); }
+
+  // The reads of one request on one snapshot (SQLite): while it lives, the statements this thread runs share one read
+  // transaction on one session, instead of each taking and dropping the log's read lock (two or three a request, and
+  // the workers contended for that lock). A write transaction begun on this thread meanwhile ends the shared read
+  // first (end_shared_read); reads after it run on their own again. end() commits; the destructor alone rolls back.
+  // Nothing on PostgreSQL.
+  class ReadScope {
+   public:
+    explicit ReadScope(Database& db);
+    ~ReadScope();
+    ReadScope(const ReadScope&) = delete;
+    ReadScope& operator=(const ReadScope&) = delete;
+    void end();  // throws if the COMMIT fails
+
+   private:
+    Database& db_;
+    std::optional<Lease> lease_;
+  };
+  // Ends the read a ReadScope began on `sql`, if it is still open (before a write transaction on the same session).
+  void end_shared_read(soci::session& sql);
 
   // True when a trivial query succeeds (for /readyz).
   bool ping();

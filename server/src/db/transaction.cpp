@@ -33,6 +33,7 @@ void control(soci::session& sql, Dialect dialect, const char* text) {
 
 Tx::Tx(Database& db, Kind kind) : db_(db), kind_(kind) {
   lease_.emplace(db, kind == Kind::group ? Database::Session::writer : Database::Session::pooled);
+  db_.end_shared_read(sql());
   if (std::find(open_transactions.begin(), open_transactions.end(), &sql()) != open_transactions.end())
     throw std::logic_error("a transaction was opened inside another open transaction of the same thread");
   control(sql(), db_.dialect(), db_.dialect() == Dialect::sqlite ? "BEGIN IMMEDIATE" : "BEGIN");
