@@ -9,9 +9,11 @@ namespace xinhuo::app {
 http::Middleware session_middleware(auth::AuthService& auth, db::Database& db, std::string cookie_name) {
   return [&auth, &db, cookie_name = std::move(cookie_name)](http::Request& req, const http::Next& next) {
     if (req.route->ignores_session) return next(req);
-    std::optional<db::Database::ReadScope> reads;
-    if (req.method == "GET" || req.method == "HEAD") reads.emplace(db);
     const std::string token = auth::session_cookie(req, cookie_name);
+    // A signed-in GET reads at least twice (the session, then the handler's rows): worth one read transaction. An
+    // anonymous one usually reads once, and BEGIN and COMMIT would cost more than they save.
+    std::optional<db::Database::ReadScope> reads;
+    if (!token.empty() && (req.method == "GET" || req.method == "HEAD")) reads.emplace(db);
     bool expired = false;
     if (!token.empty()) {
       if (auto principal = auth.authenticate(token, req.remote_ip, req.request_id)) req.principal = std::move(*principal);

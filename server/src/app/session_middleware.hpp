@@ -8,7 +8,7 @@
 
 namespace xinhuo::app {
 
-// A GET's reads (the session, the account, the handler's own) share one read transaction on SQLite.
+// A signed-in GET's reads (the session, the account, the handler's own) share one read transaction on SQLite.
 http::Middleware session_middleware(auth::AuthService& auth, db::Database& db, std::string cookie_name);
 
 }  // namespace xinhuo::app
