@@ -290,8 +290,17 @@ void Database::ReadScope::end() {
   if (held && held->reading) {
     held->reading = false;
     // A write outside a Tx would have joined the read transaction: this COMMIT is what makes it durable, so its
-    // failure is the request's failure.
-    run(lease_->sql(), "COMMIT");
+    // failure is the request's failure. The session still goes back to the pool with no transaction open.
+    try {
+      run(lease_->sql(), "COMMIT");
+    } catch (const std::exception&) {
+      try {
+        run(lease_->sql(), "ROLLBACK");
+      } catch (const std::exception&) {
+      }
+      lease_.reset();
+      throw;
+    }
   }
   lease_.reset();
 }
