@@ -31,11 +31,19 @@ Placement placement_in(IsWide is_wide, const std::string& status, const std::str
   return p;
 }
 
+// `wide_among(nodes)` answers which of a ranked person's nodes are wide.
+template <class WideAmong>
+Placement placement_with(WideAmong wide_among, const std::string& status, const std::string& party_status,
+                         const std::string& unit_path, const std::string& branch_path) {
+  Placement p = placement_in([](long long) { return false; }, status, party_status, unit_path, branch_path);
+  if (p.ranked) p.wide_nodes = wide_among(p.nodes);
+  return p;
+}
+
 Placement placement_of(soci::session& sql, const std::string& status, const std::string& party_status,
                        const std::string& unit_path, const std::string& branch_path) {
-  Placement p = placement_in([](long long) { return false; }, status, party_status, unit_path, branch_path);
-  if (p.ranked) p.wide_nodes = RankCountStore::wide_among(sql, p.nodes);
-  return p;
+  return placement_with([&](const std::vector<long long>& nodes) { return RankCountStore::wide_among(sql, nodes); }, status,
+                        party_status, unit_path, branch_path);
 }
 
 struct Move {
@@ -147,12 +155,12 @@ Placement RankCounts::placement(soci::session& sql, long long person_id) {
 Placement RankCounts::placement(db::Tx& tx, long long person_id) {
   const auto row = RankCountStore::placement(tx.sql(), person_id);
   if (!row) return {};
-  Placement p = placement_in([](long long) { return false; }, row->status, row->party_status, row->unit_path, row->branch_path);
   // Which of a unit's and branch's nodes are wide does not change with bookings: a batch asks once per place.
-  if (p.ranked)
-    p.wide_nodes = tx.kept<std::vector<long long>>("points.wide:" + row->unit_path + "|" + row->branch_path,
-                                                   [&] { return RankCountStore::wide_among(tx.sql(), p.nodes); });
-  return p;
+  const auto kept_wide_among = [&](const std::vector<long long>& nodes) {
+    return tx.kept<std::vector<long long>>("points.wide:" + row->unit_path + "|" + row->branch_path,
+                                           [&] { return RankCountStore::wide_among(tx.sql(), nodes); });
+  };
+  return placement_with(kept_wide_among, row->status, row->party_status, row->unit_path, row->branch_path);
 }
 
 void RankCounts::booked(db::Tx& tx, const Placement& placement, const std::vector<BalanceChange>& changes) {
