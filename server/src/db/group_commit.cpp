@@ -1,28 +1,46 @@
 #include "db/group_commit.hpp"
 
-#include <optional>
-#include <vector>
+#include <stdexcept>
 
 #include "core/blocking.hpp"
 
 namespace xinhuo::db {
 
+GroupCommit::~GroupCommit() {
+  {
+    std::lock_guard lock(mutex_);
+    stopping_ = true;
+  }
+  work_queued_.notify_all();
+  if (committer_.joinable()) committer_.join();  // it drains the queue first
+  {
+    std::lock_guard lock(mutex_);
+    committer_stopped_ = true;
+  }
+  batch_committed_.notify_all();
+  if (syncer_.joinable()) syncer_.join();  // and the syncer what is committed
+}
+
+void GroupCommit::start() {
+  if (committer_.joinable()) return;
+  committer_ = std::thread([this] { commit_loop(); });
+  if (db_.dialect() == Dialect::sqlite) syncer_ = std::thread([this] { sync_loop(); });
+}
+
 void GroupCommit::run(const std::function<void(Tx&)>& work) {
   auto job = std::make_shared<Job>();
   job->work = &work;
-  std::unique_lock lock(mutex_);
-  queue_.push_back(job);
-  std::optional<BlockingWait> waiting;  // while another caller leads, this thread only waits: the pool may run more
-  while (!job->done) {
-    if (!leading_) {
-      waiting.reset();
-      lead(lock);
-    } else {
-      if (!waiting) waiting.emplace();
-      job->wake.wait(lock);
-    }
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    if (stopping_) throw std::logic_error("group commit used while stopping");
+    start();
+    queue_.push_back(job);
+    wake = committer_asleep_;
   }
-  waiting.reset();
+  if (wake) work_queued_.notify_one();
+  BlockingWait waiting;  // the pool may run another request on this core meanwhile
+  while (!job->done.load(std::memory_order_acquire)) job->done.wait(false, std::memory_order_acquire);
   if (job->error) std::rethrow_exception(job->error);
 }
 
@@ -31,58 +49,120 @@ std::size_t GroupCommit::commits() const {
   return commits_;
 }
 
-void GroupCommit::lead(std::unique_lock<std::mutex>& lock) {
-  leading_ = true;
+void GroupCommit::commit_loop() {
   std::vector<std::shared_ptr<Job>> batch;
-  while (!queue_.empty() && batch.size() < max_batch_) {
-    batch.push_back(std::move(queue_.front()));
-    queue_.pop_front();
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      while (queue_.empty() && !stopping_) {
+        committer_asleep_ = true;
+        work_queued_.wait(lock);
+        committer_asleep_ = false;
+      }
+      if (queue_.empty()) return;  // stopping, and everything queued is done
+      while (!queue_.empty() && batch.size() < max_batch_) {
+        batch.push_back(std::move(queue_.front()));
+        queue_.pop_front();
+      }
+    }
+    run_batch(batch);
+    batch.clear();
   }
-  lock.unlock();
-  std::exception_ptr failed;  // the transaction itself failed (begin, commit or sync): every job of the batch did
-  std::optional<Tx> tx;
-  try {
-    tx.emplace(db_, Tx::Kind::group);
+}
+
+void GroupCommit::run_batch(std::vector<std::shared_ptr<Job>>& batch) {
+  std::unique_ptr<Tx> tx;
+  const auto begin = [&] {
+    tx = std::make_unique<Tx>(db_, Tx::Kind::group);
     tx->defer_sums();  // the jobs are bookings: their counters are summed and written once (see Tx::defer_sums)
     tx->keep_reads();  // and they change no reference data (see Tx::keep_reads)
+  };
+  try {
+    // Work rarely fails: the batch first runs without a savepoint per job (two statements each). Only when a job
+    // fails is the batch undone and run again, each job in its own savepoint, so that the failing one loses only
+    // its own work.
+    begin();
+    bool one_failed = false;
     for (const auto& job : batch) {
-      Savepoint savepoint(*tx);
       try {
         (*job->work)(*tx);
-        savepoint.release();
       } catch (...) {
-        job->error = std::current_exception();
+        one_failed = true;
+        break;
+      }
+    }
+    if (one_failed) {
+      tx.reset();
+      begin();
+      for (const auto& job : batch) {
+        Savepoint savepoint(*tx);
+        try {
+          (*job->work)(*tx);
+          savepoint.release();
+        } catch (...) {
+          job->error = std::current_exception();
+        }
       }
     }
     tx->commit();
   } catch (...) {
-    failed = std::current_exception();
-    tx.reset();  // rolled back before the next leader begins
+    tx.reset();  // rolled back before the next batch begins
+    answer(batch, std::current_exception());
+    return;
   }
-  // The next batch need not wait for this one's disk.
-  lock.lock();
-  leading_ = false;
-  std::shared_ptr<Job> next = queue_.empty() ? nullptr : queue_.front();
-  lock.unlock();
-  if (next) next->wake.notify_one();
-  if (tx) {
+  if (!syncer_.joinable()) {  // PostgreSQL: durable already
+    tx.reset();
+    answer(batch, nullptr);
+    return;
+  }
+  bool wake = false;
+  {
+    std::lock_guard lock(mutex_);
+    unsynced_.push_back({std::move(batch), std::move(tx)});
+    wake = syncer_asleep_;
+  }
+  if (wake) batch_committed_.notify_one();
+}
+
+void GroupCommit::sync_loop() {
+  std::vector<Committed> taken;
+  for (;;) {
+    {
+      std::unique_lock lock(mutex_);
+      while (unsynced_.empty() && !committer_stopped_) {
+        syncer_asleep_ = true;
+        batch_committed_.wait(lock);
+        syncer_asleep_ = false;
+      }
+      if (unsynced_.empty()) return;
+      taken.swap(unsynced_);
+    }
+    // One sync makes every batch committed before it durable.
+    std::exception_ptr failed;
     try {
-      BlockingWait waiting_for_disk;  // the pool may run another request on this core meanwhile
-      tx->sync();
+      taken.back().tx->sync();
     } catch (...) {
       failed = std::current_exception();
     }
-    tx.reset();
+    for (auto& c : taken) {
+      c.tx->synced_elsewhere();
+      c.tx.reset();
+      answer(c.jobs, failed);
+    }
+    taken.clear();
   }
-  lock.lock();
-  if (!failed) ++commits_;
-  for (const auto& job : batch) {
+}
+
+void GroupCommit::answer(std::vector<std::shared_ptr<Job>>& jobs, const std::exception_ptr& failed) {
+  if (!failed) {
+    std::lock_guard lock(mutex_);
+    ++commits_;
+  }
+  for (const auto& job : jobs) {
     if (failed) job->error = failed;
-    job->done = true;
+    job->done.store(true, std::memory_order_release);
+    job->done.notify_one();  // the job is still held here: the caller may have returned already
   }
-  lock.unlock();
-  for (const auto& job : batch) job->wake.notify_one();
-  lock.lock();
 }
 
 }  // namespace xinhuo::db

@@ -83,6 +83,8 @@ class Tx {
   void lock_writers();
   void commit();
   void sync();  // see Kind; throws if the disk refuses (the work is then not known to be durable)
+  // A group transaction committed before another one's sync() began: that sync covered this one's commit too.
+  void synced_elsewhere() { unsynced_ = false; }
 
   // A transaction of many bookings (a batch of approvals, a group commit) asks for this: counters that each
   // booking would update row by row (rank counts, dashboard rollups) are summed in memory instead and written

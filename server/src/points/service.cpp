@@ -368,7 +368,7 @@ void PointsService::approve_in(db::Tx& tx, const Principal& caller, long long id
 
 Claim PointsService::approve(const Principal& caller, long long id) {
   require(caller, kPermApprove);
-  // Approvals arriving together share one commit (one fsync on SQLite), each in its own savepoint.
+  // Approvals arriving together share one commit (one fsync on SQLite); one that fails loses only its own work.
   approvals_.run([&](db::Tx& tx) { approve_in(tx, caller, id); });
   auto lease = db_.lease();  // the answer is read after the commit, outside the writers' turn
   return *PointsStore::claim(lease.sql(), id);

@@ -300,7 +300,7 @@ CheckinResult SessionService::checkin(const Principal& caller, const std::string
   result.session.status = s.status;
   const std::string at = iso_utc(now);
   const std::string status = now > parse_iso_utc(s.starts_at) + minutes(s.late_after_minutes) ? "late" : "present";
-  // Check-ins arriving together share one commit; each runs in its own savepoint.
+  // Check-ins arriving together share one commit (see GroupCommit).
   checkins_.run([&](db::Tx& tx) {
     // Most scans are the first: the row is written straight away, and read only when it was there already.
     const Checkin c{.person_id = caller.person_id, .status = status, .method = "qr", .checked_in_at = at};
@@ -315,6 +315,7 @@ CheckinResult SessionService::checkin(const Principal& caller, const std::string
     }
     tx.publish({.type = kEventCheckin, .subject_id = s.id, .person_id = caller.person_id, .occurred_at = at,
                 .payload = {{"activity_date", beijing_date(now)}}});
+    result.already = false;  // the work may run twice (see GroupCommit::run): it sets every field it reports
     result.status = status;
     result.checked_in_at = at;
   });
