@@ -40,7 +40,10 @@ void GroupCommit::run(const std::function<void(Tx&)>& work) {
   }
   if (wake) work_queued_.notify_one();
   BlockingWait waiting;  // the pool may run another request on this core meanwhile
-  while (!job->done.load(std::memory_order_acquire)) job->done.wait(false, std::memory_order_acquire);
+  {
+    std::unique_lock lock(job->mutex);
+    job->answered.wait(lock, [&] { return job->done; });
+  }
   if (job->error) std::rethrow_exception(job->error);
 }
 
@@ -159,9 +162,12 @@ void GroupCommit::answer(std::vector<std::shared_ptr<Job>>& jobs, const std::exc
     ++commits_;
   }
   for (const auto& job : jobs) {
-    if (failed) job->error = failed;
-    job->done.store(true, std::memory_order_release);
-    job->done.notify_one();  // the job is still held here: the caller may have returned already
+    {
+      std::lock_guard lock(job->mutex);
+      if (failed) job->error = failed;
+      job->done = true;
+    }
+    job->answered.notify_one();  // the job is still held here: the caller may have returned already
   }
 }
 

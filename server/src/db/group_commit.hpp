@@ -8,7 +8,6 @@
 // another; on SQLite the syncer then waits for the disk (one fdatasync for every batch committed meanwhile) and
 // answers the callers. The committer never waits to be handed the lead or for the disk, so under load it goes from
 // one batch straight to the next: it is the one thread every check-in waits on.
-#include <atomic>
 #include <condition_variable>
 #include <deque>
 #include <exception>
@@ -38,11 +37,15 @@ class GroupCommit {
   std::size_t commits() const;  // shared transactions committed (and synced) so far
 
  private:
-  // Shared by the caller and whoever answers it, who may still hold the job when the caller has returned.
+  // Shared by the caller and whoever answers it, who may still hold the job when the caller has returned. Its own
+  // mutex and condition: a caller sleeps until answered (std::atomic::wait would spin and yield first, taking the
+  // CPU from the committer), and callers woken together do not queue for one mutex.
   struct Job {
     const std::function<void(Tx&)>* work = nullptr;
     std::exception_ptr error;
-    std::atomic<bool> done{false};
+    std::mutex mutex;
+    std::condition_variable answered;
+    bool done = false;  // guarded by mutex
   };
   // A committed batch waiting for the disk.
   struct Committed {
