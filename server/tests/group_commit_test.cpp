@@ -71,6 +71,40 @@ TEST_P(GroupCommitTest, CallersArrivingTogetherShareACommitAndAFailureUndoesOnly
   EXPECT_EQ(group.commits(), 2u);
 }
 
+TEST_P(GroupCommitTest, StoppingFinishesTheWorkQueuedAndAnswersEveryCaller) {
+  XINHUO_TEST_DB(db, GetParam());
+  make_table(db);
+  constexpr int kCallers = 8;
+  std::vector<std::future<void>> callers;
+  {
+    db::GroupCommit group(db);
+    std::promise<void> release_first;
+    std::shared_future<void> first_may_finish = release_first.get_future().share();
+    std::atomic<int> started{0};
+    callers.push_back(std::async(std::launch::async, [&] {
+      group.run([&](db::Tx& tx) {
+        tx.sql() << "INSERT INTO grouped_thing (n) VALUES (0)";
+        started = 1;
+        first_may_finish.wait();
+      });
+    }));
+    while (started.load() == 0) std::this_thread::sleep_for(1ms);
+    for (int n = 1; n < kCallers; ++n)
+      callers.push_back(std::async(std::launch::async, [&, n] {
+        group.run([n](db::Tx& tx) { tx.sql() << "INSERT INTO grouped_thing (n) VALUES (" + std::to_string(n) + ")"; });
+      }));
+    std::this_thread::sleep_for(200ms);  // the others are queued behind the open transaction
+    release_first.set_value();
+    // Every caller has queued its work before the group commit goes away: stopping it finishes that work first.
+    while (group.commits() == 0) std::this_thread::sleep_for(1ms);
+  }
+  for (auto& c : callers) {
+    ASSERT_EQ(c.wait_for(10s), std::future_status::ready) << "a caller was never answered";
+    c.get();
+  }
+  EXPECT_EQ(count(db, "SELECT COUNT(*) FROM grouped_thing"), kCallers);
+}
+
 TEST_P(GroupCommitTest, TheNextBatchBeginsBeforeThePreviousOneReachedTheDisk) {
   XINHUO_TEST_DB(db, GetParam());
   make_table(db);
