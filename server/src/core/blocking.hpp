@@ -1,5 +1,5 @@
 #pragma once
-// A thread that is about to wait for work other threads do (a follower of a shared commit) says so with a
+// A thread that is about to wait for work other threads do (a caller waiting for a group commit) says so with a
 // BlockingWait, so that the pool running it can let another thread take requests meanwhile. Without it, a pool of
 // a few threads spends its time asleep while a commit is written, and the commit has only those few to share.
 // Threads outside a pool that listens (the command line, tests) are unaffected.

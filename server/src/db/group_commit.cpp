@@ -113,7 +113,7 @@ void GroupCommit::run_batch(std::vector<std::shared_ptr<Job>>& batch) {
     answer(batch, std::current_exception());
     return;
   }
-  if (!syncer_.joinable()) {  // PostgreSQL: durable already
+  if (db_.dialect() != Dialect::sqlite) {  // PostgreSQL: durable already (see Tx::Kind)
     tx.reset();
     answer(batch, nullptr);
     return;

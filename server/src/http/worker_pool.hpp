@@ -2,7 +2,7 @@
 // A set of threads that run request handlers, so that blocking database work never stalls the network threads.
 // The queue is bounded: when it is full the caller answers 503 at once instead of piling up.
 //
-// A handler that waits for other threads' work (BlockingWait: a follower of a shared commit) does not count: the
+// A handler that waits for other threads' work (BlockingWait: a caller waiting for a group commit) does not count: the
 // pool lets a spare thread take requests meanwhile, so `threads` requests keep running and a shared commit gathers
 // every request that reaches it, not only the few the pool's threads carried there.
 #include <atomic>
