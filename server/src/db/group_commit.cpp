@@ -6,6 +6,19 @@
 
 namespace xinhuo::db {
 
+namespace {
+// Sleeps on `wake` until `ready()`, with `asleep` set meanwhile: whoever makes it ready wakes the thread only then,
+// so under load nobody pays for a wake-up.
+template <class Ready>
+void sleep_until(std::unique_lock<std::mutex>& lock, std::condition_variable& wake, bool& asleep, Ready ready) {
+  while (!ready()) {
+    asleep = true;
+    wake.wait(lock);
+    asleep = false;
+  }
+}
+}  // namespace
+
 GroupCommit::~GroupCommit() {
   {
     std::lock_guard lock(mutex_);
@@ -57,11 +70,7 @@ void GroupCommit::commit_loop() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      while (queue_.empty() && !stopping_) {
-        committer_asleep_ = true;
-        work_queued_.wait(lock);
-        committer_asleep_ = false;
-      }
+      sleep_until(lock, work_queued_, committer_asleep_, [this] { return !queue_.empty() || stopping_; });
       if (queue_.empty()) return;  // stopping, and everything queued is done
       while (!queue_.empty() && batch.size() < max_batch_) {
         batch.push_back(std::move(queue_.front()));
@@ -132,11 +141,7 @@ void GroupCommit::sync_loop() {
   for (;;) {
     {
       std::unique_lock lock(mutex_);
-      while (unsynced_.empty() && !committer_stopped_) {
-        syncer_asleep_ = true;
-        batch_committed_.wait(lock);
-        syncer_asleep_ = false;
-      }
+      sleep_until(lock, batch_committed_, syncer_asleep_, [this] { return !unsynced_.empty() || committer_stopped_; });
       if (unsynced_.empty()) return;
       taken.swap(unsynced_);
     }
